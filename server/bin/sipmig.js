@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// Thin launcher: the CLI is bundled by esbuild into dist/cli.js (built by `npm ci` via the root `prepare` script).
+require('../dist/cli.js');
