@@ -1,0 +1,59 @@
+// The model's output, shared by the CLI (`sipmig run --json`), the language server
+// (`sipmig/results`), hovers and the charts. Field names are part of the public JSON.
+
+export type MigrationRole = 'active' | 'standby' | 'other';
+
+export interface MigrationResult {
+  vm: string;
+  role: MigrationRole;
+  from: string;
+  to: string;
+  startS: number;
+  /** When the VM resumed on the destination; null when it never converged within the scenario. */
+  endS: number | null;
+  migrationTimeS: number | null;
+  downtimeMs: number | null;
+  bytesSent: number;
+  rounds: number;
+  converged: boolean;
+}
+
+export interface PhaseTransition {
+  atS: number;
+  phase: number;
+}
+
+export interface CpuSummary {
+  beforePct: number;
+  duringPct: number;
+  afterPct: number;
+  /** Highest per-step value during the migration window. */
+  peakDuringPct: number;
+}
+
+/**
+ * Per-step time series, all arrays the same length as tS.
+ * Keys: tS; offeredCps; servedCps; queueDelayS; retransmissionsPerS; overloadPhase;
+ * incomplete408, incomplete503, incompleteOther (cumulative counts);
+ * migRemainingBytes, migSentBytes, migPhase (0 off, 1 pre-copy, 2 stop-and-copy, 3 done), migRound;
+ * vmCpu.<vm> (guest-visible %), hostCpu.<host> (% of the host).
+ */
+export type Series = Record<string, number[]>;
+
+export interface RunResult {
+  label: string;
+  offeredCps: number;
+  migrations: MigrationResult[];
+  incompleteCalls: { total: number; byCause: Record<string, number> };
+  overload: { maxPhase: number; transitions: PhaseTransition[]; policy: string };
+  failover: boolean;
+  cpu: { vms: Record<string, CpuSummary>; hosts: Record<string, CpuSummary> };
+  /** True when the run stopped early because it hit the model's time budget. */
+  budgetExceeded: boolean;
+  series?: Series;
+}
+
+export interface FileResult {
+  file: string;
+  runs: RunResult[];
+}
