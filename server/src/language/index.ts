@@ -1,0 +1,67 @@
+// The language core's entry point: text in, everything an editor or the CLI needs out.
+// Never throws on any input: parsing returns a tree plus errors, and each later stage
+// works on what the earlier ones could make sense of.
+import { parse } from './syntax/parser';
+import type { Document } from './syntax/tree';
+import { bind, type Bound } from './schema/bind';
+import { buildScope, type Scope } from './semantic/scope';
+import { resolveEntities, type Entities } from './semantic/entities';
+import { makeReporter, type RuleContext } from './validation/context';
+import { RULE_SET } from './validation/registry';
+import { LIMITS } from './validation/rules/limits';
+import type { Diagnostic } from './diagnostics';
+import { lowerRuns } from './lower';
+import { modelPropDefs } from './modelParams';
+import type { RunInput } from '../model/input';
+
+export interface Analysis {
+  text: string;
+  document: Document;
+  bound: Bound;
+  scope: Scope;
+  entities: Entities;
+  diagnostics: Diagnostic[];
+  /** Model runs (one per sweep point); empty while the document has errors. */
+  runs: RunInput[];
+}
+
+export function analyze(text: string): Analysis {
+  const diagnostics: Diagnostic[] = [];
+  const sink = (d: Diagnostic) => void diagnostics.push(d);
+  if (text.length > LIMITS.maxFileBytes) {
+    // Still analyze nothing rather than something partial: a multi-megabyte scenario is a mistake.
+    const document: Document = { members: [], comments: [], errors: [], length: text.length };
+    const bound: Bound = { blocks: [], refs: [], decls: [] };
+    const scope = buildScope(bound, sink);
+    sink({ code: 'LIM001', severity: 'error', message: `The file is ${(text.length / 1e6).toFixed(1)} MB; scenarios are limited to ${LIMITS.maxFileBytes / 1e6} MB.`, start: 0, end: 0 });
+    return { text, document, bound, scope, entities: resolveEntities(bound, scope), diagnostics, runs: [] };
+  }
+  const document = parse(text);
+  for (const e of document.errors) diagnostics.push({ ...e, severity: 'error' });
+  const bound = bind(document.members, modelPropDefs(), sink);
+  const scope = buildScope(bound, sink);
+  const entities = resolveEntities(bound, scope);
+  const ctx: RuleContext = { text, bound, scope, entities, report: makeReporter(sink) };
+  for (const rule of RULE_SET) rule(ctx);
+  checkEffectiveRequired(ctx);
+  diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
+  const hasErrors = diagnostics.some((d) => d.severity === 'error');
+  const name = bound.blocks.find((b) => b.def.kind === 'scenario')?.name?.text ?? 'scenario';
+  const runs = hasErrors ? [] : lowerRuns(entities, name);
+  return { text, document, bound, scope, entities, diagnostics, runs };
+}
+
+/** Hosts and VMs may take required values from a profile; check what they end up with. */
+function checkEffectiveRequired(ctx: RuleContext): void {
+  for (const h of ctx.entities.hosts.values()) {
+    const missing = [!h.cpu && 'cpu', !h.cores && 'cores_per_socket', !h.ghz && 'clock', !h.memory && 'memory'].filter(Boolean);
+    if (missing.length) ctx.report('SCH005', h.span, `Host '${h.name}' has no ${missing.join(', ')}: give it a \`hardware\` profile or write the values in the host.`);
+  }
+  for (const v of ctx.entities.vms.values()) {
+    const missing = [!v.vcpus && 'vcpus', !v.memory && 'memory'].filter(Boolean);
+    if (missing.length) ctx.report('SCH005', v.span, `VM '${v.name}' has no ${missing.join(', ')}: give it a \`flavor\` or write the values in the VM.`);
+  }
+}
+
+export type { Diagnostic } from './diagnostics';
+export type { RunInput } from '../model/input';

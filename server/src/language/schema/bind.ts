@@ -1,0 +1,153 @@
+// Binds the syntax tree to the schema: which block and property each member is, its
+// typed values, and the references it makes. Unknown keys, wrong shapes and units are
+// reported here; cross-entity rules run later on the bound tree.
+import type { Member, Span } from '../syntax/tree';
+import type { BlockDef, PropDef } from './types';
+import { BLOCKS } from './blocks';
+import { matchProperty, type MatchResult, type Reference } from './signature';
+import type { Diagnostic, Report } from '../diagnostics';
+import { severityOf } from '../validation/codes';
+import { closest } from '../text';
+
+export interface BoundProp {
+  def: PropDef;
+  member: Member;
+  match: MatchResult;
+}
+
+export interface BoundBlock {
+  def: BlockDef;
+  member: Member;
+  name?: { text: string; span: Span };
+  props: Map<string, BoundProp[]>;
+  blocks: BoundBlock[];
+}
+
+export interface Declaration {
+  kind: NonNullable<BlockDef['declares']>;
+  name: string;
+  span: Span;
+  block: BoundBlock;
+}
+
+export interface Bound {
+  blocks: BoundBlock[];
+  refs: Reference[];
+  decls: Declaration[];
+}
+
+/** Last occurrence of a property (the one that wins), if any. */
+export function prop(b: BoundBlock | undefined, name: string): BoundProp | undefined {
+  return b?.props.get(name)?.at(-1);
+}
+
+export function child(b: BoundBlock | undefined, kind: string): BoundBlock[] {
+  return b ? b.blocks.filter((c) => c.def.kind === kind) : [];
+}
+
+export function bind(members: Member[], modelProps: PropDef[], report: Report): Bound {
+  const bound: Bound = { blocks: [], refs: [], decls: [] };
+  const diag = (code: string, span: Span, message: string, extra: Partial<Diagnostic> = {}) =>
+    report({ code, severity: severityOf(code), message, start: span.start, end: span.end, ...extra });
+
+  const bindBlock = (def: BlockDef, m: Member): BoundBlock => {
+    const b: BoundBlock = { def, member: m, props: new Map(), blocks: [] };
+    bindHeader(def, m, b);
+    const props = def.kind === 'model' ? modelProps : def.props;
+    for (const inner of m.body?.members ?? []) bindMember(inner, props, def.blocks, b, def);
+    checkRequired(b, props);
+    return b;
+  };
+
+  const bindHeader = (def: BlockDef, m: Member, b: BoundBlock) => {
+    const [first, ...rest] = m.args;
+    const keySpan = m.key;
+    if (def.name === 'none') {
+      if (first) diag('SCH007', { start: first.start, end: m.args.at(-1)!.end }, `'${def.kind}' blocks take no name: remove '${first.text}'.`);
+      return;
+    }
+    if (!first) {
+      if (def.name === 'required' || def.name === 'number')
+        diag('SCH007', keySpan, `'${def.kind}' needs ${def.name === 'number' ? 'a number' : 'a name'} before '{' (e.g. \`${def.example.split('\n')[0]}\`).`);
+      return;
+    }
+    const okKind = def.name === 'number' ? first.kind === 'number' && !first.unit : first.kind === 'ident' || first.kind === 'string';
+    if (!okKind) {
+      diag('SCH007', first, def.name === 'number' ? `'${def.kind}' is numbered: write e.g. \`${def.kind} 1 {\`.` : `'${first.text}' is not a valid name: use letters, digits and _ or a quoted text.`);
+      return;
+    }
+    if (rest.length) diag('SCH004', { start: rest[0].start, end: rest.at(-1)!.end }, `Unexpected '${rest[0].text}' after the name of this ${def.kind}. Names with spaces go in double quotes.`);
+    b.name = { text: first.text, span: { start: first.start, end: first.end } };
+    if (def.declares) bound.decls.push({ kind: def.declares, name: first.text, span: b.name.span, block: b });
+  };
+
+  const bindMember = (m: Member, props: PropDef[], blocks: BlockDef[], into: BoundBlock | undefined, parent: BlockDef | undefined) => {
+    const key = m.key.text;
+    if (m.key.kind !== 'ident') {
+      if (m.key.text !== '' || !m.body) diag('SCH001', m.key, `A line must start with a ${parent ? 'property' : 'block'} name, not '${m.key.text}'.`);
+      return;
+    }
+    const blockDef = blocks.find((b) => b.kind === key);
+    const propDef = props.find((p) => p.name === key);
+    if (m.body) {
+      if (blockDef) {
+        const b = bindBlock(blockDef, m);
+        if (into) into.blocks.push(b);
+        else bound.blocks.push(b);
+        return;
+      }
+      if (propDef) return void diag('SCH002', m.key, `'${key}' is a property, not a block: write it on one line (e.g. \`${propDef.example}\`).`);
+    } else {
+      if (propDef && into) {
+        const match = matchProperty(propDef, m, report);
+        const list = into.props.get(key) ?? [];
+        if (list.length && !propDef.repeat) {
+          diag('SCH006', m.key, `'${key}' is already set in this block (line above); this one wins. Remove one of them.`, {
+            related: [{ span: list[0].member.key, message: 'first set here' }],
+          });
+        }
+        list.push({ def: propDef, member: m, match });
+        into.props.set(key, list);
+        bound.refs.push(...match.refs);
+        return;
+      }
+      if (blockDef) return void diag('SCH002', m.key, `'${key}' is a block: add '{ ... }' (e.g. \`${blockDef.example.split('\n')[0]}\`).`);
+    }
+    const candidates = [...props.map((p) => p.name), ...blocks.map((b) => b.kind)];
+    const near = closest(key, candidates);
+    const where = parent ? `in '${parent.kind}'` : 'at the top level';
+    const fixes = near ? [{ title: `Change to '${near}'`, edits: [{ start: m.key.start, end: m.key.end, newText: near }], preferred: true }] : undefined;
+    diag(parent?.kind === 'model' ? 'MOD001' : 'SCH001', m.key, `Unknown ${parent?.kind === 'model' ? 'model coefficient' : parent ? 'property' : 'block'} '${key}' ${where}.${near ? ` Did you mean '${near}'?` : ` Expected one of: ${candidates.join(', ')}.`}`, { fixes });
+  };
+
+  const checkRequired = (b: BoundBlock, props: PropDef[]) => {
+    // A block that inherits from a profile (host -> hardware, vm -> flavor) gets its required values there.
+    for (const p of props) if (p.required && !b.props.has(p.name)) diag('SCH005', b.member.key, `'${b.def.kind}${b.name ? ' ' + b.name.text : ''}' is missing '${p.name}' (e.g. \`${p.example}\`).`, { fixes: [insertLineFix(b, p.example)] });
+    for (const c of b.def.blocks) if (c.required && !b.blocks.some((x) => x.def === c)) diag('SCH005', b.member.key, `'${b.def.kind}' is missing its '${c.kind}' block.`);
+    const counts = new Map<BlockDef, BoundBlock[]>();
+    for (const c of b.blocks) counts.set(c.def, [...(counts.get(c.def) ?? []), c]);
+    for (const [def, list] of counts) if (!def.repeat && def.name !== 'required' && list.length > 1) for (const extra of list.slice(1)) diag('SCH008', extra.member.key, `Only one '${def.kind}' block is allowed here.`);
+  };
+
+  for (const m of members) bindMember(m, [], BLOCKS, undefined, undefined);
+  const top = new Map<BlockDef, BoundBlock[]>();
+  for (const b of bound.blocks) top.set(b.def, [...(top.get(b.def) ?? []), b]);
+  for (const def of BLOCKS) {
+    const list = top.get(def) ?? [];
+    if (def.required && list.length === 0 && def.kind !== 'scenario' && members.length > 0)
+      diag('SCH005', { start: 0, end: 0 }, `The scenario has no '${def.kind}' block; add one (e.g. \`${def.example.split('\n')[0]}\`).`);
+    if (!def.declares && !def.repeat) for (const extra of list.slice(1)) diag('SCH008', extra.member.key, `Only one '${def.kind}' block is allowed in a scenario; merge it with the first.`, { related: [{ span: list[0].member.key, message: 'first one here' }] });
+  }
+  return bound;
+}
+
+/** A fix that inserts a property line at the end of a block, indented like its siblings. */
+function insertLineFix(b: BoundBlock, line: string) {
+  const body = b.member.body!;
+  const lastMember = body.members.at(-1);
+  if (!body.closed || !lastMember) {
+    const at = body.start + 1;
+    return { title: `Add \`${line}\``, edits: [{ start: at, end: at, newText: ` ${line} ` }] };
+  }
+  return { title: `Add \`${line}\``, edits: [{ start: lastMember.end, end: lastMember.end, newText: `\n  ${line}` }] };
+}

@@ -1,0 +1,35 @@
+// Documented limits (docs/limits.md): they keep every keystroke's work bounded.
+import type { Rule } from '../context';
+import { child, field, prop } from '../../semantic/entities';
+import { defaults } from '../../defaults';
+
+export const LIMITS = {
+  maxDurationS: 86_400,
+  minStepS: 0.001,
+  maxStepsPerRun: 200_000,
+  maxSweepPoints: 200,
+  maxLoadCps: 10_000,
+  maxMigrations: 50,
+  maxFileBytes: 2_000_000,
+};
+
+export const scenarioLimits: Rule = (ctx) => {
+  const e = ctx.entities;
+  const dur = field(prop(e.scenario, 'duration'), 'duration');
+  const step = field(prop(e.scenario, 'step'), 'step');
+  if (dur?.num !== undefined && dur.num > LIMITS.maxDurationS) ctx.report('LIM001', dur, `A scenario may last at most ${LIMITS.maxDurationS} s (one day); this one lasts ${dur.num} s.`);
+  const steps = (dur?.num ?? defaults.durationS) / (step?.num ?? defaults.stepS);
+  if (steps > LIMITS.maxStepsPerRun) ctx.report('LIM001', step ?? dur!, `${Math.round(steps)} model steps per run is above the limit of ${LIMITS.maxStepsPerRun}: use a larger step or a shorter duration.`);
+  const sweep = prop(e.workload, 'sweep');
+  const from = field(sweep, 'from')?.num;
+  const to = field(sweep, 'to')?.num;
+  const st = field(sweep, 'step');
+  if (from !== undefined && to !== undefined && st?.num && st.num > 0) {
+    const points = Math.floor((to - from) / st.num + 1e-9) + 1;
+    if (points > LIMITS.maxSweepPoints) ctx.report('LIM001', st, `This sweep has ${points} points; at most ${LIMITS.maxSweepPoints} are allowed. Use a larger step.`);
+  }
+  const loads = [field(prop(e.workload, 'load'), 'load'), field(sweep, 'to'), ...(child(e.workload, 'profile')[0]?.props.get('at') ?? []).map((p) => field(p, 'load'))];
+  for (const l of loads) if (l?.num !== undefined && l.num > LIMITS.maxLoadCps) ctx.report('LIM001', l, `${l.num} cps is above the limit of ${LIMITS.maxLoadCps} cps.`);
+  const migs = e.migration?.props.get('migrate') ?? [];
+  if (migs.length > LIMITS.maxMigrations) ctx.report('LIM001', migs[LIMITS.maxMigrations].member.key, `At most ${LIMITS.maxMigrations} migrations per scenario.`);
+};
