@@ -1,0 +1,47 @@
+// `sipmig run FILE [--json] [--series] [--csv FILE]`: runs every run (sweep point) of a scenario.
+import { writeFileSync } from 'node:fs';
+import { analyze } from '../language';
+import { simulateAll } from '../model';
+import type { FileResult } from '../model/output';
+import { formatRunTable, seriesToCsv } from './runFormat';
+import { readScenario } from './files';
+import type { CliIo } from './io';
+import { checkFiles } from './check';
+
+export interface RunOptions {
+  json: boolean;
+  series: boolean;
+  csv?: string;
+}
+
+/** Analyzes and simulates a file; returns null (after printing why) when it cannot run. */
+export function simulateFile(file: string, io: CliIo, series: boolean): { result: FileResult; code: number } | { result: null; code: number } {
+  const read = readScenario(file);
+  if (!read.ok) {
+    io.err(`sipmig: ${read.message}`);
+    return { result: null, code: read.usage ? 2 : 1 };
+  }
+  const a = analyze(read.text);
+  if (a.diagnostics.some((d) => d.severity === 'error')) {
+    io.err(`sipmig: ${file} has errors; fix them first:`);
+    checkFiles([file], false, { out: io.err, err: io.err });
+    return { result: null, code: 1 };
+  }
+  return { result: { file, runs: simulateAll(a.runs, { series }) }, code: 0 };
+}
+
+export function runFile(file: string, opts: RunOptions, io: CliIo): number {
+  const sim = simulateFile(file, io, opts.series || opts.csv !== undefined);
+  if (!sim.result) return sim.code;
+  const result = sim.result;
+  if (opts.csv) {
+    // One CSV per file: the runs one after another, each row tagged with its run label.
+    const csv = result.runs.map((r, i) => seriesToCsv(r).split('\n').map((line, j) => (j === 0 ? (i === 0 ? `run,${line}` : '') : line ? `${JSON.stringify(r.label)},${line}` : '')).filter(Boolean).join('\n')).join('\n');
+    writeFileSync(opts.csv, csv + '\n');
+  }
+  if (opts.json) {
+    if (!opts.series) for (const r of result.runs) delete r.series;
+    io.out(JSON.stringify(result, null, 2));
+  } else io.out(formatRunTable(result));
+  return 0;
+}
