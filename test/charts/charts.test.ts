@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import {
+  compareWithReference,
+  cpuSpec,
+  HOVER_MAX_BYTES,
+  hoverChartMarkdown,
+  hoverChartSvg,
+  isSweep,
+  renderSvg,
+  runCharts,
+  sweepCharts,
+  thresholdsOf,
+} from '../../server/src/charts';
+import { syntheticRun, syntheticSweep } from './fixtures';
+
+const ctx = { thresholds: [{ label: 'phase 1 start', pct: 70, vm: 'sipas1' }, { label: 'phase 2 start', pct: 80, vm: 'sipas1' }] };
+
+/** Counts vega data-mark groups (not axes) of a mark type in an SVG, e.g. marks(svg, 'line'). */
+function marks(svg: string, type: string): number {
+  return (svg.match(new RegExp(`class="mark-${type} role-mark`, 'g')) ?? []).length;
+}
+
+describe('run charts', () => {
+  const run = syntheticRun({ cps: 40 });
+
+  it('lists CPU, incomplete calls and migration progress for a run with a migration', () => {
+    expect(runCharts(run, ctx).map((c) => c.id), 'chart ids of a run with series and one migration').toEqual(['cpu', 'incomplete', 'migration']);
+  });
+
+  it('renders the CPU chart with one line per VM and host, phase shading and threshold rules', async () => {
+    const svg = await renderSvg(cpuSpec(run, ctx));
+    expect(svg.startsWith('<svg'), 'renderSvg returns an SVG document').toBe(true);
+    // vega draws each series of a multi-series line in a mark group of its own.
+    expect(marks(svg, 'line'), 'one CPU line per VM and host (2 VMs + 3 hosts)').toBe(5);
+    expect(marks(svg, 'rect'), 'migration phases shaded with rect marks').toBeGreaterThan(0);
+    expect(marks(svg, 'rule'), 'overload thresholds drawn as rules').toBeGreaterThan(0);
+    expect(svg, 'threshold label in the chart').toContain('phase 1 start (sipas1)');
+  });
+
+  it('escapes user-chosen names in chart text', async () => {
+    const evil = syntheticRun({ cps: 10, vm: '<img src=x onerror=alert(1)>&"' });
+    for (const c of runCharts(evil, ctx)) {
+      const svg = await renderSvg(c.spec);
+      expect(svg, `chart ${c.id} must not contain raw markup from a VM name`).not.toContain('<img');
+      expect(svg, `chart ${c.id} shows the escaped name`).toContain('&lt;img');
+    }
+  });
+
+  it('downsamples 4200 steps so a chart stays small', async () => {
+    const svg = await renderSvg(cpuSpec(run, ctx));
+    expect(svg.length, 'CPU chart SVG size in bytes').toBeLessThan(150_000);
+  });
+
+  it('still charts a run without per-step series (summary only)', async () => {
+    const bare = syntheticRun({ cps: 5, withSeries: false });
+    const svg = await renderSvg(cpuSpec(bare, ctx));
+    expect(marks(svg, 'rect'), 'migration window from start/end times').toBeGreaterThan(0);
+  });
+});
+
+describe('sweep charts', () => {
+  const file = syntheticSweep();
+
+  it('recognises a sweep and builds the three load charts', () => {
+    expect(isSweep(file)).toBe(true);
+    expect(sweepCharts(file, ctx).map((c) => c.id)).toEqual(['sweep-cpu', 'sweep-migration-time', 'sweep-incomplete']);
+    expect(sweepCharts({ file: 'x', runs: [file.runs[0]] }, ctx), 'a single run is not a sweep').toEqual([]);
+  });
+
+  it('shows the measured reference points beside the prediction', async () => {
+    const [cpu, time, incomplete] = await Promise.all(sweepCharts(file, ctx).map((c) => renderSvg(c.spec)));
+    // Reference points are hollow diamonds (symbol marks) with their band as a rule.
+    for (const [name, svg] of [['cpu', cpu], ['time', time], ['incomplete', incomplete]] as const) {
+      expect(marks(svg, 'symbol'), `${name}: symbol marks for predicted and measured points`).toBeGreaterThanOrEqual(2);
+      expect(svg, `${name}: legend note about the reference study`).toContain('measured in the 2016 reference study');
+    }
+  });
+
+  it('draws no reference point for a role the study did not measure at that load', async () => {
+    const standby = syntheticSweep({ vm: 'sipas2', role: 'standby' });
+    const ids = compareWithReference(standby).map((c) => c.point.id);
+    expect(ids, 'only the standby point applies to a standby sweep').toEqual(['mig-time-standby-0cps']);
+  });
+
+  it('compares predictions with the measured bands', () => {
+    const rows = compareWithReference(file);
+    const time40 = rows.find((r) => r.point.id === 'mig-time-active-40cps');
+    expect(time40?.predicted, 'fixture migration time at 40 cps').toBeCloseTo(148, 0);
+    expect(time40?.holds, '148 s is within 146.7 s ± 10 %').toBe(true);
+  });
+});
+
+describe('hover chart', () => {
+  const run = syntheticRun({ cps: 40 });
+
+  it(`stays under ${HOVER_MAX_BYTES} bytes and shows the threshold`, async () => {
+    const svg = await hoverChartSvg(run, { vm: 'sipas1', thresholdPct: 70 });
+    expect(svg, 'hover SVG for a VM with a CPU series').not.toBeNull();
+    expect(svg!.length, 'hover SVG size in bytes').toBeLessThan(HOVER_MAX_BYTES);
+    expect(svg, 'threshold rule').toContain('mark-rule');
+  });
+
+  it('returns null for a VM without a series and builds a base64 markdown image', async () => {
+    expect(await hoverChartSvg(run, { vm: 'nope' })).toBeNull();
+    const md = await hoverChartMarkdown(run, { vm: 'sipas1', thresholdPct: 70 });
+    expect(md, 'markdown image with a base64 data URI').toMatch(/^!\[guest CPU over time\]\(data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+\)$/);
+  });
+
+  it('derives thresholds from the documented cpu_phases policy', () => {
+    const t = thresholdsOf({ kind: 'cpu-phases', phases: [{ phase: 1, startAbovePct: 70, startForS: 20, stopBelowPct: 65, stopForS: 40, admitCps: 20 }] }, 'sipas1');
+    expect(t).toEqual([{ label: 'phase 1 start', pct: 70, vm: 'sipas1' }]);
+    expect(thresholdsOf({ kind: 'none' })).toEqual([]);
+  });
+});

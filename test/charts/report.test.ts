@@ -1,0 +1,49 @@
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../server/src/charts';
+import { parseReportArgs, report, ReportUsageError } from '../../server/src/cli/report';
+import { syntheticSweep } from './fixtures';
+
+const ctx = { thresholds: [{ label: 'phase 1 start', pct: 70, vm: 'sipas1' }] };
+
+describe('buildReport', () => {
+  it('makes one self-contained page with sweep and run charts and a results table', async () => {
+    const { html, svgs } = await buildReport(syntheticSweep(), ctx);
+    expect(Object.keys(svgs).sort(), 'chart files of a sweep report (highest-load run charted)').toEqual(
+      ['40-cps-cpu.svg', '40-cps-incomplete.svg', '40-cps-migration.svg', 'sweep-cpu.svg', 'sweep-incomplete.svg', 'sweep-migration-time.svg'].sort(),
+    );
+    expect((html.match(/<svg/g) ?? []).length, 'every chart inlined as SVG').toBe(6);
+    expect(html, 'no script in the report').not.toMatch(/<script/i);
+    expect(html, 'no remote resource').not.toMatch(/(src|href)="https?:/);
+    expect(html, 'one table row per run').toContain('<td>35 cps</td>');
+    expect(html, 'reference comparison table').toContain('Against the 2016 reference study');
+  });
+
+  it('escapes names in the HTML', async () => {
+    const file = syntheticSweep({ vm: '<b>x</b>' });
+    file.file = 'dir/<evil>.sipmig';
+    const { html } = await buildReport(file, { runs: [] });
+    expect(html, 'VM and file names are escaped').not.toMatch(/<b>x<\/b>|<evil>/);
+    expect(html).toContain('&lt;evil&gt;.sipmig');
+  });
+});
+
+describe('sipmig report', () => {
+  it('parses its arguments and rejects unknown ones with the usage', () => {
+    expect(parseReportArgs(['a.sipmig', '-o', 'r.html', '--svg', 'out', '--run', '5 cps'])).toEqual({ file: 'a.sipmig', out: 'r.html', svgDir: 'out', runs: ['5 cps'] });
+    expect(parseReportArgs(['a.sipmig', '--run', 'all']).runs).toBe('all');
+    expect(() => parseReportArgs(['a.sipmig', '--bogus'])).toThrow(ReportUsageError);
+    expect(() => parseReportArgs([])).toThrow(/no scenario file/);
+  });
+
+  it('writes the HTML and one SVG per chart', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'sipmig-report-'));
+    const out = path.join(dir, 'r.html');
+    const written = await report('a.sipmig', { out, svgDir: path.join(dir, 'svg') }, syntheticSweep(), ctx);
+    expect(written[0]).toBe(out);
+    expect(await readFile(out, 'utf8')).toContain('<svg');
+    expect((await readdir(path.join(dir, 'svg'))).length, 'SVG files written').toBe(6);
+  });
+});
