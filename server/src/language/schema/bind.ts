@@ -21,6 +21,9 @@ export interface BoundBlock {
   name?: { text: string; span: Span };
   props: Map<string, BoundProp[]>;
   blocks: BoundBlock[];
+  /** Known names that unknown keys in this block are probably typos of: a missing required
+   * property is not reported again when its misspelt line is already flagged. */
+  typos: Set<string>;
 }
 
 export interface Declaration {
@@ -51,7 +54,7 @@ export function bind(members: Member[], modelProps: PropDef[], report: Report): 
     report({ code, severity: severityOf(code), message, start: span.start, end: span.end, ...extra });
 
   const bindBlock = (def: BlockDef, m: Member): BoundBlock => {
-    const b: BoundBlock = { def, member: m, props: new Map(), blocks: [] };
+    const b: BoundBlock = { def, member: m, props: new Map(), blocks: [], typos: new Set() };
     bindHeader(def, m, b);
     const props = def.kind === 'model' ? modelProps : def.props;
     for (const inner of m.body?.members ?? []) bindMember(inner, props, def.blocks, b, def);
@@ -115,6 +118,7 @@ export function bind(members: Member[], modelProps: PropDef[], report: Report): 
     }
     const candidates = [...props.map((p) => p.name), ...blocks.map((b) => b.kind)];
     const near = closest(key, candidates);
+    if (near) into?.typos.add(near);
     const where = parent ? `in '${parent.kind}'` : 'at the top level';
     const fixes = near ? [{ title: `Change to '${near}'`, edits: [{ start: m.key.start, end: m.key.end, newText: near }], preferred: true }] : undefined;
     diag(parent?.kind === 'model' ? 'MOD001' : 'SCH001', m.key, `Unknown ${parent?.kind === 'model' ? 'model coefficient' : parent ? 'property' : 'block'} '${key}' ${where}.${near ? ` Did you mean '${near}'?` : ` Expected one of: ${candidates.join(', ')}.`}`, { fixes });
@@ -122,7 +126,7 @@ export function bind(members: Member[], modelProps: PropDef[], report: Report): 
 
   const checkRequired = (b: BoundBlock, props: PropDef[]) => {
     // A block that inherits from a profile (host -> hardware, vm -> flavor) gets its required values there.
-    for (const p of props) if (p.required && !b.props.has(p.name)) diag('SCH005', b.member.key, `'${b.def.kind}${b.name ? ' ' + b.name.text : ''}' is missing '${p.name}' (e.g. \`${p.example}\`).`, { fixes: [insertLineFix(b, p.example)] });
+    for (const p of props) if (p.required && !b.props.has(p.name) && !b.typos.has(p.name)) diag('SCH005', b.member.key, `'${b.def.kind}${b.name ? ' ' + b.name.text : ''}' is missing '${p.name}' (e.g. \`${p.example}\`).`, { fixes: [insertLineFix(b, p.example)] });
     for (const c of b.def.blocks) if (c.required && !b.blocks.some((x) => x.def === c)) diag('SCH005', b.member.key, `'${b.def.kind}' is missing its '${c.kind}' block.`);
     const counts = new Map<BlockDef, BoundBlock[]>();
     for (const c of b.blocks) counts.set(c.def, [...(counts.get(c.def) ?? []), c]);

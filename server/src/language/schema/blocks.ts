@@ -78,7 +78,7 @@ const overloadBlock: BlockDef = {
   name: 'none',
   doc: 'The SIP-AS overload-control policy. `cpu_phases` is the documented CPU-threshold policy; `queue_delay` rejects initial INVITEs while the queueing delay is too high; `rate` admits a fixed rate (RFC 7415 style).',
   source: 'paper §4; RFC 6357; RFC 7415',
-  example: 'overload_control {\n  policy cpu_phases\n  phase 1 { ... }\n}',
+  example: 'overload_control {\n  policy cpu_phases\n  phase 1 {\n    start_above 70 % for 20 s\n    stop_below 65 % for 40 s\n    admit 20 cps\n  }\n}',
   blocks: [phaseBlock],
   props: [
     { name: 'policy', parts: [{ t: 'enum', name: 'policy', values: POLICIES }], doc: 'Which overload-control policy the SIP-AS runs.', default: 'cpu_phases', source: 'paper §4 (cpu_phases); RFC 7415 (rate)', example: 'policy cpu_phases' },

@@ -8,7 +8,8 @@ export const workloadShape: Rule = (ctx) => {
   const forms = [prop(w, 'load'), prop(w, 'sweep'), child(w, 'profile')[0]?.member].filter(Boolean);
   const profile = child(w, 'profile')[0];
   if (forms.length > 1) {
-    const second = [prop(w, 'load')?.member.key, prop(w, 'sweep')?.member.key, profile?.member.key].filter(Boolean)[1]!;
+    const keys = [prop(w, 'load')?.member.key, prop(w, 'sweep')?.member.key, profile?.member.key].filter((k) => k !== undefined);
+    const second = keys.sort((a, b) => a.start - b.start)[1];
     ctx.report('WL002', second, 'Give the load one way only: `load` (constant), `sweep` (one run per point) or `profile` (over time).');
   }
   if (forms.length === 0) ctx.report('SCH005', w.member.key, 'The workload has no load: add `load 40 cps`, `sweep 0 cps to 40 cps step 5 cps` or a `profile`.');
