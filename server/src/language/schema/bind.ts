@@ -138,7 +138,7 @@ export function bind(members: Member[], modelProps: PropDef[], report: Report): 
   for (const b of bound.blocks) top.set(b.def, [...(top.get(b.def) ?? []), b]);
   for (const def of BLOCKS) {
     const list = top.get(def) ?? [];
-    if (def.required && list.length === 0 && def.kind !== 'scenario' && members.length > 0)
+    if (def.required && list.length === 0 && members.length > 0)
       diag('SCH005', { start: 0, end: 0 }, `The scenario has no '${def.kind}' block; add one (e.g. \`${def.example.split('\n')[0]}\`).`);
     if (!def.declares && !def.repeat) for (const extra of list.slice(1)) diag('SCH008', extra.member.key, `Only one '${def.kind}' block is allowed in a scenario; merge it with the first.`, { related: [{ span: list[0].member.key, message: 'first one here' }] });
   }

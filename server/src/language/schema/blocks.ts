@@ -117,9 +117,8 @@ export const BLOCKS: BlockDef[] = [
   {
     kind: 'scenario',
     name: 'optional',
-    doc: 'Scenario settings: how long to simulate and with which time step.',
+    doc: 'Scenario settings: how long to simulate and with which time step. Optional: without it the defaults apply.',
     source: 'sipmig',
-    required: true,
     example: 'scenario "Active VM migrated at 120 s" {\n  duration 420 s\n  step 100 ms\n}',
     blocks: [],
     props: [

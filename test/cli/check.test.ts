@@ -1,0 +1,92 @@
+// `sipmig check`: output format, exit codes, and clear messages for files that are not
+// scenarios. Runs the built CLI as a user would (node server/bin/sipmig.js).
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ACTIVE_SAMPLE, ROOT, activeText, edit } from '../helpers';
+
+const BIN = join(ROOT, 'server/bin/sipmig.js');
+const tmp = mkdtempSync(join(tmpdir(), 'sipmig-cli-'));
+
+function sipmig(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 30_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** 1-based line and column of `inner` inside the first occurrence of `outer`. */
+function where(text: string, outer: string, inner: string) {
+  const at = text.indexOf(outer) + outer.indexOf(inner);
+  const before = text.slice(0, at).split('\n');
+  return { line: before.length, col: before.at(-1)!.length + 1 };
+}
+
+function file(name: string, content: string | Buffer): string {
+  const p = join(tmp, name);
+  writeFileSync(p, content);
+  return p;
+}
+
+describe('sipmig check', () => {
+  it('exits 0 on the paper sample and prints only information lines', () => {
+    const r = sipmig('check', ACTIVE_SAMPLE);
+    expect(r.code, r.err).toBe(0);
+    for (const line of r.out.trim().split('\n')) expect(line).toMatch(/^.+:\d+:\d+ - info [A-Z]+\d+: .+/);
+  });
+
+  it('prints path:line:col - severity CODE: message (1-based) and exits 1 on errors', () => {
+    const text = edit(activeText, 'vcpus 4', 'vcpus 4 GB');
+    const p = file('typo.sipmig', text);
+    const r = sipmig('check', p);
+    expect(r.code).toBe(1);
+    const { line, col } = where(text, 'vcpus 4 GB', 'GB');
+    expect(r.out).toContain(`${p}:${line}:${col} - error UNIT004: 'vcpus' is a plain count: remove the unit 'GB'.`);
+  });
+
+  it('--json prints the diagnostics with 1-based positions', () => {
+    const p = file('ha.sipmig', edit(activeText, 'standby sipas2 on pm2', 'standby sipas2 on pm1'));
+    const r = sipmig('check', '--json', p);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out);
+    const ha = json.files[0].diagnostics.find((d: { code: string }) => d.code === 'HA001');
+    const { line, col } = where(activeText, 'standby sipas2 on pm2', 'pm2');
+    expect(ha, r.out).toMatchObject({ severity: 'error', line, column: col, endLine: line, endColumn: col + 3 });
+  });
+
+  it('checks several files and exits 1 if any has errors', () => {
+    const bad = file('bad.sipmig', 'host {\n');
+    const r = sipmig('check', ACTIVE_SAMPLE, bad);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`${bad}:1:1 - error SCH007`);
+  });
+
+  it('exits 2 with one line on usage errors', () => {
+    for (const args of [['check'], ['check', '--nope', ACTIVE_SAMPLE], ['frobnicate'], ['check', join(tmp, 'missing.sipmig')], ['check', tmp]]) {
+      const r = sipmig(...args);
+      expect(r.code, `sipmig ${args.join(' ')}`).toBe(2);
+      expect(r.err.trim().split('\n'), `one line for sipmig ${args.join(' ')}`).toHaveLength(1);
+      expect(r.err).toMatch(/^sipmig: /);
+      expect(r.err).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('says clearly why an empty, binary or oversized file is not checked, without a stack trace', () => {
+    const cases: [string, string | Buffer, RegExp][] = [
+      ['empty.sipmig', '', /is empty/],
+      ['binary.sipmig', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]), /binary/],
+      ['huge.sipmig', '# x\n'.repeat(2_600_000), /MB is above the 2 MB limit/],
+    ];
+    for (const [name, content, message] of cases) {
+      const r = sipmig('check', file(name, content));
+      expect(r.code, name).toBe(1);
+      expect(r.err, name).toMatch(message);
+      expect(r.err, name).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('--help and --version', () => {
+    expect(sipmig('--help').out).toContain('sipmig check FILE...');
+    expect(sipmig('--version').out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
