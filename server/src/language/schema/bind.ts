@@ -129,13 +129,21 @@ export function bind(members: Member[], modelProps: PropDef[], report: Report): 
     for (const p of props) if (p.required && !b.props.has(p.name) && !b.typos.has(p.name)) diag('SCH005', b.member.key, `'${b.def.kind}${b.name ? ' ' + b.name.text : ''}' is missing '${p.name}' (e.g. \`${p.example}\`).`, { fixes: [insertLineFix(b, p.example)] });
     for (const c of b.def.blocks) if (c.required && !b.blocks.some((x) => x.def === c)) diag('SCH005', b.member.key, `'${b.def.kind}' is missing its '${c.kind}' block.`);
     const counts = new Map<BlockDef, BoundBlock[]>();
-    for (const c of b.blocks) counts.set(c.def, [...(counts.get(c.def) ?? []), c]);
+    for (const c of b.blocks) {
+      const list = counts.get(c.def);
+      if (list) list.push(c);
+      else counts.set(c.def, [c]);
+    }
     for (const [def, list] of counts) if (!def.repeat && def.name !== 'required' && list.length > 1) for (const extra of list.slice(1)) diag('SCH008', extra.member.key, `Only one '${def.kind}' block is allowed here.`);
   };
 
   for (const m of members) bindMember(m, [], BLOCKS, undefined, undefined);
   const top = new Map<BlockDef, BoundBlock[]>();
-  for (const b of bound.blocks) top.set(b.def, [...(top.get(b.def) ?? []), b]);
+  for (const b of bound.blocks) {
+    const list = top.get(b.def);
+    if (list) list.push(b);
+    else top.set(b.def, [b]);
+  }
   for (const def of BLOCKS) {
     const list = top.get(def) ?? [];
     if (def.required && list.length === 0 && members.length > 0)
