@@ -1,0 +1,69 @@
+// The three commands: Preview Charts, Run Scenario, Export Report.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { ResultsResponse } from '../../server/src/charts/context';
+import type { PreviewManager } from './preview/manager';
+import { chartContext, RESULTS_REQUEST, type ResultsParams } from './results';
+import { formatSummary } from './summary';
+
+/** The sipmig document a command applies to: the active editor's, else the previewed one. */
+function targetUri(previews: PreviewManager, arg?: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  const doc = vscode.window.activeTextEditor?.document;
+  if (doc?.languageId === 'sipmig') return doc.uri;
+  return previews.current?.documentUri;
+}
+
+async function fetchResults(client: LanguageClient | undefined, uri: vscode.Uri): Promise<ResultsResponse | undefined> {
+  if (!client) {
+    void vscode.window.showErrorMessage('sipmig: the language server is not running.');
+    return undefined;
+  }
+  const response = await client.sendRequest<ResultsResponse | null>(RESULTS_REQUEST, { uri: uri.toString() } satisfies ResultsParams);
+  if (!response?.file) {
+    void vscode.window.showWarningMessage(`sipmig: no model results for ${path.basename(uri.fsPath)}${response?.message ? `: ${response.message}` : ' (does it have errors?)'}`);
+    return undefined;
+  }
+  return response;
+}
+
+export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient | undefined, previews: PreviewManager, output: vscode.OutputChannel): void {
+  const noFile = () => void vscode.window.showInformationMessage('sipmig: open a .sipmig file first.');
+  context.subscriptions.push(
+    vscode.commands.registerCommand('sipmig.previewCharts', (arg?: unknown) => {
+      const uri = targetUri(previews, arg);
+      if (!uri) return noFile();
+      previews.open(uri);
+    }),
+    vscode.commands.registerCommand('sipmig.runScenario', async (arg?: unknown) => {
+      const uri = targetUri(previews, arg);
+      if (!uri) return noFile();
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (doc?.isDirty) await doc.save();
+      const response = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'sipmig: running the model' }, () => fetchResults(client, uri));
+      if (!response?.file) return;
+      output.appendLine(formatSummary(response.file, new Date()));
+      output.show(true);
+    }),
+    vscode.commands.registerCommand('sipmig.exportReport', async (arg?: unknown) => {
+      const uri = targetUri(previews, arg);
+      if (!uri) return noFile();
+      const response = await fetchResults(client, uri);
+      if (!response?.file) return;
+      const base = path.basename(uri.fsPath).replace(/\.sipmig$/, '');
+      const target = await vscode.window.showSaveDialog({
+        defaultUri: uri.scheme === 'file' ? vscode.Uri.file(path.join(path.dirname(uri.fsPath), `${base}-report.html`)) : undefined,
+        filters: { 'HTML report': ['html'] },
+        saveLabel: 'Export Report',
+      });
+      if (!target) return;
+      // Loaded on first use: vega is large and only this command needs it in the extension host.
+      const { buildReport } = await import('../../server/src/charts/report');
+      const { html } = await buildReport(response.file, { ...chartContext(response), generatedAt: new Date().toISOString() });
+      await vscode.workspace.fs.writeFile(target, Buffer.from(html, 'utf8'));
+      const open = await vscode.window.showInformationMessage(`sipmig: report written to ${target.fsPath}`, 'Open');
+      if (open) await vscode.env.openExternal(target);
+    }),
+  );
+}

@@ -1,0 +1,30 @@
+// Text summary of a FileResult for the sipmig output channel (Run Scenario).
+import type { FileResult } from '../../server/src/model/output';
+
+const n = (v: number | null, digits = 1): string => (v === null ? '–' : v.toFixed(digits));
+
+export function formatSummary(file: FileResult, at: Date): string {
+  const lines = [`sipmig run ${file.file} (${at.toLocaleTimeString()})`];
+  const header = ['run', 'calls/s', 'migration', 'time s', 'downtime ms', 'rounds', 'incomplete', 'max phase', 'notes'];
+  const rows: string[][] = [header];
+  for (const r of file.runs) {
+    const ms = r.migrations.length ? r.migrations : [null];
+    ms.forEach((m, i) => {
+      const notes = [r.failover ? 'fail-over' : '', r.budgetExceeded ? 'stopped at time budget' : '', m && !m.converged ? 'not converged' : ''].filter(Boolean).join(', ');
+      rows.push([
+        i === 0 ? r.label : '',
+        i === 0 ? String(r.offeredCps) : '',
+        m ? `${m.vm} ${m.from}->${m.to}` : 'none',
+        m ? n(m.migrationTimeS) : '–',
+        m ? n(m.downtimeMs) : '–',
+        m ? String(m.rounds) : '–',
+        i === 0 ? String(r.incompleteCalls.total) : '',
+        i === 0 ? String(r.overload.maxPhase) : '',
+        notes,
+      ]);
+    });
+  }
+  const widths = header.map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  for (const r of rows) lines.push(r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd());
+  return lines.join('\n');
+}
