@@ -27,28 +27,42 @@ export interface Analysis {
 
 export function analyze(text: string): Analysis {
   const diagnostics: Diagnostic[] = [];
-  const sink = (d: Diagnostic) => void diagnostics.push(d);
-  if (text.length > LIMITS.maxFileBytes) {
-    // Still analyze nothing rather than something partial: a multi-megabyte scenario is a mistake.
+  let dropped = 0;
+  const sink = (d: Diagnostic) => {
+    if (diagnostics.length < LIMITS.maxDiagnostics) diagnostics.push(d);
+    else dropped++;
+  };
+  const isFull = () => diagnostics.length >= LIMITS.maxDiagnostics;
+  const tooBig = text.length > LIMITS.maxFileBytes ? `The file is ${(text.length / 1e6).toFixed(1)} MB; scenarios are limited to ${LIMITS.maxFileBytes / 1e6} MB.` : lineCountAbove(text, LIMITS.maxLines) ? `The file has more than ${LIMITS.maxLines} lines, the limit for a scenario.` : undefined;
+  if (tooBig) {
+    // Analyze nothing rather than something partial: a scenario this large is a mistake, and
+    // analyzing it on every keystroke would stall the editor.
     const document: Document = { members: [], comments: [], errors: [], length: text.length };
     const bound: Bound = { blocks: [], refs: [], decls: [] };
     const scope = buildScope(bound, sink);
-    sink({ code: 'LIM001', severity: 'error', message: `The file is ${(text.length / 1e6).toFixed(1)} MB; scenarios are limited to ${LIMITS.maxFileBytes / 1e6} MB.`, start: 0, end: 0 });
+    sink({ code: 'LIM001', severity: 'error', message: tooBig, start: 0, end: 0 });
     return { text, document, bound, scope, entities: resolveEntities(bound, scope), diagnostics, runs: [] };
   }
   const document = parse(text);
   for (const e of document.errors) diagnostics.push({ ...e, severity: 'error' });
-  const bound = bind(document.members, modelPropDefs(), sink);
+  const bound = bind(document.members, modelPropDefs(), sink, isFull);
   const scope = buildScope(bound, sink);
   const entities = resolveEntities(bound, scope);
   const ctx: RuleContext = { text, bound, scope, entities, report: makeReporter(sink) };
   for (const rule of RULE_SET) rule(ctx);
   checkEffectiveRequired(ctx);
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
+  if (isFull()) diagnostics.push({ code: 'LIM001', severity: 'error', message: `Too many problems: only the first ${LIMITS.maxDiagnostics} are shown${dropped ? ` (${dropped} more found)` : ''}.`, start: 0, end: 0 });
   const hasErrors = diagnostics.some((d) => d.severity === 'error');
   const name = bound.blocks.find((b) => b.def.kind === 'scenario')?.name?.text ?? 'scenario';
   const runs = hasErrors || !canRun(entities) ? [] : lowerRuns(entities, name);
   return { text, document, bound, scope, entities, diagnostics, runs };
+}
+
+function lineCountAbove(text: string, max: number): boolean {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) if (++n > max) return true;
+  return false;
 }
 
 /** A document without errors can still be a fragment (a hardware library, an empty file). */

@@ -48,7 +48,8 @@ export function child(b: BoundBlock | undefined, kind: string): BoundBlock[] {
   return b ? b.blocks.filter((c) => c.def.kind === kind) : [];
 }
 
-export function bind(members: Member[], modelProps: PropDef[], report: Report): Bound {
+/** `isFull` says when the caller has all the diagnostics it will keep: binding then stops early. */
+export function bind(members: Member[], modelProps: PropDef[], report: Report, isFull: () => boolean = () => false): Bound {
   const bound: Bound = { blocks: [], refs: [], decls: [] };
   const diag = (code: string, span: Span, message: string, extra: Partial<Diagnostic> = {}) =>
     report({ code, severity: severityOf(code), message, start: span.start, end: span.end, ...extra });
@@ -86,6 +87,7 @@ export function bind(members: Member[], modelProps: PropDef[], report: Report): 
 
   const bindMember = (m: Member, props: PropDef[], blocks: BlockDef[], into: BoundBlock | undefined, parent: BlockDef | undefined) => {
     const key = m.key.text;
+    if (isFull()) return;
     if (m.key.kind !== 'ident') {
       if (m.key.text !== '' || !m.body) diag('SCH001', m.key, `A line must start with a ${parent ? 'property' : 'block'} name, not '${m.key.text}'.`);
       return;

@@ -17,6 +17,7 @@ import { lookupUnit } from '../units';
 
 /** Deeper nesting than this is never meaningful in a scenario; refusing it keeps recursion bounded. */
 export const MAX_NESTING = 16;
+const MAX_SYNTAX_ERRORS = 1000;
 
 class SipmigParser extends EmbeddedActionsParser {
   syntaxErrors: SyntaxError[] = [];
@@ -131,6 +132,8 @@ class SipmigParser extends EmbeddedActionsParser {
   }
 
   private error(t: IToken, code: string, message: string): void {
+    // Past this many, more syntax errors only cost time (a file of stray braces).
+    if (this.syntaxErrors.length >= MAX_SYNTAX_ERRORS) return;
     this.syntaxErrors.push({ code, message, start: t.startOffset, end: t.startOffset + t.image.length });
   }
 }
@@ -146,7 +149,7 @@ export function parse(text: string): Document {
   shared ??= new SipmigParser();
   const parser = shared;
   const lexed = lex(text);
-  const errors: SyntaxError[] = lexed.errors.map((e) => ({
+  const errors: SyntaxError[] = lexed.errors.slice(0, MAX_SYNTAX_ERRORS).map((e) => ({
     code: 'SYN001',
     message: `Unexpected character${e.text.length > 1 ? 's' : ''} '${e.text.length > 20 ? e.text.slice(0, 20) + '…' : e.text}': names use letters, digits and _, text goes in double quotes.`,
     start: e.start,
@@ -156,7 +159,7 @@ export function parse(text: string): Document {
   parser.syntaxErrors = [];
   parser.input = tokens;
   const members = parser.document() ?? [];
-  errors.push(...parser.syntaxErrors);
+  for (const e of parser.syntaxErrors) errors.push(e);
   // chevrotain's own recognition errors: unreachable with this grammar as far as we know,
   // but never swallowed if one appears.
   for (const ex of parser.errors) {

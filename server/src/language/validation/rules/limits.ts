@@ -10,7 +10,10 @@ export const LIMITS = {
   maxSweepPoints: 200,
   maxLoadCps: 10_000,
   maxMigrations: 50,
-  maxFileBytes: 2_000_000,
+  maxFileBytes: 1_000_000,
+  maxLines: 50_000,
+  /** More diagnostics than this are not useful to anyone; stop making them (and their suggestions). */
+  maxDiagnostics: 1000,
 };
 
 export const scenarioLimits: Rule = (ctx) => {
