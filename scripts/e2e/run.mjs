@@ -1,0 +1,242 @@
+// End-to-end test of the sipmig extension in a real VS Code (code-server 4.100.3, VS Code
+// 1.100.3) driven through Debian's chromium with playwright-core. `npm run test:e2e`.
+//
+// Needs: the apt packages of scripts/e2e/apt-packages.sh (chromium, build headers),
+// code-server (installed on first run into .cache/code-server by install-code-server.sh).
+// Env: SIPMIG_E2E_SERVER=/path/server.js runs another language server module (sets
+// sipmig.server.path); SIPMIG_E2E_SKIP_BUILD=1 reuses dist/sipmig-<version>.vsix.
+// Screenshots go to test-results/e2e/*.png. Ends with "N passed, N failed".
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import * as cs from './code-server.mjs';
+import { CHROMIUM_ARGS, findFrame, goToLine, openFile, runCommand, screenshot, statusSelection, viewLine } from './workbench.mjs';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const out = path.join(root, 'test-results/e2e');
+const t0 = Date.now();
+const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+const log = (m) => console.log(`[e2e ${elapsed()}] ${m}`);
+
+// A hard stop well inside CI's budget, in case something hangs without a timeout.
+const watchdog = setTimeout(() => {
+  console.error('e2e: gave up after 12 minutes');
+  process.exit(2);
+}, 12 * 60_000);
+watchdog.unref();
+
+const results = [];
+async function check(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    log(`PASS ${name} (${Date.now() - started} ms)`);
+  } catch (e) {
+    results.push({ name, ok: false, message: e instanceof Error ? e.message : String(e) });
+    log(`FAIL ${name}: ${e instanceof Error ? e.message : e}`);
+  }
+}
+function expect(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+// ---- prepare: code-server, the .vsix, a profile and a workspace
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+execFileSync('bash', [path.join(root, 'scripts/e2e/install-code-server.sh')], { stdio: 'inherit' });
+log('code-server ready');
+const { version } = JSON.parse(readFileSync(path.join(root, 'client/package.json'), 'utf8'));
+const vsix = path.join(root, 'dist', `sipmig-${version}.vsix`);
+if (process.env.SIPMIG_E2E_SKIP_BUILD !== '1' || !existsSync(vsix)) {
+  execFileSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: 'inherit' });
+}
+log(`packaged ${path.relative(root, vsix)}`);
+const bin = cs.codeServerBin(root);
+const prof = cs.profile(path.join(out, 'profile'));
+const workspace = path.join(out, 'workspace');
+mkdirSync(workspace, { recursive: true });
+const SAMPLE = 'active-migration.sipmig';
+copyFileSync(path.join(root, 'samples/paper', SAMPLE), path.join(workspace, SAMPLE));
+const sampleLines = readFileSync(path.join(workspace, SAMPLE), 'utf8').split('\n');
+const lineOf = (re) => sampleLines.findIndex((l) => re.test(l)) + 1;
+const thresholdLine = lineOf(/start_above 70 %/);
+const migrateLine = lineOf(/^\s*migrate /);
+
+const settings = (theme) => ({
+  'workbench.startupEditor': 'none',
+  'workbench.colorTheme': theme,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'update.mode': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'editor.hover.delay': 200,
+  'security.workspace.trust.enabled': false,
+  ...(process.env.SIPMIG_E2E_SERVER ? { 'sipmig.server.path': process.env.SIPMIG_E2E_SERVER } : {}),
+});
+cs.writeSettings(prof, settings('Default Dark Modern'));
+cs.installExtension(bin, prof, vsix);
+log('extension installed');
+const server = await cs.start(bin, prof, path.join(out, 'code-server.log'));
+log(`code-server at ${server.url}`);
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const consoleErrors = [];
+try {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  // Nothing may leave the machine; anything not on 127.0.0.1 is refused.
+  await page.route((url) => url.hostname !== '127.0.0.1', (r) => r.abort());
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /Content Security Policy|Refused to/i.test(m.text())) consoleErrors.push(`${m.type()}: ${m.text()} (${m.location()?.url ?? ''})`);
+  });
+  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  log('workbench loaded');
+
+  await check('opens the paper sample in a sipmig editor', async () => {
+    await openFile(page, SAMPLE);
+    // The language is known once the extension host has scanned the extensions: poll.
+    let mode = '';
+    for (let i = 0; i < 60 && !/sipmig/i.test(mode); i++) {
+      mode = (await page.locator('[id="status.editor.mode"]').first().textContent({ timeout: 15_000 })) ?? '';
+      if (!/sipmig/i.test(mode)) await page.waitForTimeout(500);
+    }
+    expect(/sipmig/i.test(mode), `status bar language should be sipmig, was ${JSON.stringify(mode)}`);
+  });
+
+  await check('colours the syntax (TextMate grammar)', async () => {
+    const line = viewLine(page, 'hardware poweredge {');
+    await line.waitFor({ timeout: 10_000 });
+    const tokens = () => line.locator('span span').evaluateAll((spans) => spans.filter((s) => s.textContent.trim()).map((s) => [s.textContent.trim(), getComputedStyle(s).color]));
+    // Tokenization runs after the grammar loads: wait until the line is split into tokens.
+    let colors = await tokens();
+    for (let i = 0; i < 40 && colors.length < 2; i++) {
+      await page.waitForTimeout(250);
+      colors = await tokens();
+    }
+    const byText = Object.fromEntries(colors);
+    expect(byText.hardware && byText.poweredge, `tokens of "hardware poweredge {": ${JSON.stringify(colors)}`);
+    expect(byText.hardware !== byText.poweredge, `block keyword and block name should differ in colour: ${JSON.stringify(colors)}`);
+    const comment = await viewLine(page, '# Dell PowerEdge').locator('span span').last().evaluate((s) => getComputedStyle(s).color);
+    expect(comment !== byText.hardware && comment !== byText.poweredge, `comment colour ${comment} should differ from code colours ${JSON.stringify(colors)}`);
+    await screenshot(page, out, '01-editor-dark');
+  });
+
+  await check('shows the threshold warning in the Problems panel and no error on the valid sample', async () => {
+    await page.keyboard.press('Control+Shift+M');
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    const warning = rows.filter({ hasText: /never triggers|PRED001/ }).first();
+    await warning.waitFor({ timeout: 90_000 }).catch(() => {
+      throw new Error('no Problems row about the phase-1 threshold (PRED001 "overload control never triggers") within 90 s');
+    });
+    const errors = await page.locator('.markers-panel .monaco-list-row .codicon-error, .monaco-editor .squiggly-error').count();
+    const texts = await rows.allTextContents();
+    await screenshot(page, out, '02-problems');
+    expect(errors === 0, `the valid sample should have no errors; Problems: ${JSON.stringify(texts)}`);
+  });
+
+  await check('hovers a threshold with predicted figures and an inline chart', async () => {
+    await goToLine(page, thresholdLine);
+    const line = viewLine(page, 'start_above 70 %');
+    const target = line.locator('span span', { hasText: /^70$/ }).first();
+    await target.hover();
+    const hover = page.locator('.monaco-hover-content').first();
+    await hover.waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(500);
+    const text = (await hover.textContent()) ?? '';
+    const img = await hover.locator('img').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src') ?? ''));
+    await screenshot(page, out, '03-hover');
+    expect(/\d+(\.\d+)?\s*%/.test(text) && /cps|calls/i.test(text), `hover should show predicted CPU and load figures; got ${JSON.stringify(text.slice(0, 300))}`);
+    expect(img.some((s) => s.startsWith('data:image/svg+xml;base64,')), `hover should hold an inline SVG chart image; img srcs: ${JSON.stringify(img.map((s) => s.slice(0, 40)))}`);
+    await page.keyboard.press('Escape');
+  });
+
+  // Close the Problems panel: the preview gets the full height.
+  await page.keyboard.press('Control+J');
+  let frame;
+  await check('Ctrl+K V opens the chart preview beside the editor with rendered marks', async () => {
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('V');
+    const opened = await page.locator('.tab', { hasText: 'Charts:' }).first().waitFor({ timeout: 10_000 }).then(() => true, () => false);
+    if (!opened) await runCommand(page, 'sipmig: Preview Charts');
+    frame = await findFrame(page, '#charts .chart svg .role-mark', 90_000);
+    await frame.waitForFunction(() => document.body.dataset.rendered !== undefined, null, { timeout: 60_000 });
+    const stats = await frame.evaluate(() => ({
+      charts: [...document.querySelectorAll('#charts .chart')].map((c) => c.getAttribute('data-chart')),
+      lines: document.querySelectorAll('#charts .mark-line.role-mark path').length,
+      rects: document.querySelectorAll('#charts .mark-rect.role-mark path').length,
+      symbols: document.querySelectorAll('#charts .mark-symbol.role-mark path').length,
+    }));
+    expect(opened, 'the Ctrl+K V keybinding should open the preview (opened with the command palette instead)');
+    for (const id of ['cpu', 'incomplete', 'migration', 'sweep-cpu', 'sweep-migration-time', 'sweep-incomplete']) expect(stats.charts.includes(id), `chart ${id} missing; charts: ${stats.charts}`);
+    expect(stats.lines >= 5 && stats.rects >= 1 && stats.symbols >= 1, `chart marks rendered: ${JSON.stringify(stats)}`);
+    await page.waitForTimeout(500);
+    await screenshot(page, out, '04-preview-dark');
+    await frame.evaluate(() => document.querySelector('[data-chart="sweep-cpu"]')?.scrollIntoView());
+    await page.waitForTimeout(300);
+    await screenshot(page, out, '05-preview-dark-sweeps');
+  });
+
+  await check('clicking a migration in a chart reveals its migrate statement', async () => {
+    expect(frame, 'no preview frame');
+    await frame.evaluate(() => window.scrollTo(0, 0));
+    await frame.locator('[data-chart="cpu"] .mark-rect.role-mark path').first().click({ force: true });
+    let sel = '';
+    for (let i = 0; i < 40 && !sel.includes(`Ln ${migrateLine},`); i++) {
+      await page.waitForTimeout(250);
+      sel = await statusSelection(page);
+    }
+    expect(sel.includes(`Ln ${migrateLine},`), `cursor should be on the migrate statement (line ${migrateLine}); status bar says ${JSON.stringify(sel)}`);
+  });
+
+  await check('exports a chart as SVG', async () => {
+    expect(frame, 'no preview frame');
+    await frame.locator('[data-chart="cpu"] .chart-toolbar button', { hasText: 'SVG' }).click();
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    const file = path.join(workspace, 'active-migration-cpu.svg');
+    for (let i = 0; i < 40 && !existsSync(file); i++) await page.waitForTimeout(250);
+    expect(existsSync(file), `exported SVG not written to ${file}`);
+    expect(readFileSync(file, 'utf8').startsWith('<svg'), 'exported file is not an SVG document');
+  });
+
+  await check('follows the theme: re-renders in light and high contrast', async () => {
+    expect(frame, 'no preview frame');
+    for (const [theme, cls, shot] of [['Light Modern', 'vscode-light', '06-preview-light'], ['Dark High Contrast', 'vscode-high-contrast', '07-preview-high-contrast']]) {
+      const before = await frame.evaluate(() => document.body.dataset.rendered);
+      await runCommand(page, 'Preferences: Color Theme');
+      await page.waitForTimeout(300);
+      await page.locator('.quick-input-widget input').fill(theme);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      await frame.waitForFunction(([c, b]) => document.body.classList.contains(c) && document.body.dataset.rendered !== b, [cls, before], { timeout: 30_000 });
+      const bg = await frame.evaluate(() => document.querySelector('#charts svg')?.querySelector('rect.background, .background')?.getAttribute('fill') ?? getComputedStyle(document.body).backgroundColor);
+      await page.waitForTimeout(500);
+      await frame.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(page, out, shot);
+      log(`${theme}: chart background ${bg}`);
+    }
+  });
+
+  await check('no CSP violation or script error in the browser console', async () => {
+    const relevant = consoleErrors.filter((e) => /Content Security Policy|Refused to|sipmig|vega|webview\.js/i.test(e));
+    expect(relevant.length === 0, `console errors:\n  ${relevant.join('\n  ')}`);
+  });
+} finally {
+  await browser.close().catch(() => {});
+  server.stop();
+}
+
+if (consoleErrors.length) console.log(`console errors seen (all):\n  ${consoleErrors.slice(0, 30).join('\n  ')}`);
+const failed = results.filter((r) => !r.ok);
+for (const f of failed) console.log(`FAILED: ${f.name}\n  ${f.message.replace(/\n/g, '\n  ')}`);
+console.log(`e2e finished in ${elapsed()}; screenshots in ${path.relative(root, out)}/`);
+console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
+process.exit(failed.length ? 1 : 0);
