@@ -1,0 +1,45 @@
+// Parse + validate throughput on generated scenarios (1x, 10x, 100x of 100 lines), next to
+// JSON.parse of an equivalent JSON document as the ceiling.
+import { analyze } from '../../server/src/language';
+import { parse } from '../../server/src/language/syntax/parser';
+import { generateScenario, toEquivalentJson } from './generate';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(f: () => void, minRuns = 5, minMs = 300): number {
+  f();
+  const xs: number[] = [];
+  const t0 = performance.now();
+  while (xs.length < minRuns || performance.now() - t0 < minMs) {
+    const t = performance.now();
+    f();
+    xs.push(performance.now() - t);
+  }
+  return median(xs);
+}
+
+export function bench(root: string) {
+  const rows: { name: string; value: number; unit: string; goal?: string }[] = [];
+  for (const lines of [100, 1000, 10000]) {
+    const text = generateScenario(root, lines);
+    const errors = analyze(text).diagnostics.filter((d) => d.severity === 'error').length;
+    if (errors) throw new Error(`generated ${lines}-line scenario has ${errors} errors`);
+    const mb = text.length / 1e6;
+    const ms = time(() => analyze(text));
+    rows.push({ name: `analyze ${lines} lines (${(text.length / 1024).toFixed(0)} KiB)`, value: ms, unit: 'ms' });
+    if (lines === 10000) {
+      const json = toEquivalentJson(text);
+      const parseMs = time(() => parse(text));
+      const jsonMs = time(() => JSON.parse(json));
+      rows.push({ name: 'parse only, 10000 lines', value: parseMs, unit: 'ms' });
+      rows.push({ name: 'parse + validate throughput', value: mb / (ms / 1000), unit: 'MB/s', goal: '>= 1/10 of JSON.parse' });
+      rows.push({ name: 'JSON.parse throughput (equivalent JSON)', value: json.length / 1e6 / (jsonMs / 1000), unit: 'MB/s' });
+    }
+  }
+  const sample = generateScenario(root, 0);
+  rows.push({ name: 'analyze paper sample (one keystroke, fast path)', value: time(() => analyze(sample), 50), unit: 'ms', goal: '<= 30 ms p95 (with LSP)' });
+  return rows;
+}
