@@ -20,7 +20,7 @@ export const allTokens = [WhiteSpace, Comment, Newline, LBrace, RBrace, Comma, P
 
 export const sipmigLexer = new Lexer(allTokens, {
   positionTracking: 'onlyOffset',
-  ensureOptimizations: false,
+  ensureOptimizations: true,
 });
 
 export interface LexResult {
