@@ -65,6 +65,12 @@ export const RULES: RuleInfo[] = [
   { code: 'WL003', severity: 'error', title: 'Profile times not increasing', source: 'sipmig workload' },
   { code: 'MOD001', severity: 'error', title: 'Unknown model coefficient', source: 'docs/model.md' },
   { code: 'LIM001', severity: 'error', title: 'Scenario exceeds a documented limit', source: 'docs/limits.md' },
+  // Model-derived (language server, after each model run; docs/editors.md).
+  { code: 'PRED001', severity: 'warning', title: 'Calls fail during a migration while the CPU overload control never triggers', source: 'paper §6: about 50 incomplete calls above 20 cps, CPU never above 70 % for 20 s; model prediction' },
+  { code: 'PRED002', severity: 'info', title: 'Predicted migration time, downtime and incomplete calls', source: 'model prediction (docs/model.md)' },
+  { code: 'PRED003', severity: 'error', title: 'Migration does not converge with its settings', source: 'qemu-kvm 0.12 pre-copy: stops when remaining dirty memory fits in max_downtime; model prediction' },
+  { code: 'PRED004', severity: 'warning', title: 'Model run stopped at its time budget', source: 'sipmig.model.timeBudgetMs setting' },
+  { code: 'PRED005', severity: 'warning', title: 'Migration predicted to cause an HA fail-over', source: 'SAF AMF health check (cluster failover_after); model prediction' },
 ];
 
 export const RULE_BY_CODE: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((r) => [r.code, r]));
