@@ -4,14 +4,15 @@
 // Needs: the apt packages of scripts/e2e/apt-packages.sh (chromium, build headers),
 // code-server (installed on first run into .cache/code-server by install-code-server.sh).
 // Env: SIPMIG_E2E_SERVER=/path/server.js runs another language server module (sets
-// sipmig.server.path); SIPMIG_E2E_SKIP_BUILD=1 reuses dist/sipmig-<version>.vsix.
+// sipmig.server.path); SIPMIG_E2E_SKIP_BUILD=1 reuses dist/sipmig-<version>.vsix;
+// SIPMIG_E2E_ONLY=regex runs only the checks whose names match.
 // Screenshots go to test-results/e2e/*.png. Ends with "N passed, N failed".
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import * as cs from './code-server.mjs';
-import { CHROMIUM_ARGS, findFrame, goToLine, openFile, runCommand, screenshot, statusSelection, viewLine } from './workbench.mjs';
+import { CHROMIUM_ARGS, findFrame, goToLine, openFile, pick, runCommand, screenshot, statusSelection, viewLine } from './workbench.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const out = path.join(root, 'test-results/e2e');
@@ -27,7 +28,10 @@ const watchdog = setTimeout(() => {
 watchdog.unref();
 
 const results = [];
+let currentPage;
 async function check(name, fn) {
+  // SIPMIG_E2E_ONLY=regex runs only the matching checks (for debugging one of them).
+  if (process.env.SIPMIG_E2E_ONLY && !new RegExp(process.env.SIPMIG_E2E_ONLY, 'i').test(name)) return;
   const started = Date.now();
   try {
     await fn();
@@ -35,6 +39,7 @@ async function check(name, fn) {
     log(`PASS ${name} (${Date.now() - started} ms)`);
   } catch (e) {
     results.push({ name, ok: false, message: e instanceof Error ? e.message : String(e) });
+    if (currentPage) await screenshot(currentPage, out, `failed-${results.length}`).catch(() => {});
     log(`FAIL ${name}: ${e instanceof Error ? e.message : e}`);
   }
 }
@@ -87,6 +92,7 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 const consoleErrors = [];
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  currentPage = page;
   // Nothing may leave the machine; anything not on 127.0.0.1 is refused.
   await page.route((url) => url.hostname !== '127.0.0.1', (r) => r.abort());
   page.on('console', (m) => {
@@ -115,7 +121,7 @@ try {
     const tokens = () => line.locator('span span').evaluateAll((spans) => spans.filter((s) => s.textContent.trim()).map((s) => [s.textContent.trim(), getComputedStyle(s).color]));
     // Tokenization runs after the grammar loads: wait until the line is split into tokens.
     let colors = await tokens();
-    for (let i = 0; i < 40 && colors.length < 2; i++) {
+    for (let i = 0; i < 80 && !colors.some(([t]) => t === 'hardware'); i++) {
       await page.waitForTimeout(250);
       colors = await tokens();
     }
@@ -157,7 +163,7 @@ try {
   });
 
   // Close the Problems panel: the preview gets the full height.
-  await page.keyboard.press('Control+J');
+  await runCommand(page, 'View: Hide Panel').catch(() => page.keyboard.press('Escape'));
   let frame;
   await check('Ctrl+K V opens the chart preview beside the editor with rendered marks', async () => {
     await page.locator('.monaco-editor .view-lines').first().click();
@@ -214,8 +220,7 @@ try {
       await runCommand(page, 'Preferences: Color Theme');
       await page.waitForTimeout(300);
       await page.locator('.quick-input-widget input').fill(theme);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor({ timeout: 10_000 });
-      await page.keyboard.press('Enter');
+      await pick(page, theme);
       await frame.waitForFunction(([c, b]) => document.body.classList.contains(c) && document.body.dataset.rendered !== b, [cls, before], { timeout: 30_000 });
       const bg = await frame.evaluate(() => document.querySelector('#charts svg')?.querySelector('rect.background, .background')?.getAttribute('fill') ?? getComputedStyle(document.body).backgroundColor);
       await page.waitForTimeout(500);

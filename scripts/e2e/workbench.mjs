@@ -26,14 +26,21 @@ export function viewLine(page, text) {
   return page.locator('.monaco-editor .view-line', { hasText: text }).first();
 }
 
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Clicks the quick-pick row whose label is exactly `label` (Enter could pick a fuzzier match). */
+export async function pick(page, label, timeout = 15_000) {
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(label)}$`) }) }).first();
+  await row.waitFor({ timeout });
+  await row.click();
+}
+
 export async function runCommand(page, title) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ timeout: 10_000 });
   await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
+  await pick(page, title);
 }
 
 /** The frame holding the chart preview's document (webviews are nested iframes). */

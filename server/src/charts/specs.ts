@@ -173,7 +173,7 @@ export function progressSpec(run: RunResult, _ctx: ChartContext = {}, opts: Spec
       { data: { values: ends }, mark: { type: 'rule', color: theme.foreground, strokeDash: [2, 2], cursor: 'pointer' }, encoding: { x: { field: 't', type: 'quantitative' } } },
       {
         data: { values: ends },
-        mark: { type: 'text', color: theme.foreground, align: 'left', dx: 4, baseline: 'top', cursor: 'pointer' },
+        mark: { type: 'text', color: theme.foreground, align: 'right', dx: -4, baseline: 'top', cursor: 'pointer' },
         encoding: { x: { field: 't', type: 'quantitative' }, y: { value: 4 }, text: { field: 'label' } },
       },
     );
