@@ -21,7 +21,7 @@ const titleEl = document.getElementById('title') as HTMLElement;
 const controlsEl = document.getElementById('controls') as HTMLElement;
 
 let latest: Extract<HostMessage, { type: 'results' }> | undefined;
-let views: Result[] = [];
+const views: Result[] = [];
 let selectedRun = vscode.getState()?.run;
 let renderSeq = 0;
 
@@ -83,12 +83,13 @@ async function renderChart(entry: ChartEntry, runIdx: number | undefined, seq: n
   bar.className = 'chart-toolbar';
   const host = document.createElement('div');
   host.className = 'chart-host';
-  let result: Result | undefined;
-  bar.append(exportButton(entry, 'svg', () => result), exportButton(entry, 'png', () => result));
+  // Filled once vega-embed resolves; the export buttons read it on click.
+  const rendered: { result?: Result } = {};
+  bar.append(exportButton(entry, 'svg', () => rendered.result), exportButton(entry, 'png', () => rendered.result));
   section.append(bar, host);
   chartsEl.append(section);
   const theme = currentTheme();
-  result = await embed(host, entry.spec, {
+  const result = await embed(host, entry.spec, {
     renderer: 'svg',
     actions: false,
     // No eval under the CSP: parse expressions to an AST and interpret them.
@@ -102,6 +103,7 @@ async function renderChart(entry: ChartEntry, runIdx: number | undefined, seq: n
     result.finalize();
     return;
   }
+  rendered.result = result;
   views.push(result);
   if (runIdx !== undefined) {
     result.view.addEventListener('click', (_event, item) => {

@@ -157,7 +157,6 @@ export function phaseWindows(run: RunResult): PhaseWindow[] {
  * since escaping here as well would show "&amp;" to the user.
  */
 export function safeLabel(name: string, max = 48): string {
-  // eslint-disable-next-line no-control-regex
   const clean = String(name).replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ').trim();
   return clean.length > max ? clean.slice(0, max - 1) + '…' : clean;
 }
