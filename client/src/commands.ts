@@ -10,6 +10,8 @@ import { formatSummary } from './summary';
 /** The sipmig document a command applies to: the active editor's, else the previewed one. */
 function targetUri(previews: PreviewManager, arg?: unknown): vscode.Uri | undefined {
   if (arg instanceof vscode.Uri) return arg;
+  // The server's code lenses pass the document URI as a string.
+  if (typeof arg === 'string' && arg) return vscode.Uri.parse(arg);
   const doc = vscode.window.activeTextEditor?.document;
   if (doc?.languageId === 'sipmig') return doc.uri;
   return previews.current?.documentUri;

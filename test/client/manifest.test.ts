@@ -21,7 +21,7 @@ describe('extension manifest', () => {
     const registered = [...src.matchAll(/registerCommand\('([^']+)'/g)].map((m) => m[1]).sort();
     expect(pkg.contributes.commands.map((c: { command: string }) => c.command).sort()).toEqual(registered);
     expect(Object.keys(pkg.contributes.configuration.properties).sort()).toEqual(
-      ['sipmig.inlayHints.enabled', 'sipmig.model.stepMs', 'sipmig.model.timeBudgetMs', 'sipmig.preview.debounceMs', 'sipmig.server.path', 'sipmig.trace.server'],
+      ['sipmig.diagnostics.debounceMs', 'sipmig.hover.charts', 'sipmig.inlayHints.enabled', 'sipmig.model.step', 'sipmig.model.timeBudgetMs', 'sipmig.server.path', 'sipmig.trace.server'],
     );
   });
 

@@ -17,7 +17,8 @@ export class PreviewManager implements vscode.Disposable {
     if (client) {
       this.disposables.push(
         client.onNotification(RESULTS_CHANGED, (params: unknown) => {
-          if (isResultsChanged(params) && this.panel && params.uri === this.panel.documentUri.toString()) this.panel.refreshSoon();
+          // The server has already debounced the model run: fetch at once.
+          if (isResultsChanged(params) && this.panel && params.uri === this.panel.documentUri.toString()) this.panel.refreshSoon(20);
         }),
       );
     }

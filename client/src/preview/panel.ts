@@ -56,8 +56,8 @@ export class PreviewPanel implements vscode.Disposable {
     this.refreshSoon(0);
   }
 
-  /** Refreshes after the debounce (typing, or a resultsChanged notification). */
-  refreshSoon(delay = readSettings().preview.debounceMs): void {
+  /** Refreshes after a delay: the debounce while typing, little after a resultsChanged notification. */
+  refreshSoon(delay = readSettings().diagnostics.debounceMs): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.refresh(), delay);
   }
@@ -79,7 +79,7 @@ export class PreviewPanel implements vscode.Disposable {
         this.post({ type: 'status', state: 'waiting', message: 'No results yet for this document.' });
         return;
       }
-      if (this.last && response.version < this.last.version) return;
+      if (this.last && (response.version ?? 0) < (this.last.version ?? 0)) return;
       this.last = response;
       this.post({ type: 'results', fileName: path.basename(uri.fsPath || uri.path), response, context: chartContext(response), canReveal: hasRanges(response) });
     } catch (e) {

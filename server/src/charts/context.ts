@@ -31,7 +31,8 @@ export interface SourceRange {
  * errors that stop the model; `message` then says why.
  */
 export interface ResultsResponse {
-  version: number;
+  /** Document version the results belong to; null when the server does not have the document open. */
+  version: number | null;
   file: (FileResult & ChartContext & { migrationRanges?: SourceRange[] }) | null;
   thresholds?: Threshold[];
   cluster?: { active: string; standby: string };
