@@ -37,6 +37,8 @@ export interface CpuSummary {
  * incomplete408, incomplete503, incompleteOther (cumulative counts);
  * migRemainingBytes, migSentBytes, migPhase (0 off, 1 pre-copy, 2 stop-and-copy, 3 done), migRound;
  * vmCpu.<vm> (guest-visible %), hostCpu.<host> (% of the host).
+ * Also: migRateBps (bytes/s sent), migDirtyBps (distinct-page dirtying of the migrated guest,
+ * bytes/s), backlogMessages (messages queued at the SIP-AS).
  */
 export type Series = Record<string, number[]>;
 
@@ -47,6 +49,8 @@ export interface RunResult {
   incompleteCalls: { total: number; byCause: Record<string, number> };
   overload: { maxPhase: number; transitions: PhaseTransition[]; policy: string };
   failover: boolean;
+  /** When the HA middleware would have declared the active dead (null or absent: never). */
+  failoverAtS?: number | null;
   cpu: { vms: Record<string, CpuSummary>; hosts: Record<string, CpuSummary> };
   /** True when the run stopped early because it hit the model's time budget. */
   budgetExceeded: boolean;

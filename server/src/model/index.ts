@@ -1,0 +1,24 @@
+// Public API of the performance model. Pure functions: a RunInput in, a RunResult out; the
+// model knows nothing of the language, the editor or the CLI.
+import type { RunInput } from './input';
+import type { RunResult } from './output';
+import { simulate, type SimulateOptions } from './simulate';
+
+export { simulate, type SimulateOptions } from './simulate';
+export { MODEL_PARAMETERS, resolveCoefficients, findParameter, type ModelParameter, type ParamName, type Coefficients } from './params';
+export { referenceMetrics, summarizeCpu, type ReferenceMetrics } from './summary';
+export type * from './input';
+export type * from './output';
+
+/**
+ * Simulates every run (sweep point) in order. A `budgetMs` applies to the whole batch: each run
+ * gets what is left, and once it is spent the remaining runs come back with budgetExceeded set.
+ */
+export function simulateAll(runs: RunInput[], opts: SimulateOptions = {}): RunResult[] {
+  const start = Date.now();
+  return runs.map((r) => {
+    if (opts.budgetMs === undefined) return simulate(r, opts);
+    const left = Math.max(0, opts.budgetMs - (Date.now() - start));
+    return simulate(r, { ...opts, budgetMs: left });
+  });
+}

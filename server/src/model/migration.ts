@@ -1,0 +1,144 @@
+// Pre-copy live migration as qemu-kvm 0.12 does it, as a fluid model.
+//
+// State: F = bytes of the first pass still to send (every non-zero page, plus zero pages that
+// travel as a few bytes each), R = bytes of pages dirtied after they were sent. qemu's scan
+// walks RAM in address order, so the first pass goes first and re-dirtied pages follow in
+// later passes ("rounds"). Each step:
+//   sent      = min(rate * dt, F + R)                         (F first, then R)
+//   R        += w_eff * dt * clean                            (new dirty pages)
+//   clean     = max(0, 1 - F / V - R / M_w)                   (a page already waiting to be
+//                                                             sent cannot be dirtied "again")
+// where w_eff is the guest's distinct-page dirtying rate (see dirtying in simulate.ts), V the
+// first-pass size and M_w the memory the writes spread over. After the first pass, qemu stops
+// the guest as soon as the remaining bytes could be sent within max_downtime at its bandwidth
+// estimate: (F + R) / bw_est <= max_downtime. qemu 0.12 measures bw_est over the time its send
+// loop runs, not the wall clock, so it is the speed of the loop under the global lock.
+// Downtime = remaining / link goodput + device-state and resume time; the guest is paused
+// meanwhile and then runs on the destination. No iteration or data cap, no auto-converge: a
+// guest that dirties faster than the rate never converges and is reported as such.
+import type { MigrationSpec, VmSpec } from './input';
+import type { Coefficients } from './params';
+
+export const PAGE_BYTES = 4096;
+
+export const enum MigPhase {
+  Off = 0,
+  PreCopy = 1,
+  StopCopy = 2,
+  Done = 3,
+}
+
+export class Migration {
+  phase: MigPhase = MigPhase.Off;
+  round = 0;
+  readonly V: number;
+  readonly Mw: number;
+  /** Wire bytes per byte of page content. */
+  readonly wire: number;
+  // Numeric state in a typed array (unboxed doubles, stable object shape for the hot loop):
+  // F, R, roundLeft, sent, stopAtS, endAtS, downtimeS, rate, dirtyRate.
+  private readonly s = Float64Array.of(0, 0, 0, 0, NaN, NaN, NaN, 0, 0);
+
+  /** First-pass bytes still to send. */
+  get F(): number {
+    return this.s[0];
+  }
+  /** Re-dirtied bytes waiting to be sent. */
+  get R(): number {
+    return this.s[1];
+  }
+  get sent(): number {
+    return this.s[3];
+  }
+  get stopAtS(): number {
+    return this.s[4];
+  }
+  get endAtS(): number {
+    return this.s[5];
+  }
+  get downtimeS(): number {
+    return this.s[6];
+  }
+  /** Rate and dirtying of the last step, bytes/s (for the series). */
+  get rate(): number {
+    return this.s[7];
+  }
+  set rate(v: number) {
+    this.s[7] = v;
+  }
+  get dirtyRate(): number {
+    return this.s[8];
+  }
+
+  constructor(
+    readonly spec: MigrationSpec,
+    readonly vm: VmSpec,
+    c: Coefficients,
+  ) {
+    this.wire = (PAGE_BYTES + c.mig_page_header) / PAGE_BYTES;
+    const touched = Math.min(vm.touchedBytes, Math.max(vm.memoryBytes, vm.touchedBytes));
+    const zeroPages = Math.max(0, vm.memoryBytes - touched) / PAGE_BYTES;
+    this.V = touched * this.wire + zeroPages * c.mig_zero_page_bytes;
+    this.Mw = Math.max(PAGE_BYTES, touched * (c.wws_region / 100) * this.wire);
+  }
+
+  get remaining(): number {
+    return this.s[0] + this.s[1];
+  }
+
+  /** Starts the migration: every page is dirty, dirty logging is on. */
+  start(): void {
+    this.phase = MigPhase.PreCopy;
+    this.s[0] = this.V;
+    this.s[1] = 0;
+    this.round = 0;
+  }
+
+  /**
+   * One pre-copy step of `dt` starting at `t0S`. `rate` is what the source can send (bytes/s),
+   * `dirtyBps` the guest's distinct-page dirtying (content bytes/s), `thresholdBytes` the
+   * convergence threshold bw_est * max_downtime.
+   */
+  advance(t0S: number, dt: number, rate: number, dirtyBps: number, thresholdBytes: number, linkGoodput: number, resumeS: number): void {
+    if (this.phase !== MigPhase.PreCopy) return;
+    const s = this.s;
+    s[7] = rate;
+    let budget = rate * dt;
+    const fromF = s[0] < budget ? s[0] : budget;
+    s[0] -= fromF;
+    budget -= fromF;
+    const fromR = s[1] < budget ? s[1] : budget;
+    s[1] -= fromR;
+    s[3] += fromF + fromR;
+    if (this.round === 0 && s[0] <= 0) {
+      s[0] = 0;
+      this.round = 1;
+      s[2] = s[1];
+    } else if (this.round > 0) {
+      s[2] -= fromR;
+      if (s[2] <= 0) {
+        this.round++;
+        s[2] = s[1];
+      }
+    }
+    const clean = 1 - s[0] / this.V - s[1] / this.Mw;
+    s[8] = dirtyBps;
+    if (clean > 0) s[1] += dirtyBps * this.wire * dt * clean;
+    if (s[0] <= 0 && s[1] <= thresholdBytes) {
+      this.phase = MigPhase.StopCopy;
+      s[4] = t0S + dt;
+      s[6] = s[1] / linkGoodput + resumeS;
+      s[5] = s[4] + s[6];
+      s[3] += s[1];
+      s[1] = 0;
+    }
+  }
+
+  /** Fraction of [t0S, t0S + dt) the guest is paused for stop-and-copy. */
+  pausedFraction(t0S: number, dt: number): number {
+    if (this.phase !== MigPhase.StopCopy) return 0;
+    const a = Math.max(t0S, this.s[4]);
+    const b = Math.min(t0S + dt, this.s[5]);
+    return b > a ? (b - a) / dt : 0;
+  }
+}

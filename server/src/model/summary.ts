@@ -1,0 +1,75 @@
+// Summaries of per-step CPU and the reference metrics of the study (paper §6), computed from
+// a finished run. Pure functions of their inputs.
+import type { CpuSummary, RunResult } from './output';
+
+/** Mean of a[i] for steps whose start time lies in [fromS, toS). NaN for an empty window. */
+export function windowMean(a: ArrayLike<number>, dt: number, fromS: number, toS: number): number {
+  const i0 = Math.max(0, Math.ceil(fromS / dt - 1e-9));
+  const i1 = Math.min(a.length, Math.ceil(toS / dt - 1e-9));
+  let s = 0;
+  for (let i = i0; i < i1; i++) s += a[i];
+  return i1 > i0 ? s / (i1 - i0) : NaN;
+}
+
+export function windowMax(a: ArrayLike<number>, dt: number, fromS: number, toS: number): number {
+  const i0 = Math.max(0, Math.ceil(fromS / dt - 1e-9));
+  const i1 = Math.min(a.length, Math.ceil(toS / dt - 1e-9));
+  let m = -Infinity;
+  for (let i = i0; i < i1; i++) if (a[i] > m) m = a[i];
+  return i1 > i0 ? m : NaN;
+}
+
+const r2 = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * beforePct: mean over the 60 s before the first migration starts; duringPct: over
+ * [first start, last end); afterPct: over the 60 s after the last end; peakDuringPct: highest
+ * step during. Windows are clipped to the simulated time; a window that is empty (a run without
+ * migration, or one that never ends) falls back to the whole run, respectively to the last step.
+ */
+export function summarizeCpu(a: ArrayLike<number>, dt: number, n: number, startS: number | null, endS: number | null): CpuSummary {
+  const horizon = n * dt;
+  if (startS === null || n === 0) {
+    const m = windowMean(a, dt, 0, horizon);
+    const v = Number.isFinite(m) ? r2(m) : 0;
+    return { beforePct: v, duringPct: v, afterPct: v, peakDuringPct: n ? r2(windowMax(a, dt, 0, horizon)) : 0 };
+  }
+  const end = endS ?? horizon;
+  const last = n > 0 ? a[n - 1] : 0;
+  const before = windowMean(a, dt, Math.max(0, startS - 60), startS);
+  const during = windowMean(a, dt, startS, end);
+  const after = windowMean(a, dt, end, Math.min(horizon, end + 60));
+  const pick = (x: number, fallback: number) => r2(Number.isFinite(x) ? x : fallback);
+  return {
+    beforePct: pick(before, a[0] ?? 0),
+    duringPct: pick(during, last),
+    afterPct: pick(after, last),
+    peakDuringPct: pick(windowMax(a, dt, startS, end), last),
+  };
+}
+
+export interface ReferenceMetrics {
+  migrationTimeS: number | null;
+  sourcePmCpuRisePct: number;
+  migratedVmCpuRisePct: number;
+  migratedVmCpuDuringPct: number;
+  incompleteCalls: number;
+}
+
+/**
+ * The study's metrics for a run's first migration: migration time (end - start), the source
+ * PM's and the migrated VM's mean CPU during migration minus the mean in the 60 s before, the
+ * migrated VM's mean CPU during migration, and the total of incomplete calls.
+ */
+export function referenceMetrics(r: RunResult): ReferenceMetrics {
+  const m = r.migrations[0];
+  const host = m ? r.cpu.hosts[m.from] : undefined;
+  const vm = m ? r.cpu.vms[m.vm] : undefined;
+  return {
+    migrationTimeS: m ? m.migrationTimeS : null,
+    sourcePmCpuRisePct: host ? r2(host.duringPct - host.beforePct) : 0,
+    migratedVmCpuRisePct: vm ? r2(vm.duringPct - vm.beforePct) : 0,
+    migratedVmCpuDuringPct: vm ? vm.duringPct : 0,
+    incompleteCalls: r.incompleteCalls.total,
+  };
+}
