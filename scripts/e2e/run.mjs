@@ -79,6 +79,8 @@ const settings = (theme) => ({
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
   'editor.hover.delay': 200,
+  // The test checks complete predictions: give the model all the time it needs on a slow machine.
+  'sipmig.model.timeBudgetMs': 120000,
   'security.workspace.trust.enabled': false,
   ...(process.env.SIPMIG_E2E_SERVER ? { 'sipmig.server.path': process.env.SIPMIG_E2E_SERVER } : {}),
 });
@@ -151,7 +153,7 @@ try {
     const line = viewLine(page, 'start_above 70 %');
     const target = line.locator('span span', { hasText: /^70$/ }).first();
     await target.hover();
-    const hover = page.locator('.monaco-hover-content').first();
+    const hover = page.locator('.monaco-hover-content').filter({ visible: true }).first();
     await hover.waitFor({ timeout: 30_000 });
     await page.waitForTimeout(500);
     const text = (await hover.textContent()) ?? '';

@@ -112,3 +112,14 @@ describe('hover chart', () => {
     expect(thresholdsOf({ kind: 'none' })).toEqual([]);
   });
 });
+
+describe('a run cut short by the time budget', () => {
+  it('shades no migration that had not started when the run stopped', async () => {
+    const run = syntheticRun({ cps: 40, durationS: 26 });
+    run.migrations[0].endS = null;
+    run.migrations[0].converged = false;
+    run.budgetExceeded = true;
+    const svg = await renderSvg(cpuSpec(run, ctx));
+    expect((svg.match(/class="mark-rect role-mark/g) ?? []).length, 'no shading layer when the migration starts after the last step').toBe(0);
+  });
+});

@@ -127,8 +127,9 @@ export function phaseWindows(run: RunResult): PhaseWindow[] {
   const lastT = s?.tS?.length ? s.tS[s.tS.length - 1] : undefined;
   run.migrations.forEach((m, i) => {
     const vm = safeLabel(m.vm);
+    // Not converged (endS null): shade up to the end of the simulated time, if it got there.
     const end = m.endS ?? lastT ?? m.startS;
-    out.push({ migration: i, vm, phase: 'pre-copy', startS: m.startS, endS: end });
+    if (end > m.startS) out.push({ migration: i, vm, phase: 'pre-copy', startS: m.startS, endS: end });
   });
   // With one migration the series tells where stop-and-copy happened; with several the
   // series is a merge, so only the per-migration windows above are trustworthy.
@@ -143,7 +144,7 @@ export function phaseWindows(run: RunResult): PhaseWindow[] {
         continue;
       }
       if (cur) windows.push(cur);
-      cur = phase ? { migration: 0, vm: out[0].vm, phase, startS: s.tS[i], endS: s.tS[i] + (s.tS[1] - s.tS[0] || 0.1) } : undefined;
+      cur = phase ? { migration: 0, vm: safeLabel(run.migrations[0].vm), phase, startS: s.tS[i], endS: s.tS[i] + (s.tS[1] - s.tS[0] || 0.1) } : undefined;
     }
     if (cur) windows.push(cur);
     if (windows.length) return windows;
