@@ -1,0 +1,93 @@
+// Model-derived diagnostics (codes PRED001..PRED005, registered in validation/codes.ts):
+// the silent-overload warning on the phase-1 threshold, the predicted figures on each
+// `migrate` statement, non-convergence, a model run cut short by its time budget, and a
+// predicted fail-over. Messages carry the numbers so the Problems list alone tells the story.
+import type { Analysis } from '../../language';
+import type { Diagnostic } from '../../language/diagnostics';
+import { severityOf } from '../../language/validation/codes';
+import { field, prop } from '../../language/semantic/entities';
+import { formatQuantity } from '../../language/units';
+import { TOP_LEVEL } from '../../language/schema/blocks';
+import { causesText, isSilentFailure, migrationPredictions, thresholdPoints, thresholdSite, type MigrationPrediction, type Outcome } from './predictions';
+import { num, span } from './markdown';
+
+export function predictionDiagnostics(a: Analysis, o: Outcome): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const diag = (code: string, s: { start: number; end: number }, message: string, extra: Partial<Diagnostic> = {}) =>
+    out.push({ code, severity: severityOf(code), message, start: s.start, end: s.end, ...extra });
+  const migrations = migrationPredictions(a, o);
+
+  const site = thresholdSite(a);
+  if (site) {
+    const silent = thresholdPoints(o, site.pct).filter(isSilentFailure);
+    if (silent.length) {
+      const vm = silent[0].vm;
+      const longest = Math.max(...silent.map((p) => p.longestAboveS));
+      const causes = causesText(silent.map((p) => p.byCause));
+      const above = Number.isNaN(longest) ? '' : ` and stays above it for at most ${num(longest)} s in a row (phase 1 needs ${num(site.persistenceS)} s)`;
+      diag(
+        'PRED001',
+        site.span,
+        `Calls fail during the migration, but this overload control never triggers: at ${labels(silent)} the model predicts ${span(silent.map((p) => Math.round(p.incomplete)), 'incomplete calls', 0)}${causes ? ` (${causes})` : ''}, while the guest CPU of the active VM '${vm}' peaks at ${span(silent.map((p) => p.peakPct), '%', 0)} against this ${num(site.pct)} % threshold${above}. A CPU threshold does not see a migration's delays: watch the server during and after the migration.`,
+        { related: migrations.map((m) => ({ span: m.entity.prop.member, message: `migration of '${m.entity.vm.value}' at ${num(m.entity.at.value)} s` })) },
+      );
+    }
+  }
+
+  for (const m of migrations) {
+    const line = m.entity.prop.member;
+    const ok = m.points.filter((p) => p.result.converged && p.result.migrationTimeS !== null);
+    if (ok.length) diag('PRED002', line, migrationSummary(m, ok));
+    const stuck = m.points.filter((p) => !p.result.converged);
+    if (stuck.length) {
+      const p = stuck[stuck.length - 1];
+      // The settings as the user wrote them (or the documented defaults), not converted.
+      const written = (name: 'speed_cap' | 'max_downtime', part: string) => {
+        const v = field(prop(a.entities.migration, name), part);
+        return v ? a.text.slice(v.start, v.end) : `${TOP_LEVEL.get('migration')!.props.find((x) => x.name === name)!.default} (default)`;
+      };
+      const cap = written('speed_cap', 'cap');
+      const downtime = written('max_downtime', 'downtime');
+      const related = (['speed_cap', 'max_downtime'] as const).map((n) => prop(a.entities.migration, n)).filter((x) => x !== undefined).map((x) => ({ span: x.member, message: `${x.def.name} of this migration` }));
+      diag(
+        'PRED003',
+        line,
+        `'${m.entity.vm.value}' never converges at ${labels(stuck)}: after ${p.result.rounds} pre-copy rounds and ${formatQuantity(p.result.bytesSent, 'bytes')} sent, the memory it dirties still does not fit in ${downtime} of downtime at ${cap} when the scenario ends at ${num(p.durationS)} s. Raise speed_cap or max_downtime, migrate at a lower load, or lengthen the scenario if it only needs more time.`,
+        { related },
+      );
+    }
+    const failover = m.points.filter((p) => p.failover);
+    if (failover.length && m === migrations.find((x) => x.points.some((p) => p.failover)))
+      diag('PRED005', line, `The model predicts an HA fail-over at ${labels(failover)}: the active VM stops answering the middleware longer than failover_after during this migration. The study saw none; check the migration settings and the load.`);
+  }
+
+  const cut = o.results.filter((r) => r.budgetExceeded);
+  if (cut.length) {
+    const step = field(prop(a.entities.scenario, 'step'), 'step');
+    const where = step ?? a.entities.scenario?.member.key ?? { start: 0, end: 0 };
+    diag('PRED004', where, `The model stopped at its time budget (${o.budgetMs} ms) in ${cut.length} of ${o.results.length} runs (${cut.map((r) => r.label).join(', ')}); their predictions cover only part of the scenario. Use a larger step (or the sipmig.model.step setting) or raise sipmig.model.timeBudgetMs.`);
+  }
+  return out;
+}
+
+/** "Predicted over 0–40 cps: migration time 60 s (0 cps) to 146.7 s (40 cps), downtime up to 31 ms; 48–52 incomplete calls at 25, 30 cps." */
+export function migrationSummary(m: MigrationPrediction, ok = m.points.filter((p) => p.result.converged)): string {
+  const downtimes = ok.map((p) => p.result.downtimeMs ?? 0);
+  const failing = m.points.filter((p) => Math.round(p.incomplete) >= 1);
+  const causes = causesText(failing.map((p) => p.byCause));
+  const incomplete = failing.length
+    ? `; ${span(failing.map((p) => Math.round(p.incomplete)), 'incomplete calls', 0)}${m.points.length > 1 ? ` at ${labels(failing)}` : ''}${causes ? ` (${causes})` : ''}`
+    : '';
+  if (ok.length === 1) {
+    const p = ok[0];
+    return `Predicted at ${p.label}: migration time ${num(p.result.migrationTimeS!)} s, downtime ${num(p.result.downtimeMs ?? 0)} ms${incomplete}.`;
+  }
+  const lo = ok.reduce((x, y) => (y.result.migrationTimeS! < x.result.migrationTimeS! ? y : x));
+  const hi = ok.reduce((x, y) => (y.result.migrationTimeS! > x.result.migrationTimeS! ? y : x));
+  return `Predicted over ${span(ok.map((p) => p.cps), 'cps')}: migration time ${num(lo.result.migrationTimeS!)} s (${lo.label}) to ${num(hi.result.migrationTimeS!)} s (${hi.label}), downtime up to ${num(Math.max(...downtimes))} ms${incomplete}.`;
+}
+
+export function labels(points: { label: string }[]): string {
+  const ls = points.map((p) => p.label);
+  return ls.length > 6 ? `${ls.slice(0, 5).join(', ')} … ${ls.at(-1)} (${ls.length} sweep points)` : ls.join(', ');
+}

@@ -1,0 +1,171 @@
+// What the model's results mean for the text: per sweep point, how the guest CPU of the
+// active VM relates to the phase-1 threshold, and per `migrate` statement the predicted
+// migration time, downtime and incomplete calls. Pure: offsets and language diagnostics
+// in, nothing of the protocol.
+import type { Analysis } from '../../language';
+import type { RunInput } from '../../model/input';
+import type { MigrationResult, RunResult } from '../../model/output';
+import { child, field, prop, type MigrationEntity } from '../../language/semantic/entities';
+import type { Span } from '../../language/syntax/tree';
+
+/** The model's answer for one version of the runs (aligned with `runs`). */
+export interface Outcome {
+  runs: RunInput[];
+  results: RunResult[];
+  budgetMs: number;
+}
+
+export interface ThresholdSite {
+  /** Span of the `70 %` value of phase 1's `start_above`. */
+  span: Span;
+  /** The whole `start_above` line. */
+  line: Span;
+  pct: number;
+  persistenceS: number;
+  stopBelowPct?: number;
+}
+
+/** Phase 1's start threshold, when the application runs the cpu_phases policy. */
+export function thresholdSite(a: Analysis): ThresholdSite | undefined {
+  const oc = child(a.entities.app, 'overload_control')[0];
+  if (!oc || (field(prop(oc, 'policy'), 'policy')?.text ?? 'cpu_phases') !== 'cpu_phases') return undefined;
+  const phase1 = child(oc, 'phase')[0];
+  const start = prop(phase1, 'start_above');
+  const pct = field(start, 'threshold');
+  const persistence = field(start, 'persistence');
+  if (!start || pct?.num === undefined || persistence?.num === undefined) return undefined;
+  return { span: { start: pct.start, end: pct.end }, line: start.member, pct: pct.num, persistenceS: persistence.num, stopBelowPct: field(prop(phase1, 'stop_below'), 'threshold')?.num };
+}
+
+export interface ThresholdPoint {
+  label: string;
+  cps: number;
+  vm: string;
+  /** Highest per-step guest CPU of the active VM over the run. */
+  peakPct: number;
+  /** Longest stretch with the guest CPU above the threshold (NaN without a series). */
+  longestAboveS: number;
+  incomplete: number;
+  byCause: Record<string, number>;
+  maxPhase: number;
+  migrated: boolean;
+}
+
+export function thresholdPoints(o: Outcome, thresholdPct: number): ThresholdPoint[] {
+  return o.results.map((r, i) => {
+    const vm = o.runs[i]?.scenario.cluster.active ?? '';
+    const cpu = r.series?.[`vmCpu.${vm}`];
+    const t = r.series?.tS;
+    return {
+      label: r.label,
+      cps: r.offeredCps,
+      vm,
+      peakPct: cpu?.length ? maxOf(cpu) : r.cpu.vms[vm]?.peakDuringPct ?? NaN,
+      longestAboveS: cpu && t ? longestAbove(t, cpu, thresholdPct) : NaN,
+      incomplete: r.incompleteCalls.total,
+      byCause: r.incompleteCalls.byCause,
+      maxPhase: r.overload.maxPhase,
+      migrated: r.migrations.length > 0,
+    };
+  });
+}
+
+function maxOf(values: number[]): number {
+  let m = -Infinity;
+  for (const v of values) if (v > m) m = v;
+  return m;
+}
+
+/** Longest run of consecutive steps strictly above the threshold, in seconds. */
+export function longestAbove(t: number[], values: number[], threshold: number): number {
+  const dt = t.length > 1 ? t[1] - t[0] : 0;
+  let best = 0;
+  let cur = 0;
+  for (const v of values) {
+    cur = v > threshold ? cur + 1 : 0;
+    if (cur > best) best = cur;
+  }
+  return best * dt;
+}
+
+/** A migration whose calls fail while the CPU-based control stays silent: what the product exists to show. */
+export function isSilentFailure(p: ThresholdPoint): boolean {
+  return p.migrated && Math.round(p.incomplete) >= 1 && p.maxPhase === 0;
+}
+
+export interface MigrationPoint {
+  label: string;
+  cps: number;
+  result: MigrationResult;
+  /** Incomplete calls attributed to this migration (from its start to the next migration's start). */
+  incomplete: number;
+  byCause: Record<string, number>;
+  failover: boolean;
+  speedCapBytesPerS?: number;
+  maxDowntimeS?: number;
+  durationS: number;
+}
+
+export interface MigrationPrediction {
+  entity: MigrationEntity;
+  points: MigrationPoint[];
+}
+
+/** Each `migrate` statement with its result in every run (matched by VM and start time). */
+export function migrationPredictions(a: Analysis, o: Outcome): MigrationPrediction[] {
+  const ms = a.entities.migrations;
+  return ms.map((m, k) => {
+    const points: MigrationPoint[] = [];
+    o.results.forEach((r, i) => {
+      const res = r.migrations.find((x) => x.vm === m.vm.value && Math.abs(x.startS - m.at.value) < 1e-6);
+      if (!res) return;
+      const next = ms[k + 1]?.at.value ?? Infinity;
+      const spec = o.runs[i]?.scenario.migrations.find((x) => x.vm === m.vm.value && Math.abs(x.startS - m.at.value) < 1e-6);
+      const inc = ms.length === 1 ? { total: r.incompleteCalls.total, byCause: r.incompleteCalls.byCause } : incompleteBetween(r, m.at.value, next);
+      points.push({ label: r.label, cps: r.offeredCps, result: res, incomplete: inc.total, byCause: inc.byCause, failover: r.failover, speedCapBytesPerS: spec?.speedCapBytesPerS, maxDowntimeS: spec?.maxDowntimeS, durationS: o.runs[i]?.scenario.durationS ?? NaN });
+    });
+    return { entity: m, points };
+  });
+}
+
+const CAUSE_SERIES: Record<string, string> = { incomplete408: '408', incomplete503: '503', incompleteOther: 'other' };
+
+/** Incomplete calls that happened in [fromS, toS), from the cumulative per-cause series. */
+function incompleteBetween(r: RunResult, fromS: number, toS: number): { total: number; byCause: Record<string, number> } {
+  const s = r.series;
+  if (!s?.tS?.length) return { total: 0, byCause: {} };
+  const at = (t: number) => {
+    const i = s.tS.findIndex((x) => x >= t);
+    return i < 0 ? s.tS.length - 1 : i;
+  };
+  const i0 = Math.max(0, at(fromS) - 1);
+  const i1 = toS === Infinity ? s.tS.length - 1 : at(toS);
+  const byCause: Record<string, number> = {};
+  let total = 0;
+  for (const [key, cause] of Object.entries(CAUSE_SERIES)) {
+    const c = s[key];
+    if (!c) continue;
+    const d = Math.max(0, c[i1] - c[i0]);
+    if (d > 0) byCause[cause] = d;
+    total += d;
+  }
+  return { total, byCause };
+}
+
+/** "408 Request Timeout" for the model's cause keys (`408`, `incomplete408`, `timeout`, ...). */
+export function causeLabel(key: string): string {
+  if (/408|timeout/i.test(key)) return '408 Request Timeout';
+  if (/503|reject|overload/i.test(key)) return '503 Service Unavailable';
+  return key;
+}
+
+/**
+ * Causes, largest first: "52 × 408 Request Timeout, 3 × 503 Service Unavailable" for one
+ * run; for several runs only the names (a sum over sweep points is not a count anyone saw).
+ */
+export function causesText(list: Record<string, number>[]): string {
+  const merged = new Map<string, number>();
+  for (const byCause of list) for (const [k, v] of Object.entries(byCause)) merged.set(causeLabel(k), (merged.get(causeLabel(k)) ?? 0) + v);
+  const kept = [...merged].filter(([, v]) => Math.round(v) >= 1).sort((a, b) => b[1] - a[1]);
+  return kept.map(([k, v]) => (list.length === 1 ? `${Math.round(v)} × ${k}` : k)).join(', ');
+}

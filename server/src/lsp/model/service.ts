@@ -1,0 +1,116 @@
+// Model results per document, cached by the runs they were computed from: an edit that
+// leaves the runs as they were (a comment, a blank line, a reordering the lowering does
+// not see) reuses the results at once. Runs are started after a debounce, and a newer
+// version of a document stops its older, now stale, job.
+import { createHash } from 'node:crypto';
+import type { RunInput } from '../../model/input';
+import type { Outcome } from '../features/predictions';
+import type { Settings } from '../settings';
+import type { Runner } from './runner';
+
+export interface ModelOutcome extends Outcome {
+  key: string;
+  elapsedMs: number;
+}
+
+export interface Prepared {
+  key: string;
+  runs: RunInput[];
+  budgetMs: number;
+}
+
+/** Results of this many distinct run sets are kept (each holds per-step series for every sweep point). */
+const CACHE_SIZE = 6;
+
+export class ModelService {
+  private readonly cache = new Map<string, ModelOutcome>();
+  private readonly inflight = new Map<string, { key: string; promise: Promise<ModelOutcome | null> }>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** prepare() per runs array: each analysis has its own, so this is once per document version. */
+  private prepared = new WeakMap<RunInput[], Prepared>();
+
+  constructor(private readonly runner: Runner, private readonly settings: () => Settings) {}
+
+  /** The runs as the model will see them (with the step override) and their cache key. */
+  prepare(runs: RunInput[]): Prepared {
+    const known = this.prepared.get(runs);
+    if (known) return known;
+    const s = this.settings();
+    const effective = s.modelStepS === undefined ? runs : runs.map((r) => ({ ...r, scenario: { ...r.scenario, stepS: s.modelStepS! } }));
+    const key = createHash('sha1').update(JSON.stringify(effective)).update(`\u0000${s.timeBudgetMs}`).digest('hex');
+    const p = { key, runs: effective, budgetMs: s.timeBudgetMs };
+    this.prepared.set(runs, p);
+    return p;
+  }
+
+  get(key: string): ModelOutcome | undefined {
+    const hit = this.cache.get(key);
+    if (hit) {
+      // Most recently used last: Map keeps insertion order.
+      this.cache.delete(key);
+      this.cache.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** Runs after the debounce unless a newer schedule for the uri comes first; `done` gets the fresh outcome. */
+  schedule(uri: string, p: Prepared, done: (o: ModelOutcome) => void): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    const running = this.inflight.get(uri);
+    if (running?.key === p.key) {
+      void running.promise.then((o) => o && done(o));
+      return;
+    }
+    // The running job computes runs this document no longer has: stop it now, not after the debounce.
+    if (running) this.cancel(uri);
+    const t = setTimeout(() => {
+      this.timers.delete(uri);
+      void this.ensure(uri, p).then((o) => o && done(o));
+    }, this.settings().debounceMs);
+    this.timers.set(uri, t);
+  }
+
+  /** The outcome for these runs now: cached, already running, or started without debounce. */
+  ensure(uri: string, p: Prepared): Promise<ModelOutcome | null> {
+    const hit = this.get(p.key);
+    if (hit) return Promise.resolve(hit);
+    const running = this.inflight.get(uri);
+    if (running?.key === p.key) return running.promise;
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    return this.start(uri, p);
+  }
+
+  cancel(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.inflight.delete(uri);
+    this.runner.cancel(uri);
+  }
+
+  /** After a settings change: the step override and budget are part of every key. */
+  settingsChanged(): void {
+    this.prepared = new WeakMap();
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.runner.dispose();
+  }
+
+  private start(uri: string, p: Prepared): Promise<ModelOutcome | null> {
+    const hit = this.get(p.key);
+    if (hit) return Promise.resolve(hit);
+    const promise = this.runner.run(uri, p.runs, p.budgetMs).then((r) => {
+      if (this.inflight.get(uri)?.promise === promise) this.inflight.delete(uri);
+      if (!r) return null;
+      const o: ModelOutcome = { key: p.key, runs: p.runs, results: r.results, budgetMs: p.budgetMs, elapsedMs: r.elapsedMs };
+      this.cache.set(p.key, o);
+      while (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+      return o;
+    });
+    this.inflight.set(uri, { key: p.key, promise });
+    return promise;
+  }
+}

@@ -1,0 +1,21 @@
+// The worker-thread side: the built server.js is started a second time as a worker
+// (main.ts checks workerData) and answers model jobs here. Cancellation comes through
+// shared memory, because the worker cannot read messages while a job runs.
+import { parentPort, workerData } from 'node:worker_threads';
+import { runJob, type JobRequest } from './job';
+
+export const WORKER_FLAG = 'sipmigModelWorker';
+
+export function isModelWorker(data: unknown = workerData): boolean {
+  return !!data && typeof data === 'object' && (data as Record<string, unknown>)[WORKER_FLAG] === true;
+}
+
+export function runModelWorker(): void {
+  const port = parentPort;
+  if (!port) return;
+  /** Slot 0: the id of the job the main thread wants stopped. */
+  const cancel = new Int32Array((workerData as { cancel: SharedArrayBuffer }).cancel);
+  port.on('message', (job: JobRequest) => {
+    void runJob(job, () => Atomics.load(cancel, 0) === job.id).then((reply) => port.postMessage(reply));
+  });
+}

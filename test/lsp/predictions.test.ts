@@ -1,0 +1,117 @@
+// The prediction logic on synthetic results shaped like the study (test/charts/fixtures):
+// calls fail above 20 cps while the CPU never reaches the threshold. Independent of the
+// model's calibration, so a failure here is in the language server.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../server/src/language';
+import { predictionDiagnostics } from '../../server/src/lsp/features/predictionDiagnostics';
+import { inlayHints } from '../../server/src/lsp/features/inlayHints';
+import { hoverAt } from '../../server/src/lsp/features/hover';
+import { longestAbove, thresholdPoints, type Outcome } from '../../server/src/lsp/features/predictions';
+import type { RunResult } from '../../server/src/model/output';
+import { syntheticSweep } from '../charts/fixtures';
+import { ACTIVE, edit } from './fixture';
+
+const a = analyze(ACTIVE);
+const outcome = (mutate: (r: RunResult) => void = () => undefined): Outcome => {
+  const results = syntheticSweep().runs;
+  results.forEach(mutate);
+  return { runs: a.runs, results, budgetMs: 2000 };
+};
+const at = (text: string, d: { start: number; end: number }) => text.slice(d.start, d.end);
+
+describe('model diagnostics', () => {
+  it('warns on the phase-1 threshold when calls fail while the overload control stays silent, with the numbers', () => {
+    const ds = predictionDiagnostics(a, outcome());
+    const w = ds.find((d) => d.code === 'PRED001');
+    expect(w, `PRED001 expected; got ${ds.map((d) => d.code).join(', ')}`).toBeDefined();
+    expect(w!.severity).toBe('warning');
+    expect(at(ACTIVE, w!)).toBe('70 %');
+    expect(w!.message).toContain('at 25 cps, 30 cps, 35 cps, 40 cps the model predicts 50 incomplete calls (408 Request Timeout)');
+    expect(w!.message).toMatch(/guest CPU of the active VM 'sipas1' peaks at \d+–\d+ % against this 70 % threshold and stays above it for at most 0 s in a row \(phase 1 needs 20 s\)/);
+    expect(w!.related?.map((r) => at(ACTIVE, r.span))).toEqual(['migrate sipas1 from pm1 to pm3 at 120 s']);
+  });
+
+  it('does not warn when the overload control does trigger, or when no call fails', () => {
+    expect(predictionDiagnostics(a, outcome((r) => (r.overload.maxPhase = r.incompleteCalls.total ? 1 : 0))).map((d) => d.code)).not.toContain('PRED001');
+    expect(predictionDiagnostics(a, outcome((r) => (r.incompleteCalls = { total: 0, byCause: {} }))).map((d) => d.code)).not.toContain('PRED001');
+  });
+
+  it('does not warn when the application uses another policy (no CPU threshold to blame)', () => {
+    const queue = analyze(edit(ACTIVE, 'policy cpu_phases', 'policy queue_delay'));
+    expect(predictionDiagnostics(queue, { ...outcome(), runs: queue.runs }).map((d) => d.code)).not.toContain('PRED001');
+  });
+
+  it('summarizes each migrate statement (information)', () => {
+    const info = predictionDiagnostics(a, outcome()).find((d) => d.code === 'PRED002')!;
+    expect(info.severity).toBe('info');
+    expect(at(ACTIVE, info)).toBe('migrate sipas1 from pm1 to pm3 at 120 s');
+    expect(info.message).toBe('Predicted over 0–40 cps: migration time 60 s (0 cps) to 148 s (40 cps), downtime up to 36 ms; 50 incomplete calls at 25 cps, 30 cps, 35 cps, 40 cps (408 Request Timeout).');
+  });
+
+  it('reports a migration that does not converge as an error with the settings that cause it', () => {
+    const ds = predictionDiagnostics(a, outcome((r) => {
+      if (r.offeredCps >= 35) Object.assign(r.migrations[0], { converged: false, endS: null, migrationTimeS: null, downtimeMs: null, rounds: 30 });
+    }));
+    const e = ds.find((d) => d.code === 'PRED003')!;
+    expect(e.severity).toBe('error');
+    expect(e.message).toMatch(/^'sipas1' never converges at 35 cps, 40 cps: after 30 pre-copy rounds and 2\.4 GB sent, .* 30 ms of downtime at 32 MiB\/s when the scenario ends at 420 s/);
+    expect(ds.find((d) => d.code === 'PRED002')!.message, 'the summary covers the points that converged').toMatch(/^Predicted over 0–30 cps/);
+  });
+
+  it('says when the model stopped at its time budget, and when it predicts a fail-over', () => {
+    const ds = predictionDiagnostics(a, outcome((r) => {
+      r.budgetExceeded = r.offeredCps === 40;
+      r.failover = r.offeredCps === 40;
+    }));
+    const budget = ds.find((d) => d.code === 'PRED004')!;
+    expect(at(ACTIVE, budget), 'on the scenario step').toBe('100 ms');
+    expect(budget.message).toContain('in 1 of 9 runs (40 cps)');
+    expect(ds.find((d) => d.code === 'PRED005')!.message).toContain('fail-over at 40 cps');
+  });
+
+  it('measures the longest stretch above a threshold in seconds', () => {
+    expect(longestAbove([0, 0.5, 1, 1.5, 2, 2.5], [71, 72, 60, 75, 76, 77], 70)).toBe(1.5);
+    expect(longestAbove([0, 1], [10, 20], 70)).toBe(0);
+    const pts = thresholdPoints(outcome(), 70);
+    expect(pts.map((p) => p.label)).toEqual(['0 cps', '5 cps', '10 cps', '15 cps', '20 cps', '25 cps', '30 cps', '35 cps', '40 cps']);
+  });
+});
+
+describe('inlay hints', () => {
+  it('puts the predictions after the migrate, sweep and threshold lines', () => {
+    const hints = inlayHints(a, outcome());
+    const line = (h: { offset: number }) => ACTIVE.slice(ACTIVE.lastIndexOf('\n', h.offset - 1) + 1, h.offset).trim();
+    expect(hints.map((h) => [line(h), h.label])).toEqual([
+      ['start_above 70 % for 20 s', expect.stringMatching(/^⇒ peak guest CPU \d+–\d+ % · longest above 0 s$/)],
+      ['sweep 0 cps to 40 cps step 5 cps', '⇒ incomplete calls 0: 0 · 5: 0 · 10: 0 · 15: 0 · 20: 0 · 25: 50 · 30: 50 · 35: 50 · 40: 50'],
+      ['migrate sipas1 from pm1 to pm3 at 120 s', '⇒ 60–148 s · downtime 28–36 ms · 0–50 incomplete'],
+    ]);
+  });
+});
+
+describe('hover with predictions', () => {
+  it('shows the per-point table and the chart on the threshold', async () => {
+    const h = await hoverAt({ a, offset: ACTIVE.indexOf('start_above'), outcome: outcome(), chart: async () => '![chart](data:image/svg+xml;base64,AAAA)' });
+    expect(h!.markdown).toContain('**start_above** property of `phase`');
+    expect(h!.markdown).toContain('| load | peak CPU | longest above | overload control | incomplete calls |');
+    expect(h!.markdown).toMatch(/\| 40 cps \| \d+ % \| 0 s \| none \| 50 \|/);
+    expect(h!.markdown).toContain('**Calls fail while the overload control never triggers** at 25 cps, 30 cps, 35 cps, 40 cps (408 Request Timeout)');
+    expect(h!.markdown).toContain('![chart](data:image/svg+xml;base64,AAAA)');
+  });
+
+  it('shows the per-point migration table on a migrate statement', async () => {
+    const h = await hoverAt({ a, offset: ACTIVE.indexOf('migrate sipas1') + 3, outcome: outcome() });
+    expect(h!.markdown).toContain('| load | migration time | downtime | rounds | sent | incomplete calls |');
+    expect(h!.markdown).toContain('| 40 cps | 148 s | 36 ms | 9 | 2.4 GB | 50 |');
+  });
+
+  it('escapes names from the scenario: no markup, HTML or links get through', async () => {
+    const evil = edit(edit(ACTIVE, 'host pm3 { hardware poweredge }', 'host "<img src=x onerror=alert(1)>[x](command:evil)" { hardware poweredge }'), 'to pm3 at', 'to "<img src=x onerror=alert(1)>[x](command:evil)" at');
+    const ea = analyze(evil);
+    const h = await hoverAt({ a: ea, offset: evil.indexOf('to "<img') + 5 });
+    const header = h!.markdown.split('\n')[0];
+    expect(header).not.toContain('<img');
+    expect(header).not.toContain('](command:');
+    expect(header).toContain('&lt;img src=x onerror=alert\\(1\\)&gt;\\[x\\]\\(command:evil\\)');
+  });
+});
