@@ -172,4 +172,10 @@ window.addEventListener('resize', () => {
   resizeTimer = setTimeout(() => views.forEach((v) => void v.view.resize().runAsync()), 150);
 });
 
+// A CSP violation means something in the page tried what the policy forbids: tell the
+// extension (sipmig output channel) as well as the console.
+document.addEventListener('securitypolicyviolation', (e) => {
+  vscode.postMessage({ type: 'error', message: `CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline content'}` });
+});
+
 vscode.postMessage({ type: 'ready' });
