@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import { checkFiles } from './check';
 import { runFile } from './run';
 import { processIo, type CliIo } from './io';
+import { adviseFile } from './advise';
+import { reportFile, reportRuns } from './report';
 import pkg from '../../package.json';
 
 const HELP = `sipmig ${pkg.version} - check and predict live migrations of virtualized carrier-grade SIP servers
@@ -13,10 +15,15 @@ Usage:
   sipmig run FILE [--json] [--series] [--csv OUT.csv]
                                          simulate every run (sweep point): migration time, CPU,
                                          overload phases, incomplete calls
+  sipmig report FILE [-o OUT.html] [--svg DIR] [--run all|LABEL]...
+                                         a self-contained HTML report with the charts and a
+                                         results table; --svg writes one SVG per chart
+  sipmig advise FILE [--json] [--apply]  what would make each migration safe; exit 3 when calls
+                                         are predicted to fail (--apply writes the best option)
   sipmig lsp --stdio                     start the language server (for any LSP editor)
   sipmig --help | --version
 
-Exit codes: 0 ok, 1 errors in a scenario, 2 usage error.`;
+Exit codes: 0 ok, 1 errors in a scenario, 2 usage error, 3 (advise) calls predicted to fail.`;
 
 const COMMANDS: Record<string, { options: Parameters<typeof parseArgs>[0]['options']; run: (files: string[], v: Record<string, unknown>, io: CliIo) => number | Promise<number> }> = {
   check: {
@@ -26,6 +33,14 @@ const COMMANDS: Record<string, { options: Parameters<typeof parseArgs>[0]['optio
   run: {
     options: { json: { type: 'boolean' }, series: { type: 'boolean' }, csv: { type: 'string' } },
     run: (files, v, io) => (files.length === 1 ? runFile(files[0], { json: !!v.json, series: !!v.series, csv: v.csv as string | undefined }, io) : usage(io, 'run takes exactly one FILE')),
+  },
+  report: {
+    options: { out: { type: 'string', short: 'o' }, svg: { type: 'string' }, run: { type: 'string', multiple: true } },
+    run: (files, v, io) => (files.length === 1 ? reportFile(files[0], { out: v.out as string | undefined, svgDir: v.svg as string | undefined, runs: reportRuns(v.run) }, io) : usage(io, 'report takes exactly one FILE')),
+  },
+  advise: {
+    options: { json: { type: 'boolean' }, apply: { type: 'boolean' } },
+    run: (files, v, io) => (files.length === 1 ? adviseFile(files[0], { json: !!v.json, apply: !!v.apply }, io) : usage(io, 'advise takes exactly one FILE')),
   },
 };
 

@@ -1,0 +1,162 @@
+// The migration advisor: for each scheduled migration, the safe envelope (highest constant
+// load with zero predicted incomplete calls) and the options that make it safe, ranked by
+// predicted incomplete calls, then migration time, then what they cost. Every figure comes
+// from model runs; nothing here is a rule of thumb. See docs/advisor.md.
+import type { Analysis } from '../language';
+import type { RunInput, ScenarioInput } from '../model/input';
+import type { RunResult } from '../model/output';
+import { simulate } from '../model';
+import { candidatesFor, combine } from './candidates';
+import type { Advice, Candidate, MigrationAdvice, Prediction, RankedOption } from './types';
+
+/** After a migration ends, retransmissions and timeouts it caused still land for a while (Timer B = 32 s). */
+const AFTERMATH_S = 60;
+/** Envelope resolution in calls per second. */
+const ENVELOPE_RESOLUTION_CPS = 0.5;
+
+export interface AdviseOptions {
+  /** How many of the best options are checked against every run of a sweep. */
+  verifyTop?: number;
+  /** Combine the best single options pairwise. */
+  combinations?: boolean;
+}
+
+/** Incomplete calls whose failure falls in the migration's window (start to end + aftermath). */
+export function incompleteFor(r: RunResult, index: number): { total: number; byCause: Record<string, number> } {
+  const m = r.migrations[index];
+  const s = r.series;
+  if (!m || !s) return r.incompleteCalls;
+  const t = s.tS;
+  const from = m.startS;
+  const to = (m.endS ?? Infinity) + AFTERMATH_S;
+  const byCause: Record<string, number> = {};
+  let total = 0;
+  for (const [key, cause] of [['incomplete408', '408'], ['incomplete503', '503'], ['incompleteOther', 'other']] as const) {
+    const cum = s[key];
+    if (!cum || cum.length === 0) continue;
+    let i0 = 0;
+    while (i0 < t.length && t[i0] < from) i0++;
+    let i1 = i0;
+    while (i1 + 1 < t.length && t[i1 + 1] <= to) i1++;
+    const before = i0 > 0 ? cum[i0 - 1] : 0;
+    const n = Math.round((cum[Math.min(i1, cum.length - 1)] ?? 0) - before);
+    if (n > 0) {
+      byCause[cause] = n;
+      total += n;
+    }
+  }
+  return { total, byCause };
+}
+
+function predict(run: RunInput, index: number): Prediction {
+  const r = simulate(run, { series: true });
+  const m = r.migrations[index];
+  const inc = incompleteFor(r, index);
+  return { incompleteCalls: inc.total, byCause: inc.byCause, migrationTimeS: m?.migrationTimeS ?? null, downtimeMs: m?.downtimeMs ?? null, converged: m?.converged ?? false };
+}
+
+const withScenario = (run: RunInput, scenario: ScenarioInput): RunInput => ({ ...run, scenario });
+const constantLoad = (sc: ScenarioInput, cps: number): ScenarioInput => ({ ...sc, load: [{ atS: 0, cps }] });
+
+/** Bisection on constant offered load; incomplete calls grow with load in this model (a tested property). */
+function safeEnvelope(run: RunInput, index: number, currentCps: number, count: () => void): MigrationAdvice['safeEnvelope'] {
+  const safe = (cps: number) => {
+    count();
+    return predict(withScenario(run, constantLoad(run.scenario, cps)), index).incompleteCalls === 0;
+  };
+  let hi = Math.max(2 * currentCps, 10);
+  if (safe(hi)) return { maxSafeCps: hi, atLeast: true, marginCps: hi - currentCps };
+  let lo = 0;
+  if (!safe(lo)) return { maxSafeCps: 0, atLeast: false, marginCps: -currentCps };
+  while (hi - lo > ENVELOPE_RESOLUTION_CPS) {
+    const mid = (lo + hi) / 2;
+    if (safe(mid)) lo = mid;
+    else hi = mid;
+  }
+  const max = Math.floor(lo / ENVELOPE_RESOLUTION_CPS) * ENVELOPE_RESOLUTION_CPS;
+  return { maxSafeCps: max, atLeast: false, marginCps: max - currentCps };
+}
+
+function rank(a: RankedOption & { costRank: number }, b: RankedOption & { costRank: number }): number {
+  const ta = a.prediction.migrationTimeS ?? Infinity;
+  const tb = b.prediction.migrationTimeS ?? Infinity;
+  return a.prediction.incompleteCalls - b.prediction.incompleteCalls || (a.prediction.converged === b.prediction.converged ? 0 : a.prediction.converged ? -1 : 1) || a.costRank - b.costRank || ta - tb;
+}
+
+export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
+  const runs = a.runs;
+  if (runs.length === 0) return { migrations: [], failsCalls: false };
+  const verifyTop = opts.verifyTop ?? 3;
+  const results = runs.map((r) => simulate(r, { series: true }));
+  const advice: MigrationAdvice[] = [];
+
+  runs[0].scenario.migrations.forEach((m, index) => {
+    const t0 = performance.now();
+    let evaluations = runs.length;
+    const count = () => void evaluations++;
+    // Advise on the run where this migration hurts most (for a sweep, usually the highest load).
+    let worst = 0;
+    let worstN = -1;
+    results.forEach((r, i) => {
+      const n = incompleteFor(r, index).total;
+      if (n > worstN || (n === worstN && runs[i].offeredCps > runs[worst].offeredCps)) {
+        worst = i;
+        worstN = n;
+      }
+    });
+    const run = runs[worst];
+    const base = results[worst];
+    const inc = incompleteFor(base, index);
+    const bm = base.migrations[index];
+    const current: Prediction = { incompleteCalls: inc.total, byCause: inc.byCause, migrationTimeS: bm?.migrationTimeS ?? null, downtimeMs: bm?.downtimeMs ?? null, converged: bm?.converged ?? false };
+    const envelope = safeEnvelope(run, index, run.offeredCps, count);
+
+    let options: RankedOption[] = [];
+    if (current.incompleteCalls > 0 || !current.converged) {
+      const evaluate = (c: Candidate) => {
+        count();
+        return { id: c.id, kind: c.kind, title: c.title, cost: c.cost, edits: c.edits, costRank: c.costRank, prediction: predict(withScenario(run, c.apply(run.scenario)), index), totalIncompleteAllRuns: null as number | null, candidate: c };
+      };
+      const singles = candidatesFor(a, run.scenario, index, envelope.maxSafeCps).map(evaluate).sort(rank);
+      let all = singles;
+      if (opts.combinations !== false) {
+        // Pair the best option of each kind with the best of every other kind.
+        const bestPerKind = [...new Map(singles.map((s) => [s.kind, s])).values()].slice(0, 4);
+        const seen = new Set<string>();
+        const pairs = bestPerKind.flatMap((x, i) => bestPerKind.slice(i + 1).filter((y) => y.kind !== x.kind).map((y) => [x, y] as const));
+        const combos = pairs.map(([x, y]) => combine(x.candidate, y.candidate)).filter((c) => !seen.has(c.id) && seen.add(c.id)).map(evaluate);
+        all = [...singles, ...combos].sort(rank);
+      }
+      // Verify the best few against every run of the file: advice must not fix one point and break another.
+      for (const o of all.slice(0, verifyTop)) {
+        o.totalIncompleteAllRuns = runs.reduce((sum, r) => {
+          count();
+          return sum + incompleteFor(simulate(withScenario(r, o.candidate.apply(r.scenario)), { series: true }), index).total;
+        }, 0);
+      }
+      options = all.map(({ candidate: _c, costRank: _r, ...o }) => o);
+      const verified = options.slice(0, verifyTop);
+      const rest = options.slice(verifyTop);
+      verified.sort((x, y) => (x.totalIncompleteAllRuns ?? 0) - (y.totalIncompleteAllRuns ?? 0));
+      options = [...verified, ...rest];
+    }
+    const entity = a.entities.migrations[index];
+    advice.push({
+      index,
+      vm: m.vm,
+      role: m.vm === run.scenario.cluster.active ? 'active' : m.vm === run.scenario.cluster.standby ? 'standby' : 'other',
+      from: m.from,
+      to: m.to,
+      startS: m.startS,
+      span: entity ? { start: entity.prop.member.start, end: entity.prop.member.end } : { start: 0, end: 0 },
+      runLabel: run.label,
+      offeredCps: run.offeredCps,
+      current,
+      safeEnvelope: envelope,
+      options,
+      evaluations,
+      elapsedMs: performance.now() - t0,
+    });
+  });
+  return { migrations: advice, failsCalls: advice.some((m) => m.current.incompleteCalls > 0) };
+}

@@ -1,0 +1,69 @@
+// The advisor's vocabulary: an option an operator controls, and what the model predicts
+// for it. Plain data, so the CLI prints it, the language server turns it into hovers and
+// code actions, and the chart panel compares it with the plan as written.
+import type { ScenarioInput } from '../model/input';
+import type { TextEdit } from '../language/diagnostics';
+
+export type OptionKind = 'speed_cap' | 'max_downtime' | 'start_time' | 'switch_roles' | 'policy' | 'admission_limit';
+
+export interface Candidate {
+  id: string;
+  kind: OptionKind;
+  title: string;
+  /** What it costs the operator: bandwidth, a switch-over, rejected calls, a later window. */
+  cost: string;
+  /** Ordinal cost used to break ties (0 = free). */
+  costRank: number;
+  /** The scenario with the option applied (pure). */
+  apply(sc: ScenarioInput): ScenarioInput;
+  /** The same change as edits of the scenario text. */
+  edits: TextEdit[];
+}
+
+export interface Prediction {
+  incompleteCalls: number;
+  byCause: Record<string, number>;
+  migrationTimeS: number | null;
+  downtimeMs: number | null;
+  converged: boolean;
+}
+
+export interface RankedOption {
+  id: string;
+  kind: OptionKind;
+  title: string;
+  cost: string;
+  edits: TextEdit[];
+  /** At the advised run (the sweep point with the most incomplete calls). */
+  prediction: Prediction;
+  /** Incomplete calls summed over every run (sweep point) of the file with the option applied; null when not verified. */
+  totalIncompleteAllRuns: number | null;
+}
+
+export interface MigrationAdvice {
+  /** Index of the migrate statement in the file's schedule. */
+  index: number;
+  vm: string;
+  role: 'active' | 'standby' | 'other';
+  from: string;
+  to: string;
+  startS: number;
+  /** Span of the migrate statement. */
+  span: { start: number; end: number };
+  /** The run the options were evaluated on. */
+  runLabel: string;
+  offeredCps: number;
+  current: Prediction;
+  /** Highest constant offered load with zero predicted incomplete calls for this migration. */
+  safeEnvelope: { maxSafeCps: number; atLeast: boolean; marginCps: number };
+  options: RankedOption[];
+  /** Model evaluations spent on this migration. */
+  evaluations: number;
+  elapsedMs: number;
+}
+
+export interface Advice {
+  migrations: MigrationAdvice[];
+  /** True when some migration is predicted to fail calls. */
+  failsCalls: boolean;
+}

@@ -1,0 +1,66 @@
+// `sipmig advise FILE [--json] [--apply]`: what would make each migration safe.
+// Exit 3 when a migration is predicted to fail calls and no option was applied, so a
+// change-management pipeline can refuse the plan; with --apply the best verified option
+// is written into FILE and the exit code reflects the plan as changed.
+import { writeFileSync } from 'node:fs';
+import { analyze } from '../language';
+import { applyEdits } from '../language/applyEdits';
+import { advise } from '../advisor/advise';
+import type { Advice, MigrationAdvice } from '../advisor/types';
+import { readScenario } from './files';
+import type { CliIo } from './io';
+import { checkFiles } from './check';
+
+export const EXIT_FAILS_CALLS = 3;
+
+export function adviseFile(file: string, opts: { json: boolean; apply: boolean }, io: CliIo): number {
+  const read = readScenario(file);
+  if (!read.ok) {
+    io.err(`sipmig: ${read.message}`);
+    return read.usage ? 2 : 1;
+  }
+  const a = analyze(read.text);
+  if (a.diagnostics.some((d) => d.severity === 'error')) {
+    io.err(`sipmig: ${file} has errors; fix them first:`);
+    checkFiles([file], false, { out: io.err, err: io.err });
+    return 1;
+  }
+  const advice = advise(a);
+  let applied: { option: string; after: Advice } | undefined;
+  if (opts.apply && advice.failsCalls) {
+    // One option at a time, for the first failing migration; its edits are verified on every run.
+    const target = advice.migrations.find((m) => m.current.incompleteCalls > 0);
+    const best = target?.options.find((o) => o.totalIncompleteAllRuns === 0) ?? target?.options[0];
+    if (best) {
+      const text = applyEdits(read.text, best.edits);
+      writeFileSync(file, text);
+      applied = { option: best.title, after: advise(analyze(text), { verifyTop: 0, combinations: false }) };
+    }
+  }
+  const final = applied?.after ?? advice;
+  if (opts.json) io.out(JSON.stringify({ file, ...advice, applied: applied ? { option: applied.option, failsCallsAfter: applied.after.failsCalls } : null }, null, 2));
+  else {
+    for (const m of advice.migrations) io.out(formatMigration(m));
+    if (applied) io.out(`Applied to ${file}: ${applied.option}. Predicted now: ${applied.after.failsCalls ? 'calls still fail' : 'no incomplete calls'}.`);
+  }
+  return final.failsCalls ? EXIT_FAILS_CALLS : 0;
+}
+
+function fmtS(s: number | null): string {
+  return s === null ? 'does not converge' : `${s.toFixed(1)} s`;
+}
+
+function formatMigration(m: MigrationAdvice): string {
+  const causes = Object.entries(m.current.byCause).map(([c, n]) => `${n} x ${c}`).join(', ');
+  const lines = [
+    `migrate ${m.vm} (${m.role}) from ${m.from} to ${m.to} at ${m.startS} s, at ${m.runLabel}: ${m.current.incompleteCalls} incomplete calls${causes ? ` (${causes})` : ''}, migration ${fmtS(m.current.migrationTimeS)}`,
+    `  safe envelope: ${m.safeEnvelope.atLeast ? 'at least' : 'up to'} ${m.safeEnvelope.maxSafeCps} cps constant load (margin ${m.safeEnvelope.marginCps >= 0 ? '+' : ''}${m.safeEnvelope.marginCps} cps)`,
+  ];
+  if (m.current.incompleteCalls === 0) lines.push('  no incomplete calls predicted: nothing to change');
+  m.options.slice(0, 5).forEach((o, i) => {
+    const all = o.totalIncompleteAllRuns === null ? '' : `; all runs: ${o.totalIncompleteAllRuns}`;
+    lines.push(`  ${i + 1}. ${o.title}: ${o.prediction.incompleteCalls} incomplete, migration ${fmtS(o.prediction.migrationTimeS)}${all}. Cost: ${o.cost}`);
+  });
+  lines.push(`  (${m.evaluations} model runs, ${m.elapsedMs.toFixed(0)} ms)`);
+  return lines.join('\n');
+}

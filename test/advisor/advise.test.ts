@@ -1,0 +1,64 @@
+// The migration advisor: every figure comes from model runs, and the best advice for the
+// paper scenarios at 40 cps, applied to the text, is predicted to bring incomplete calls to 0.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { analyze } from '../../server/src/language';
+import { applyEdits } from '../../server/src/language/applyEdits';
+import { advise, incompleteFor } from '../../server/src/advisor/advise';
+import { simulate } from '../../server/src/model';
+import { ACTIVE_SAMPLE, STANDBY_SAMPLE, describeDiagnostics } from '../helpers';
+
+function at40(text: string) {
+  const run = analyze(text).runs.find((r) => r.offeredCps === 40);
+  if (!run) throw new Error('no 40 cps run');
+  return simulate(run, { series: true });
+}
+
+describe('advisor on the paper scenarios', () => {
+  for (const [name, file] of [['active', ACTIVE_SAMPLE], ['standby', STANDBY_SAMPLE]] as const) {
+    it(`${name} migration at 40 cps: the top option, applied to the text, predicts zero incomplete calls`, () => {
+      const text = readFileSync(file, 'utf8');
+      const before = at40(text);
+      const advice = advise(analyze(text));
+      const m = advice.migrations[0];
+      expect(m.offeredCps, 'advice is given at the sweep point where calls fail most').toBe(40);
+      if (before.incompleteCalls.total === 0) {
+        expect(m.options, 'no options when nothing fails').toEqual([]);
+        return;
+      }
+      expect(m.options.length, 'options offered when calls fail').toBeGreaterThan(0);
+      const best = m.options[0];
+      const after = applyEdits(text, best.edits);
+      const a = analyze(after);
+      const errors = a.diagnostics.filter((d) => d.severity !== 'info');
+      expect(errors, `applying "${best.title}" leaves the scenario valid:\n${describeDiagnostics(errors, after)}`).toEqual([]);
+      const r = at40(after);
+      expect(r.incompleteCalls.total, `"${best.title}" should bring incomplete calls at 40 cps from ${before.incompleteCalls.total} to 0`).toBe(0);
+      expect(best.totalIncompleteAllRuns, 'verified on every sweep point').toBe(0);
+    });
+  }
+
+  it('the safe envelope is the edge between zero and some incomplete calls', () => {
+    const a = analyze(readFileSync(ACTIVE_SAMPLE, 'utf8'));
+    const m = advise(a, { verifyTop: 0, combinations: false }).migrations[0];
+    const run = a.runs.find((r) => r.offeredCps === 40)!;
+    const at = (cps: number) => incompleteFor(simulate({ ...run, scenario: { ...run.scenario, load: [{ atS: 0, cps }] } }, { series: true }), 0).total;
+    if (m.safeEnvelope.atLeast) return;
+    expect(at(m.safeEnvelope.maxSafeCps), `no incomplete calls at the envelope (${m.safeEnvelope.maxSafeCps} cps)`).toBe(0);
+    expect(at(m.safeEnvelope.maxSafeCps + 1), `some incomplete calls just above the envelope`).toBeGreaterThan(0);
+    expect(m.safeEnvelope.marginCps).toBeCloseTo(m.safeEnvelope.maxSafeCps - 40, 6);
+  });
+
+  it('options are ranked by predicted incomplete calls', () => {
+    const m = advise(analyze(readFileSync(ACTIVE_SAMPLE, 'utf8')), { verifyTop: 0 }).migrations[0];
+    const counts = m.options.map((o) => o.prediction.incompleteCalls);
+    expect(counts, 'ascending').toEqual([...counts].sort((x, y) => x - y));
+  });
+
+  it('in a load profile it proposes starting when the load is low', () => {
+    const text = readFileSync(STANDBY_SAMPLE, 'utf8').replace('sweep 0 cps to 40 cps step 5 cps', 'profile {\n    at 0 s 40 cps\n    at 200 s 5 cps\n  }');
+    const m = advise(analyze(text)).migrations[0];
+    if (m.current.incompleteCalls === 0) return;
+    expect(m.options.map((o) => o.id)).toContain('start=200s');
+  });
+});

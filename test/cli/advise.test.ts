@@ -1,0 +1,35 @@
+// `sipmig advise`: a pipeline can refuse a plan predicted to drop calls (exit 3) and apply
+// the advice (--apply), after which the plan passes.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ACTIVE_SAMPLE, ROOT } from '../helpers';
+
+const BIN = join(ROOT, 'server/bin/sipmig.js');
+const sipmig = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000 });
+
+describe('sipmig advise', () => {
+  it('exits 3 on the paper active migration, and 0 once --apply has applied the best option', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'sipmig-advise-')), 'plan.sipmig');
+    copyFileSync(ACTIVE_SAMPLE, file);
+    const first = sipmig('advise', file);
+    expect(first.status, first.stdout + first.stderr).toBe(3);
+    expect(first.stdout).toMatch(/safe envelope: up to [\d.]+ cps/);
+    expect(first.stdout).toMatch(/1\. .+: 0 incomplete/);
+    const applied = sipmig('advise', '--apply', file);
+    expect(applied.status, applied.stdout + applied.stderr).toBe(0);
+    expect(applied.stdout).toMatch(/Applied to .*: .+ Predicted now: no incomplete calls\./);
+    expect(readFileSync(file, 'utf8')).not.toBe(readFileSync(ACTIVE_SAMPLE, 'utf8'));
+    const again = sipmig('advise', file);
+    expect(again.status, again.stdout).toBe(0);
+  });
+
+  it('--json gives the advice as data', () => {
+    const r = sipmig('advise', '--json', ACTIVE_SAMPLE);
+    const json = JSON.parse(r.stdout);
+    expect(json.migrations[0]).toMatchObject({ vm: 'sipas1', role: 'active', offeredCps: 40 });
+    expect(json.migrations[0].options[0].edits.length).toBeGreaterThan(0);
+  });
+});
