@@ -71,7 +71,7 @@ ${body}
 
 const CSS = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Ubuntu,sans-serif;color:#1f1f1f;background:#fff;max-width:1000px;margin:24px auto;padding:0 16px}
 h1{font-size:22px}h2{font-size:17px;margin-top:28px}table{border-collapse:collapse;width:100%;font-size:13px}
-th,td{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}td.n{text-align:right;white-space:nowrap}
+th,td{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}td:first-child{white-space:nowrap}td.n{text-align:right;white-space:nowrap}
 .m{color:#616161}.ok{color:#388a34}.bad{color:#c72e0f}figure{margin:16px 0}svg{max-width:100%;height:auto}footer{margin-top:32px;color:#616161;font-size:12px}`;
 
 /**

@@ -1,16 +1,25 @@
 // `sipmig report FILE [-o report.html] [--svg DIR] [--run all|LABEL]...`
-//
-// Usage from the CLI main (which owns parsing the scenario and running the model):
-//   import { parseReportArgs, report } from './report';
-//   const args = parseReportArgs(argv);            // throws ReportUsageError on bad flags
-//   const file = simulateAll(...);                // FileResult of args.file
-//   await report(args.file, args, file, chartContextOf(scenario));
 // Writes one self-contained HTML page (inline SVG charts + results table) to --out
 // (default: FILE with .html instead of .sipmig) and, with --svg DIR, one SVG per chart.
+//
+// Wiring in the CLI main (server/src/cli/main.ts), next to `run`:
+//   report: {
+//     options: { out: { type: 'string', short: 'o' }, svg: { type: 'string' }, run: { type: 'string', multiple: true } },
+//     run: (files, v, io) => files.length === 1
+//       ? reportFile(files[0], { out: v.out as string | undefined, svgDir: v.svg as string | undefined, runs: reportRuns(v.run) }, io)
+//       : usage(io, 'report takes exactly one FILE'),
+//   },
+// and in HELP: `sipmig report FILE [-o OUT.html] [--svg DIR] [--run all|LABEL]...` (REPORT_USAGE).
+// Or, with a FileResult at hand: `await report(filePath, { out, svgDir }, fileResult, chartContextOf(scenario))`.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildReport, type ChartContext } from '../charts';
+import { buildReport, type ChartContext, chartContextOf } from '../charts';
+import { analyze } from '../language';
+import { simulateAll } from '../model';
 import type { FileResult } from '../model/output';
+import { checkFiles } from './check';
+import { readScenario } from './files';
+import type { CliIo } from './io';
 
 export interface ReportArgs {
   file: string;
@@ -69,4 +78,41 @@ export async function report(filePath: string, opts: { out?: string; svgDir?: st
     }
   }
   return written;
+}
+
+/** `--run` values as parseArgs gives them (string[] or undefined) -> ReportArgs.runs. */
+export function reportRuns(v: unknown): ReportArgs['runs'] {
+  if (!Array.isArray(v) || !v.length) return undefined;
+  return v.includes('all') ? 'all' : v.map(String);
+}
+
+/**
+ * The `sipmig report` command: simulates FILE (series included) and writes the report.
+ * Exit codes as `sipmig run`: 0 ok, 1 errors in the scenario (printed), 2 unreadable file.
+ */
+export async function reportFile(file: string, opts: { out?: string; svgDir?: string; runs?: ReportArgs['runs'] }, io: CliIo): Promise<number> {
+  const read = readScenario(file);
+  if (!read.ok) {
+    io.err(`sipmig: ${read.message}`);
+    return read.usage ? 2 : 1;
+  }
+  const a = analyze(read.text);
+  if (a.diagnostics.some((d) => d.severity === 'error')) {
+    io.err(`sipmig: ${file} has errors; fix them first:`);
+    checkFiles([file], false, { out: io.err, err: io.err });
+    return 1;
+  }
+  const result: FileResult = { file, runs: simulateAll(a.runs, { series: true }) };
+  if (Array.isArray(opts.runs)) {
+    const unknown = opts.runs.filter((l) => !result.runs.some((r) => r.label === l));
+    if (unknown.length) {
+      io.err(`sipmig: no run ${unknown.map((l) => JSON.stringify(l)).join(', ')} in ${file}; runs: ${result.runs.map((r) => r.label).join(', ')}`);
+      return 2;
+    }
+  }
+  // Thresholds and cluster roles come from the scenario, not from the model output.
+  const scenario = a.runs[0]?.scenario;
+  const written = await report(file, opts, result, scenario ? chartContextOf(scenario) : {});
+  for (const p of written) io.out(p);
+  return 0;
 }
