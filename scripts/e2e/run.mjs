@@ -215,16 +215,31 @@ try {
     expect(sel.includes(`Ln ${migrateLine},`), `cursor should be on the migrate statement (line ${migrateLine}); status bar says ${JSON.stringify(sel)}`);
   });
 
-  await check('exports a chart as SVG', async () => {
+  for (const format of ['svg', 'png']) {
+    await check(`exports a chart as ${format.toUpperCase()}`, async () => {
+      expect(frame, 'no preview frame');
+      await frame.locator('[data-chart="cpu"] .chart-toolbar button', { hasText: format.toUpperCase() }).click();
+      // code-server's simple save dialog: a quick input holding the proposed path.
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Enter');
+      const file = path.join(workspace, `active-migration-cpu.${format}`);
+      for (let i = 0; i < 40 && !existsSync(file); i++) await page.waitForTimeout(250);
+      expect(existsSync(file), `exported ${format} not written to ${file}`);
+      const head = readFileSync(file).subarray(0, 8);
+      const ok = format === 'svg' ? head.toString('utf8').startsWith('<svg') : head.equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      expect(ok, `exported file is not a ${format} (starts with ${JSON.stringify(head.toString('latin1'))})`);
+    });
+  }
+
+  await check('the sweep point picker switches the run charts', async () => {
     expect(frame, 'no preview frame');
-    await frame.locator('[data-chart="cpu"] .chart-toolbar button', { hasText: 'SVG' }).click();
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Enter');
-    const file = path.join(workspace, 'active-migration-cpu.svg');
-    for (let i = 0; i < 40 && !existsSync(file); i++) await page.waitForTimeout(250);
-    expect(existsSync(file), `exported SVG not written to ${file}`);
-    expect(readFileSync(file, 'utf8').startsWith('<svg'), 'exported file is not an SVG document');
+    const before = await frame.evaluate(() => document.body.dataset.rendered);
+    await frame.locator('#run-picker').selectOption({ label: '0 cps' });
+    await frame.waitForFunction((b) => document.body.dataset.rendered !== b, before, { timeout: 30_000 });
+    const title = await frame.locator('[data-chart="cpu"] svg .role-title-text').first().textContent();
+    expect(/· 0 cps/.test(title ?? ''), `CPU chart title after picking 0 cps: ${JSON.stringify(title)}`);
+    await frame.locator('#run-picker').selectOption({ label: '40 cps' });
   });
 
   await check('follows the theme: re-renders in light and high contrast', async () => {
