@@ -123,3 +123,15 @@ describe('a run cut short by the time budget', () => {
     expect((svg.match(/class="mark-rect role-mark/g) ?? []).length, 'no shading layer when the migration starts after the last step').toBe(0);
   });
 });
+
+describe('theme', () => {
+  it('keeps the threshold and shading colours out of the series palette', async () => {
+    const { seriesColors, DARK_THEME, LIGHT_THEME } = await import('../../server/src/charts');
+    for (const theme of [LIGHT_THEME, DARK_THEME]) {
+      const colors = seriesColors(theme);
+      expect(colors, `${theme.kind} series colours`).not.toContain(theme.warning);
+      expect(colors).not.toContain(theme.shade);
+      expect(colors.length, 'enough colours for 2 VMs + 3 hosts and more').toBeGreaterThanOrEqual(6);
+    }
+  });
+});

@@ -56,6 +56,15 @@ export function lineWidth(theme: ChartTheme): number {
   return theme.kind.startsWith('high-contrast') ? 2.5 : 1.5;
 }
 
+/**
+ * Colours for series: the palette without the threshold red and the shading yellow, so a
+ * dashed host line is never mistaken for a threshold rule.
+ */
+export function seriesColors(theme: ChartTheme): string[] {
+  const reserved = new Set([theme.warning.toLowerCase(), theme.shade.toLowerCase()]);
+  return theme.palette.filter((c) => !reserved.has(c.toLowerCase()));
+}
+
 export function vegaConfig(theme: ChartTheme): Config {
   const text = { labelColor: theme.muted, titleColor: theme.foreground, labelFont: theme.fontFamily, titleFont: theme.fontFamily };
   return {
@@ -65,7 +74,7 @@ export function vegaConfig(theme: ChartTheme): Config {
     axis: { ...text, domainColor: theme.muted, tickColor: theme.muted, gridColor: theme.grid, labelFontSize: theme.fontSize - 1, titleFontSize: theme.fontSize },
     legend: { ...text, labelFontSize: theme.fontSize - 1, titleFontSize: theme.fontSize, orient: 'bottom', direction: 'horizontal', columns: 3, labelLimit: 260, columnPadding: 14 },
     title: { color: theme.foreground, subtitleColor: theme.muted, font: theme.fontFamily, fontSize: theme.fontSize + 2, anchor: 'start', subtitleFontSize: theme.fontSize - 1, limit: 640 },
-    range: { category: theme.palette },
+    range: { category: seriesColors(theme) },
     text: { color: theme.foreground, font: theme.fontFamily },
     line: { strokeWidth: lineWidth(theme) },
   };
