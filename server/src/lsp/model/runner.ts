@@ -1,5 +1,5 @@
 // Runs model jobs off the main thread, so that keystrokes, completion and hovers never
-// wait for the model. One worker; at most one job running and one waiting per document
+// wait for the model. A small pool of workers; at most one job running and one waiting per document
 // (a newer job for a document replaces its waiting one and stops its running one), so a
 // burst of edits never queues more work than there are open documents.
 //
@@ -8,9 +8,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { runJob, type JobReply, type JobRequest } from './job';
+import { runJob, unpackSeries, type JobReply, type JobRequest } from './job';
 import { WORKER_FLAG } from './worker';
 import type { RunInput } from '../../model/input';
+import type { RunResult } from '../../model/output';
+import { availableParallelism } from 'node:os';
 
 export type JobResult = Exclude<JobReply, { cancelled: true } | { error: string }>;
 
@@ -19,6 +21,8 @@ export interface Runner {
   run(key: string, runs: RunInput[], budgetMs: number): Promise<JobResult | null>;
   /** Stops the job with this key (running or waiting). */
   cancel(key: string): void;
+  /** Get ready for a job soon (start the workers), without running anything. */
+  warm(): void;
   dispose(): void;
 }
 
@@ -38,7 +42,10 @@ export function workerScript(): string | undefined {
 
 export function createRunner(log: (message: string) => void): Runner {
   const script = workerScript();
-  return script ? new WorkerRunner(script, log) : new InlineRunner(log);
+  // One core stays with the main thread (keystrokes, the editor itself); SIPMIG_MODEL_WORKERS
+  // overrides the pool size (benchmarks, constrained machines).
+  const wanted = Number(process.env.SIPMIG_MODEL_WORKERS) || availableParallelism() - 1;
+  return script ? new WorkerRunner(script, log, Math.max(1, Math.min(MAX_WORKERS, wanted))) : new InlineRunner(log);
 }
 
 let nextId = 1;
@@ -86,50 +93,93 @@ abstract class QueueRunner implements Runner {
 
   protected abstract start(job: Pending): void;
   protected abstract stop(job: Pending): void;
+  abstract warm(): void;
   abstract dispose(): void;
 }
 
+/** Most workers in the pool: the sweep points of a job are shared among them. */
+export const MAX_WORKERS = 4;
+
+/**
+ * A pool of workers; each job's runs are dealt out round-robin (neighbouring sweep points
+ * cost alike) and its results put back in order. All parts of a job run at once, so the
+ * job's time budget holds for each part.
+ */
 class WorkerRunner extends QueueRunner {
-  private worker: Worker | undefined;
+  private readonly workers: (Worker | undefined)[];
   private readonly cancelSlot = new Int32Array(new SharedArrayBuffer(4));
   private watchdog: NodeJS.Timeout | undefined;
+  /** Parts of the current job: results per worker, and how many are still out. */
+  private parts: { id: number; results: RunResult[][]; out: number; elapsedMs: number } | undefined;
 
-  constructor(private readonly script: string, log: (message: string) => void) {
+  constructor(private readonly script: string, log: (message: string) => void, size: number) {
     super(log);
-    this.spawn();
+    // Started on the first warm() or job, not here: at start-up the first diagnostics come first.
+    this.workers = new Array<Worker | undefined>(size).fill(undefined);
   }
 
-  private spawn(): Worker {
+  warm(): void {
+    for (let i = 0; i < this.workers.length; i++) if (!this.workers[i]) this.spawn(i);
+  }
+
+  private spawn(slot: number): Worker {
     // stdout/stderr: true keeps anything the model prints away from the LSP stdio stream.
     const w = new Worker(this.script, { workerData: { [WORKER_FLAG]: true, cancel: this.cancelSlot.buffer }, stdout: true, stderr: true });
     w.stdout.on('data', (d: Buffer) => this.log(`model: ${d.toString().trimEnd()}`));
     w.stderr.on('data', (d: Buffer) => this.log(`model: ${d.toString().trimEnd()}`));
-    w.on('message', (reply: JobReply) => {
-      clearTimeout(this.watchdog);
-      this.finish(reply.id, reply);
-    });
+    w.on('message', (reply: JobReply) => this.onReply(slot, reply));
     w.on('error', (e) => this.log(`sipmig model worker error: ${e.stack ?? e.message}`));
     w.on('exit', () => {
-      if (this.worker !== w) return;
-      this.worker = undefined;
-      clearTimeout(this.watchdog);
-      if (this.current) this.finish(this.current.id, null);
+      if (this.workers[slot] !== w) return;
+      this.workers[slot] = undefined;
+      // A part of the running job was lost with the worker: the job fails (it is logged).
+      if (this.parts && this.current) this.fail(this.current.id, `a model worker exited while running job ${this.current.id}`);
     });
     w.unref();
-    this.worker = w;
+    this.workers[slot] = w;
     return w;
   }
 
+  private onReply(slot: number, reply: JobReply): void {
+    const parts = this.parts;
+    if (!parts || parts.id !== reply.id) return;
+    if (!('results' in reply)) return this.end(reply.id, reply);
+    unpackSeries(reply.results);
+    parts.results[slot] = reply.results;
+    parts.elapsedMs = Math.max(parts.elapsedMs, reply.elapsedMs);
+    if (--parts.out > 0) return;
+    // Deal the results back into run order (run i went to worker i % n).
+    const n = parts.results.length;
+    const total = parts.results.reduce((s, r) => s + r.length, 0);
+    const results = Array.from({ length: total }, (_, i) => parts.results[i % n][Math.floor(i / n)]);
+    this.end(reply.id, { id: reply.id, results, elapsedMs: parts.elapsedMs });
+  }
+
+  private end(id: number, reply: JobReply | null): void {
+    clearTimeout(this.watchdog);
+    this.parts = undefined;
+    this.finish(id, reply);
+  }
+
+  private fail(id: number, why: string): void {
+    this.end(id, { id, error: why });
+  }
+
   protected start(job: Pending): void {
-    const w = this.worker ?? this.spawn();
-    const request: JobRequest = { id: job.id, runs: job.runs, budgetMs: job.budgetMs };
-    w.postMessage(request);
-    // The model keeps to its budget; a job far past it means a bug: replace the worker.
+    const n = Math.max(1, Math.min(this.workers.length, job.runs.length));
+    this.parts = { id: job.id, results: Array.from({ length: n }, () => []), out: n, elapsedMs: 0 };
+    for (let k = 0; k < n; k++) {
+      const w = this.workers[k] ?? this.spawn(k);
+      const request: JobRequest = { id: job.id, runs: job.runs.filter((_, i) => i % n === k), budgetMs: job.budgetMs };
+      w.postMessage(request);
+    }
+    // The model keeps to its budget; a job far past it means a bug: replace the workers.
     this.watchdog = setTimeout(() => {
-      this.log(`sipmig model worker did not answer within ${job.budgetMs + 10_000} ms; restarting it`);
-      this.worker = undefined;
-      void w.terminate();
-      this.finish(job.id, null);
+      this.log(`sipmig model workers did not answer within ${job.budgetMs + 10_000} ms; restarting them`);
+      const stuck = [...this.workers];
+      this.workers.fill(undefined);
+      for (const w of stuck) void w?.terminate();
+      this.fail(job.id, 'timed out');
     }, job.budgetMs + 10_000);
     this.watchdog.unref();
   }
@@ -140,8 +190,8 @@ class WorkerRunner extends QueueRunner {
 
   dispose(): void {
     clearTimeout(this.watchdog);
-    void this.worker?.terminate();
-    this.worker = undefined;
+    for (const w of this.workers) void w?.terminate();
+    this.workers.fill(undefined);
   }
 }
 
@@ -159,6 +209,8 @@ class InlineRunner extends QueueRunner {
   protected stop(job: Pending): void {
     this.stopped.add(job.id);
   }
+
+  warm(): void {}
 
   dispose(): void {}
 }

@@ -64,6 +64,7 @@ export class ModelService {
     }
     // The running job computes runs this document no longer has: stop it now, not after the debounce.
     if (running) this.cancel(uri);
+    this.runner.warm();
     const t = setTimeout(() => {
       this.timers.delete(uri);
       void this.ensure(uri, p).then((o) => o && done(o));

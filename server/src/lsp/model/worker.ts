@@ -1,8 +1,8 @@
-// The worker-thread side: the built server.js is started a second time as a worker
-// (main.ts checks workerData) and answers model jobs here. Cancellation comes through
-// shared memory, because the worker cannot read messages while a job runs.
+// The worker-thread side: the built server.js is started again as a worker (main.ts
+// checks workerData) and answers model jobs here. Cancellation comes through shared
+// memory, because the worker cannot read messages while a job runs.
 import { parentPort, workerData } from 'node:worker_threads';
-import { runJob, type JobRequest } from './job';
+import { packSeries, runJob, type JobRequest } from './job';
 
 export const WORKER_FLAG = 'sipmigModelWorker';
 
@@ -16,6 +16,9 @@ export function runModelWorker(): void {
   /** Slot 0: the id of the job the main thread wants stopped. */
   const cancel = new Int32Array((workerData as { cancel: SharedArrayBuffer }).cancel);
   port.on('message', (job: JobRequest) => {
-    void runJob(job, () => Atomics.load(cancel, 0) === job.id).then((reply) => port.postMessage(reply));
+    void runJob(job, () => Atomics.load(cancel, 0) === job.id).then((reply) => {
+      const transfer = 'results' in reply ? packSeries(reply.results) : [];
+      port.postMessage(reply, transfer);
+    });
   });
 }

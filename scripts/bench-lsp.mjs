@@ -1,0 +1,134 @@
+// Language-server latencies on the paper sample, measured over the protocol against the
+// built server (server/dist/server.js --stdio), as an editor sees them:
+// - cold start: spawn to the first publishDiagnostics of an opened document;
+// - fast path: didChange to the publishDiagnostics of that version;
+// - model path: didChange (changing what the model sees) to the publish that carries the
+//   model's diagnostics for that version, with the debounce set to 0 so the figure is
+//   the server's own latency (the editor adds sipmig.diagnostics.debounceMs, 300 ms);
+// - comment edit: didChange that leaves the model input alone to the publish carrying
+//   the model's diagnostics again (served from the cache).
+// Prints a table, or JSON rows ({ rows: [{ name, value, unit, goal }] }) with --json.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(root, 'package.json'));
+const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
+const json = process.argv.includes('--json');
+const serverJs = join(root, 'server/dist/server.js');
+const sample = readFileSync(join(root, 'samples/paper/active-migration.sipmig'), 'utf8');
+const uri = pathToFileURL(join(root, 'samples/paper/active-migration.sipmig')).toString();
+
+if (!existsSync(serverJs)) {
+  const b = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+  if (b.status !== 0) throw new Error('build failed');
+}
+
+async function start(settings) {
+  const t0 = performance.now();
+  const proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+  const listeners = new Set();
+  conn.onNotification('textDocument/publishDiagnostics', (p) => {
+    const at = performance.now();
+    for (const l of [...listeners]) l(p, at);
+  });
+  conn.onRequest('workspace/configuration', (p) => p.items.map(() => settings));
+  conn.onRequest('workspace/inlayHint/refresh', () => null);
+  conn.listen();
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(root).toString(), capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } } });
+  await conn.sendNotification('initialized', {});
+  /** Resolves with the time of the first publish satisfying pred. */
+  const until = (pred, timeoutMs = 30_000) =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('timed out waiting for diagnostics')), timeoutMs);
+      const l = (p, at) => {
+        if (p.uri !== uri || !pred(p)) return;
+        listeners.delete(l);
+        clearTimeout(timer);
+        resolve(at);
+      };
+      listeners.add(l);
+    });
+  const stop = async () => {
+    await Promise.race([conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 1000))]).catch(() => undefined);
+    conn.sendNotification('exit').catch(() => undefined);
+    conn.dispose();
+    proc.kill();
+  };
+  return { conn, t0, until, stop };
+}
+
+const hasModel = (p) => p.diagnostics.some((d) => String(d.code).startsWith('PRED'));
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+};
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// Cold start: a fresh process each time.
+const cold = [];
+for (let i = 0; i < 5; i++) {
+  const s = await start({ diagnostics: { debounceMs: 300 } });
+  const first = s.until(() => true);
+  s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'sipmig', version: 1, text: sample } });
+  cold.push((await first) - s.t0);
+  await s.stop();
+}
+
+const s = await start({ diagnostics: { debounceMs: 0 } });
+let version = 1;
+s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'sipmig', version, text: sample } });
+await s.until((p) => p.version === version && hasModel(p));
+
+const change = (text) => {
+  version++;
+  const v = version;
+  const t = performance.now();
+  s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text }] });
+  return { v, t };
+};
+const withDuration = (n) => sample.replace('duration 420 s', `duration ${n} s`);
+
+// Fast path: a change that alters the runs, at typing pace; measured to its first publish.
+const fast = [];
+for (let i = 0; i < 120; i++) {
+  const { v, t } = change(withDuration(421 + (i % 40)));
+  fast.push((await s.until((p) => p.version === v)) - t);
+  await sleep(40);
+}
+
+// Model path: each change alters the runs (uncached duration), measured to the model's diagnostics.
+const model = [];
+for (let i = 0; i < 30; i++) {
+  const { v, t } = change(withDuration(500 + i));
+  model.push((await s.until((p) => p.version === v && hasModel(p))) - t);
+}
+
+// A comment edit: same runs, so the model's diagnostics come from the cache with the fast path.
+const cached = [];
+for (let i = 0; i < 30; i++) {
+  const { v, t } = change(`# edit ${i}\n` + withDuration(529));
+  cached.push((await s.until((p) => p.version === v && hasModel(p))) - t);
+  await sleep(20);
+}
+await s.stop();
+
+const rows = [
+  { name: 'cold start to first diagnostics (median of 5)', value: quantile(cold, 0.5), unit: 'ms', goal: '<= 1000 ms' },
+  { name: 'cold start to first diagnostics (worst of 5)', value: Math.max(...cold), unit: 'ms', goal: '<= 1000 ms' },
+  { name: 'didChange -> fast-path diagnostics p50', value: quantile(fast, 0.5), unit: 'ms' },
+  { name: 'didChange -> fast-path diagnostics p95', value: quantile(fast, 0.95), unit: 'ms', goal: '<= 30 ms' },
+  { name: 'didChange -> model diagnostics p50 (debounce 0)', value: quantile(model, 0.5), unit: 'ms' },
+  { name: 'didChange -> model diagnostics p95 (debounce 0)', value: quantile(model, 0.95), unit: 'ms', goal: '<= 200 ms' },
+  { name: 'comment edit -> model diagnostics from cache p95', value: quantile(cached, 0.95), unit: 'ms', goal: '<= 30 ms' },
+];
+
+if (json) console.log(JSON.stringify({ rows }, null, 2));
+else {
+  console.log('sipmig language server on samples/paper/active-migration.sipmig (9 sweep points)\n');
+  for (const r of rows) console.log(`  ${r.name.padEnd(52)} ${r.value.toFixed(1).padStart(8)} ${r.unit.padEnd(3)} ${r.goal ? 'goal: ' + r.goal : ''}`);
+}
