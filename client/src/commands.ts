@@ -30,7 +30,10 @@ async function fetchResults(client: LanguageClient | undefined, uri: vscode.Uri)
   return response;
 }
 
-export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient | undefined, previews: PreviewManager, output: vscode.OutputChannel): void {
+export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient | undefined, previews: PreviewManager): void {
+  // A plain channel for result tables: the log channel would prefix timestamps and break the columns.
+  const results = vscode.window.createOutputChannel('sipmig results');
+  context.subscriptions.push(results);
   const noFile = () => void vscode.window.showInformationMessage('sipmig: open a .sipmig file first.');
   context.subscriptions.push(
     vscode.commands.registerCommand('sipmig.previewCharts', (arg?: unknown) => {
@@ -45,8 +48,9 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
       if (doc?.isDirty) await doc.save();
       const response = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'sipmig: running the model' }, () => fetchResults(client, uri));
       if (!response?.file) return;
-      output.appendLine(formatSummary(response.file, new Date()));
-      output.show(true);
+      results.appendLine(formatSummary(response.file, new Date(), uri.scheme === 'file' ? uri.fsPath : uri.toString()));
+      results.appendLine('');
+      results.show(true);
     }),
     vscode.commands.registerCommand('sipmig.exportReport', async (arg?: unknown) => {
       const uri = targetUri(previews, arg);

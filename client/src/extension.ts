@@ -14,7 +14,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = await startClient(context, output);
   const previews = new PreviewManager(context.extensionUri, client, output);
   context.subscriptions.push(previews);
-  registerCommands(context, client, previews, output);
+  registerCommands(context, client, previews);
 }
 
 export async function deactivate(): Promise<void> {

@@ -3,8 +3,8 @@ import type { FileResult } from '../../server/src/model/output';
 
 const n = (v: number | null, digits = 1): string => (v === null ? '–' : v.toFixed(digits));
 
-export function formatSummary(file: FileResult, at: Date): string {
-  const lines = [`sipmig run ${file.file} (${at.toLocaleTimeString()})`];
+export function formatSummary(file: FileResult, at: Date, name = file.file): string {
+  const lines = [`sipmig run ${name} (${at.toLocaleTimeString()})`];
   const header = ['run', 'calls/s', 'migration', 'time s', 'downtime ms', 'rounds', 'incomplete', 'max phase', 'notes'];
   const rows: string[][] = [header];
   for (const r of file.runs) {

@@ -176,6 +176,22 @@ try {
     await page.keyboard.press('Escape');
   });
 
+  await check('Run Scenario prints the results table', async () => {
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await runCommand(page, 'sipmig: Run Scenario');
+    const output = page.locator('.output-view .view-lines, [id="workbench.panel.output"] .view-lines').first();
+    await output.waitFor({ timeout: 60_000 });
+    let text = '';
+    // The output view renders only the lines in view: the first runs are enough.
+    for (let i = 0; i < 120 && !/5\scps/.test(text); i++) {
+      await page.waitForTimeout(250);
+      text = (await output.textContent()) ?? '';
+    }
+    await screenshot(page, out, '02b-run-scenario');
+    // Monaco renders spaces as no-break spaces: match them with \s.
+    expect(/sipmig\srun/.test(text) && /time\ss/.test(text) && /0\scps/.test(text) && /5\scps/.test(text), `the output should hold the results table; got ${JSON.stringify(text.slice(0, 300))}`);
+  });
+
   // Close the Problems panel: the preview gets the full height.
   await runCommand(page, 'View: Hide Panel').catch(() => page.keyboard.press('Escape'));
   let frame;

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { formatSummary } from '../../client/src/summary';
+import { syntheticSweep } from '../charts/fixtures';
+
+describe('Run Scenario summary', () => {
+  it('prints one aligned row per run with the migration figures', () => {
+    const text = formatSummary(syntheticSweep(), new Date(0), 'a.sipmig');
+    const lines = text.split('\n');
+    expect(lines[0]).toMatch(/^sipmig run a\.sipmig/);
+    expect(lines[1]).toMatch(/^run\s+calls\/s\s+migration\s+time s\s+downtime ms\s+rounds\s+incomplete\s+max phase/);
+    expect(lines, 'header + title + 9 runs').toHaveLength(11);
+    const row40 = lines.find((l) => l.startsWith('40 cps'));
+    expect(row40, 'the 40 cps row').toMatch(/sipas1 pm1->pm3\s+148\.0\s+36\.0\s+9\s+50/);
+  });
+});
