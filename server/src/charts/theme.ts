@@ -71,7 +71,8 @@ export function vegaConfig(theme: ChartTheme): Config {
     background: theme.background,
     font: theme.fontFamily,
     view: { stroke: theme.grid },
-    axis: { ...text, domainColor: theme.muted, tickColor: theme.muted, gridColor: theme.grid, labelFontSize: theme.fontSize - 1, titleFontSize: theme.fontSize },
+    // High contrast themes have bright border colours: keep their grid from competing with the data.
+    axis: { ...text, domainColor: theme.muted, tickColor: theme.muted, gridColor: theme.grid, gridOpacity: theme.kind.startsWith('high-contrast') ? 0.35 : 1, labelFontSize: theme.fontSize - 1, titleFontSize: theme.fontSize },
     legend: { ...text, labelFontSize: theme.fontSize - 1, titleFontSize: theme.fontSize, orient: 'bottom', direction: 'horizontal', columns: 3, labelLimit: 260, columnPadding: 14 },
     title: { color: theme.foreground, subtitleColor: theme.muted, font: theme.fontFamily, fontSize: theme.fontSize + 2, anchor: 'start', subtitleFontSize: theme.fontSize - 1, limit: 640 },
     range: { category: seriesColors(theme) },
