@@ -1,6 +1,7 @@
-// Makes sure server/dist/server.js is built from the current sources before a protocol
-// test spawns it: rebuilt with esbuild when missing or older than any server source.
-// Test files run in parallel, so the build is guarded by a lock directory.
+// Makes sure the bundles a protocol test spawns are built from the current sources:
+// server/dist/server.js (the language server) and, for the `sipmig lsp` test, cli.js.
+// Each is rebuilt with esbuild when missing or older than any server source. Test files
+// run in parallel, so builds are guarded by a lock directory.
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,6 +9,8 @@ import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..');
 export const SERVER_JS = join(ROOT, 'server/dist/server.js');
+export const CLI_JS = join(ROOT, 'server/dist/cli.js');
+const ENTRIES: Record<string, string> = { [SERVER_JS]: 'server/src/lsp/main.ts', [CLI_JS]: 'server/src/cli/main.ts' };
 const LOCK = join(ROOT, 'server/dist/.lsp-build.lock');
 
 function newestSource(dir: string): number {
@@ -19,19 +22,19 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-export function isStale(): boolean {
-  if (!existsSync(SERVER_JS)) return true;
+export function isStale(outfile: string): boolean {
+  if (!existsSync(outfile)) return true;
   const sources = Math.max(newestSource(join(ROOT, 'server/src')), statSync(join(ROOT, 'server/package.json')).mtimeMs);
-  return statSync(SERVER_JS).mtimeMs < sources;
+  return statSync(outfile).mtimeMs < sources;
 }
 
 /** Same options as scripts/build.mjs for this entry (including its vega-canvas substitution). */
-async function buildServer(): Promise<void> {
+async function bundle(outfile: string): Promise<void> {
   const require = createRequire(join(ROOT, 'package.json'));
   const dom = require.resolve('vega-canvas').replace(/vega-canvas\.node\.js$/, 'vega-canvas.browser.js');
   await build({
-    entryPoints: [join(ROOT, 'server/src/lsp/main.ts')],
-    outfile: SERVER_JS,
+    entryPoints: [join(ROOT, ENTRIES[outfile])],
+    outfile,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -42,8 +45,8 @@ async function buildServer(): Promise<void> {
   });
 }
 
-export async function ensureServerBuilt(): Promise<void> {
-  if (!isStale()) return;
+async function ensureBuilt(outfile: string): Promise<void> {
+  if (!isStale(outfile)) return;
   mkdirSync(join(ROOT, 'server/dist'), { recursive: true });
   for (let waited = 0; ; waited += 100) {
     try {
@@ -55,8 +58,11 @@ export async function ensureServerBuilt(): Promise<void> {
     }
   }
   try {
-    if (isStale()) await buildServer();
+    if (isStale(outfile)) await bundle(outfile);
   } finally {
     rmdirSync(LOCK);
   }
 }
+
+export const ensureServerBuilt = () => ensureBuilt(SERVER_JS);
+export const ensureCliBuilt = () => ensureBuilt(CLI_JS);

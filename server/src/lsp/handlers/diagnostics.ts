@@ -30,8 +30,8 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsHub {
   const dirty = new Set<string>();
   let timer: NodeJS.Immediate | NodeJS.Timeout | undefined;
   let lastFlush = -Infinity;
-  /** The last (uri, version, key) whose results the client was told about. */
-  const announced = new Map<string, string>();
+  /** Per document, the version and results the client was last told about. */
+  const announced = new Map<string, { version: number; key: string }>();
 
   const flush = () => {
     timer = undefined;
@@ -55,11 +55,14 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsHub {
   };
 
   const announce = (snap: Snapshot, outcome: ModelOutcome) => {
-    const stamp = `${snap.version}:${outcome.key}`;
-    if (announced.get(snap.uri) === stamp) return;
-    announced.set(snap.uri, stamp);
+    const last = announced.get(snap.uri);
+    if (last?.version === snap.version && last.key === outcome.key) return;
+    announced.set(snap.uri, { version: snap.version, key: outcome.key });
+    // Every version with results is announced (the panel needs the statements' new ranges);
+    // inlay hints are asked again only when the results themselves are new: the editor
+    // already asks for them after each edit.
     void ctx.connection.sendNotification(RESULTS_CHANGED, { uri: snap.uri, version: snap.version });
-    if (ctx.client.inlayHintRefresh && ctx.settings().inlayHints) void ctx.connection.languages.inlayHint.refresh().catch(() => undefined);
+    if (last?.key !== outcome.key && ctx.client.inlayHintRefresh && ctx.settings().inlayHints) void ctx.connection.languages.inlayHint.refresh().catch(() => undefined);
   };
 
   const fastPath = (uri: string) => {

@@ -19,13 +19,22 @@ export interface Prepared {
   budgetMs: number;
 }
 
+interface Inflight {
+  key: string;
+  promise: Promise<ModelOutcome | null>;
+  /** The newest caller waiting for this job's outcome (diagnostics of the current version). */
+  notify?: (o: ModelOutcome) => void;
+}
+
 /** Results of this many distinct run sets are kept (each holds per-step series for every sweep point). */
 const CACHE_SIZE = 6;
 
 export class ModelService {
   private readonly cache = new Map<string, ModelOutcome>();
-  private readonly inflight = new Map<string, { key: string; promise: Promise<ModelOutcome | null> }>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The job running (or waiting) per document. */
+  private readonly inflight = new Map<string, Inflight>();
+  /** Debounced runs per document, with the caller waiting for them. */
+  private readonly timers = new Map<string, { timer: NodeJS.Timeout; key: string; done: (o: ModelOutcome) => void }>();
   /** prepare() per runs array: each analysis has its own, so this is once per document version. */
   private prepared = new WeakMap<RunInput[], Prepared>();
 
@@ -55,37 +64,37 @@ export class ModelService {
 
   /** Runs after the debounce unless a newer schedule for the uri comes first; `done` gets the fresh outcome. */
   schedule(uri: string, p: Prepared, done: (o: ModelOutcome) => void): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.delete(uri);
+    this.clearTimer(uri);
     const running = this.inflight.get(uri);
     if (running?.key === p.key) {
-      void running.promise.then((o) => o && done(o));
+      // Edits that keep the runs (comments) while the model runs: one callback, the newest.
+      running.notify = done;
       return;
     }
     // The running job computes runs this document no longer has: stop it now, not after the debounce.
     if (running) this.cancel(uri);
     this.runner.warm();
-    const t = setTimeout(() => {
+    const timer = setTimeout(() => {
       this.timers.delete(uri);
-      void this.ensure(uri, p).then((o) => o && done(o));
+      this.startNotifying(uri, p, done);
     }, this.settings().debounceMs);
-    this.timers.set(uri, t);
+    this.timers.set(uri, { timer, key: p.key, done });
   }
 
-  /** The outcome for these runs now: cached, already running, or started without debounce. */
+  /** The outcome for these runs now: cached, already running, or started without waiting for the debounce. */
   ensure(uri: string, p: Prepared): Promise<ModelOutcome | null> {
     const hit = this.get(p.key);
     if (hit) return Promise.resolve(hit);
     const running = this.inflight.get(uri);
     if (running?.key === p.key) return running.promise;
-    clearTimeout(this.timers.get(uri));
-    this.timers.delete(uri);
-    return this.start(uri, p);
+    // A debounced run of these runs is due: start it now, and its caller still hears of it.
+    const pending = this.timers.get(uri);
+    this.clearTimer(uri);
+    return pending?.key === p.key ? this.startNotifying(uri, p, pending.done) : this.start(uri, p);
   }
 
   cancel(uri: string): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.delete(uri);
+    this.clearTimer(uri);
     this.inflight.delete(uri);
     this.runner.cancel(uri);
   }
@@ -96,22 +105,40 @@ export class ModelService {
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
+    for (const t of this.timers.values()) clearTimeout(t.timer);
     this.runner.dispose();
+  }
+
+  private clearTimer(uri: string): void {
+    clearTimeout(this.timers.get(uri)?.timer);
+    this.timers.delete(uri);
+  }
+
+  private startNotifying(uri: string, p: Prepared, done: (o: ModelOutcome) => void): Promise<ModelOutcome | null> {
+    const hit = this.get(p.key);
+    if (hit) {
+      done(hit);
+      return Promise.resolve(hit);
+    }
+    const promise = this.start(uri, p);
+    this.inflight.get(uri)!.notify = done;
+    return promise;
   }
 
   private start(uri: string, p: Prepared): Promise<ModelOutcome | null> {
     const hit = this.get(p.key);
     if (hit) return Promise.resolve(hit);
-    const promise = this.runner.run(uri, p.runs, p.budgetMs).then((r) => {
-      if (this.inflight.get(uri)?.promise === promise) this.inflight.delete(uri);
+    const entry: Inflight = { key: p.key, promise: Promise.resolve(null) };
+    entry.promise = this.runner.run(uri, p.runs, p.budgetMs).then((r) => {
+      if (this.inflight.get(uri) === entry) this.inflight.delete(uri);
       if (!r) return null;
       const o: ModelOutcome = { key: p.key, runs: p.runs, results: r.results, budgetMs: p.budgetMs, elapsedMs: r.elapsedMs };
       this.cache.set(p.key, o);
       while (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+      entry.notify?.(o);
       return o;
     });
-    this.inflight.set(uri, { key: p.key, promise });
-    return promise;
+    this.inflight.set(uri, entry);
+    return entry.promise;
   }
 }
