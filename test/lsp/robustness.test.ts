@@ -36,6 +36,28 @@ describe('robustness', () => {
     expect(h, 'the server still answers').not.toBeNull();
   });
 
+  it('keeps answering while a large document changes 50 times a second, and ends with its final diagnostics', async () => {
+    const c = server();
+    const uri = uriOf('large.sipmig');
+    // About 5000 hosts: an analysis takes a good part of a second on a loaded machine.
+    const hosts = Array.from({ length: 5000 }, (_, i) => `host h${i} { hardware poweredge }`).join('\n');
+    const big = (n: number) => edit(ACTIVE, 'duration 420 s', `duration ${400 + n} s`) + '\n' + hosts + '\n';
+    c.open(uri, big(0), 0);
+    const answered: number[] = [];
+    for (let v = 1; v <= 50; v++) {
+      c.change(uri, v, big(v));
+      if (v % 10 === 0) {
+        const t0 = performance.now();
+        void c.request('textDocument/foldingRange', { textDocument: { uri } }).then(() => answered.push(performance.now() - t0));
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const final = await c.waitForDiagnostics(uri, (p) => p.version === 50, 60_000, 'diagnostics of version 50');
+    expect(codesOf(final.diagnostics).filter((x) => !x.startsWith('PRED'))).toEqual(analyze(big(50)).diagnostics.map((d) => d.code));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(answered, 'every request made during the burst was answered').toHaveLength(5);
+  }, 120_000);
+
   it('handles a huge document (over the 2 MB limit) with one diagnostic', async () => {
     const c = server();
     const uri = uriOf('huge.sipmig');

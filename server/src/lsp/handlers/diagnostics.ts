@@ -20,30 +20,34 @@ export interface DiagnosticsHub {
 }
 
 /**
- * The fast path runs at once after a quiet spell, and at most once per this interval
- * while changes keep coming: a burst (a paste replayed, a macro, 50 changes a second)
- * is analyzed for its newest version only, a few times a second, never per change.
+ * The fast path runs at once after a quiet spell, and while changes keep coming at most
+ * once per this interval, or per the time the last analysis took if that was longer (a
+ * huge document): a burst (a paste replayed, a macro, 50 changes a second) is analyzed
+ * for its newest version only, and requests always get at least half of the thread.
  */
 export const FAST_PATH_INTERVAL_MS = 15;
 
 export function registerDiagnostics(ctx: ServerContext): DiagnosticsHub {
   const dirty = new Set<string>();
   let timer: NodeJS.Immediate | NodeJS.Timeout | undefined;
-  let lastFlush = -Infinity;
+  /** When the next flush may run at the earliest. */
+  let nextFlush = -Infinity;
   /** Per document, the version and results the client was last told about. */
   const announced = new Map<string, { version: number; key: string }>();
 
   const flush = () => {
     timer = undefined;
-    lastFlush = performance.now();
+    const start = performance.now();
     const uris = [...dirty];
     dirty.clear();
     for (const uri of uris) guard(ctx, 'diagnostics', undefined, () => fastPath(uri));
+    const end = performance.now();
+    nextFlush = end + Math.max(FAST_PATH_INTERVAL_MS, end - start);
   };
   const markDirty = (uri: string) => {
     dirty.add(uri);
     if (timer) return;
-    const wait = lastFlush + FAST_PATH_INTERVAL_MS - performance.now();
+    const wait = nextFlush - performance.now();
     timer = wait > 0 ? setTimeout(flush, wait) : setImmediate(flush);
   };
 
