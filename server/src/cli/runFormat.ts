@@ -1,0 +1,33 @@
+// Text renderings of model results for the CLI: the `sipmig run` table and the CSV time series.
+import type { FileResult, RunResult } from '../model/output';
+
+const f1 = (x: number | null | undefined, unit = '') => (x === null || x === undefined || !Number.isFinite(x) ? '-' : `${x.toFixed(1)}${unit}`);
+
+/** One row per run: offered load, migrated VM and role, migration time, downtime, peak guest CPU, overload phase, incomplete calls. */
+export function formatRunTable(r: FileResult): string {
+  const vms = [...new Set(r.runs.flatMap((run) => Object.keys(run.cpu.vms)))];
+  const header = ['offered', 'migration', 'time', 'downtime', ...vms.map((v) => `peak ${v}`), 'phase', 'incomplete'];
+  const rows = r.runs.map((run) => {
+    const migs = run.migrations.map((m) => `${m.vm} (${m.role}) ${m.from}->${m.to}`).join(', ') || 'none';
+    const times = run.migrations.map((m) => (m.converged ? f1(m.migrationTimeS, ' s') : 'no convergence')).join(', ') || '-';
+    const downs = run.migrations.map((m) => f1(m.downtimeMs, ' ms')).join(', ') || '-';
+    const peaks = vms.map((v) => f1(run.cpu.vms[v]?.peakDuringPct, ' %'));
+    const causes = Object.entries(run.incompleteCalls.byCause).map(([c, n]) => `${n} x ${c}`).join(', ');
+    const inc = `${run.incompleteCalls.total}${causes ? ` (${causes})` : ''}${run.failover ? ' FAIL-OVER' : ''}${run.budgetExceeded ? ' (stopped: time budget)' : ''}`;
+    return [`${run.label}`, migs, times, downs, ...peaks, String(run.overload.maxPhase), inc];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  return [`${r.file}`, line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** The run's time series as CSV, one row per step, columns in the order of `series`. */
+export function seriesToCsv(r: RunResult): string {
+  const s = r.series;
+  if (!s) return '';
+  const keys = ['tS', ...Object.keys(s).filter((k) => k !== 'tS')];
+  const n = s.tS.length;
+  const out = [keys.join(',')];
+  for (let i = 0; i < n; i++) out.push(keys.map((k) => s[k][i]).join(','));
+  return out.join('\n');
+}
