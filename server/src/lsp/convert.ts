@@ -34,6 +34,3 @@ export function toTextEdit(index: LineIndex, e: LangEdit): TextEdit {
   return { range: toRange(index, e), newText: e.newText };
 }
 
-export function overlaps(a: Span, b: Span): boolean {
-  return a.start <= b.end && b.start <= a.end;
-}

@@ -31,7 +31,7 @@ export function quickFixes(a: Analysis, range: Span): QuickFix[] {
 }
 
 /** A new top-level declaration, after the last one of its kind (or at the end of the file). */
-export function declareEdit(a: Analysis, kind: SymbolKind, name: string): TextEdit {
+function declareEdit(a: Analysis, kind: SymbolKind, name: string): TextEdit {
   const text = template(a, kind, nameLiteral(name));
   const last = a.bound.blocks.filter((b) => b.def.declares === kind).at(-1);
   if (last) return { start: last.member.end, end: last.member.end, newText: `\n${text}` };

@@ -9,8 +9,7 @@ import { locate } from './locate';
 import { blockDoc, propDoc } from './schemaDocs';
 import { entityDoc } from './entityDoc';
 import { md, num, table } from './markdown';
-import { causesText, isSilentFailure, migrationPredictions, thresholdPoints, thresholdSite, type Outcome } from './predictions';
-import { labels } from './predictionDiagnostics';
+import { causesText, isSilentFailure, labels, migrationPredictions, thresholdPoints, thresholdSite, type Outcome } from './predictions';
 
 export type ChartRenderer = (run: RunResult, opts: { vm?: string; thresholdPct?: number }) => Promise<string>;
 

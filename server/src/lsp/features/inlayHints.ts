@@ -5,8 +5,7 @@
 import type { Analysis } from '../../language';
 import { prop } from '../../language/semantic/entities';
 import { num, span } from './markdown';
-import { labels } from './predictionDiagnostics';
-import { causesText, migrationPredictions, thresholdPoints, thresholdSite, type Outcome } from './predictions';
+import { causesText, labels, migrationPredictions, thresholdPoints, thresholdSite, type Outcome } from './predictions';
 
 export interface Hint {
   offset: number;

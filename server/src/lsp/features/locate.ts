@@ -35,14 +35,3 @@ export function locate(a: Analysis, offset: number): Target | undefined {
   return walk(a.bound.blocks);
 }
 
-/** The bound blocks from the top down to the innermost one containing the offset. */
-export function blockPath(a: Analysis, offset: number): BoundBlock[] {
-  const path: BoundBlock[] = [];
-  let level = a.bound.blocks;
-  for (;;) {
-    const b = level.find((x) => within(x.member, offset));
-    if (!b) return path;
-    path.push(b);
-    level = b.blocks;
-  }
-}

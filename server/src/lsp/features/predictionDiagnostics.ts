@@ -8,7 +8,7 @@ import { severityOf } from '../../language/validation/codes';
 import { field, prop } from '../../language/semantic/entities';
 import { formatQuantity } from '../../language/units';
 import { TOP_LEVEL } from '../../language/schema/blocks';
-import { causesText, isSilentFailure, migrationPredictions, thresholdPoints, thresholdSite, type MigrationPrediction, type Outcome } from './predictions';
+import { causesText, isSilentFailure, labels, migrationPredictions, thresholdPoints, thresholdSite, type MigrationPrediction, type Outcome } from './predictions';
 import { num, span } from './markdown';
 
 export function predictionDiagnostics(a: Analysis, o: Outcome): Diagnostic[] {
@@ -87,7 +87,3 @@ export function migrationSummary(m: MigrationPrediction, ok = m.points.filter((p
   return `Predicted over ${span(ok.map((p) => p.cps), 'cps')}: migration time ${num(lo.result.migrationTimeS!)} s (${lo.label}) to ${num(hi.result.migrationTimeS!)} s (${hi.label}), downtime up to ${num(Math.max(...downtimes))} ms${incomplete}.`;
 }
 
-export function labels(points: { label: string }[]): string {
-  const ls = points.map((p) => p.label);
-  return ls.length > 6 ? `${ls.slice(0, 5).join(', ')} … ${ls.at(-1)} (${ls.length} sweep points)` : ls.join(', ');
-}

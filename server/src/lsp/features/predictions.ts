@@ -15,26 +15,35 @@ export interface Outcome {
   budgetMs: number;
 }
 
-export interface ThresholdSite {
-  /** Span of the `70 %` value of phase 1's `start_above`. */
-  span: Span;
-  /** The whole `start_above` line. */
-  line: Span;
+export interface PhaseThreshold {
+  /** 1-based, in the order the phases are written. */
+  phase: number;
+  /** `start_above`: the threshold, how long the CPU must stay above it, and where it is written. */
   pct: number;
   persistenceS: number;
+  /** Span of the `70 %` value, and of the whole `start_above` line. */
+  span: Span;
+  line: Span;
   stopBelowPct?: number;
 }
 
-/** Phase 1's start threshold, when the application runs the cpu_phases policy. */
-export function thresholdSite(a: Analysis): ThresholdSite | undefined {
+/** The thresholds of the cpu_phases policy as written (none under another policy). */
+export function phaseThresholds(a: Analysis): PhaseThreshold[] {
   const oc = child(a.entities.app, 'overload_control')[0];
-  if (!oc || (field(prop(oc, 'policy'), 'policy')?.text ?? 'cpu_phases') !== 'cpu_phases') return undefined;
-  const phase1 = child(oc, 'phase')[0];
-  const start = prop(phase1, 'start_above');
-  const pct = field(start, 'threshold');
-  const persistence = field(start, 'persistence');
-  if (!start || pct?.num === undefined || persistence?.num === undefined) return undefined;
-  return { span: { start: pct.start, end: pct.end }, line: start.member, pct: pct.num, persistenceS: persistence.num, stopBelowPct: field(prop(phase1, 'stop_below'), 'threshold')?.num };
+  if (!oc || (field(prop(oc, 'policy'), 'policy')?.text ?? 'cpu_phases') !== 'cpu_phases') return [];
+  return child(oc, 'phase').flatMap((ph, i) => {
+    const start = prop(ph, 'start_above');
+    const pct = field(start, 'threshold');
+    const persistence = field(start, 'persistence');
+    if (!start || pct?.num === undefined || persistence?.num === undefined) return [];
+    return [{ phase: i + 1, pct: pct.num, persistenceS: persistence.num, span: { start: pct.start, end: pct.end }, line: start.member, stopBelowPct: field(prop(ph, 'stop_below'), 'threshold')?.num }];
+  });
+}
+
+/** Phase 1's start threshold: the one whose silence PRED001 reports. */
+export function thresholdSite(a: Analysis): PhaseThreshold | undefined {
+  const first = phaseThresholds(a)[0];
+  return first?.phase === 1 ? first : undefined;
 }
 
 export interface ThresholdPoint {
@@ -153,7 +162,7 @@ function incompleteBetween(r: RunResult, fromS: number, toS: number): { total: n
 }
 
 /** "408 Request Timeout" for the model's cause keys (`408`, `incomplete408`, `timeout`, ...). */
-export function causeLabel(key: string): string {
+function causeLabel(key: string): string {
   if (/408|timeout/i.test(key)) return '408 Request Timeout';
   if (/503|reject|overload/i.test(key)) return '503 Service Unavailable';
   return key;
@@ -168,4 +177,10 @@ export function causesText(list: Record<string, number>[]): string {
   for (const byCause of list) for (const [k, v] of Object.entries(byCause)) merged.set(causeLabel(k), (merged.get(causeLabel(k)) ?? 0) + v);
   const kept = [...merged].filter(([, v]) => Math.round(v) >= 1).sort((a, b) => b[1] - a[1]);
   return kept.map(([k, v]) => (list.length === 1 ? `${Math.round(v)} × ${k}` : k)).join(', ');
+}
+
+/** "25 cps, 30 cps, 40 cps"; long lists shortened to their first five and the last. */
+export function labels(points: { label: string }[]): string {
+  const ls = points.map((p) => p.label);
+  return ls.length > 6 ? `${ls.slice(0, 5).join(', ')} … ${ls.at(-1)} (${ls.length} sweep points)` : ls.join(', ');
 }

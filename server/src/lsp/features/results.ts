@@ -5,8 +5,7 @@
 import type { Analysis } from '../../language';
 import type { FileResult } from '../../model/output';
 import type { Span } from '../../language/syntax/tree';
-import { child, field, prop } from '../../language/semantic/entities';
-import type { Outcome } from './predictions';
+import { phaseThresholds, type Outcome } from './predictions';
 
 export interface ThresholdInfo {
   phase: number;
@@ -25,14 +24,8 @@ export interface MigrationSite {
 }
 
 export function thresholdsOf(a: Analysis): ThresholdInfo[] {
-  const oc = child(a.entities.app, 'overload_control')[0];
-  if (!oc || (field(prop(oc, 'policy'), 'policy')?.text ?? 'cpu_phases') !== 'cpu_phases') return [];
   const active = a.entities.placements.find((p) => p.role === 'active')?.vm.value;
-  return child(oc, 'phase').flatMap((ph, i) => {
-    const start = field(prop(ph, 'start_above'), 'threshold')?.num;
-    if (start === undefined) return [];
-    return [{ phase: i + 1, startAbovePct: start, stopBelowPct: field(prop(ph, 'stop_below'), 'threshold')?.num, label: `phase ${i + 1} start`, pct: start, vm: active }];
-  });
+  return phaseThresholds(a).map((t) => ({ phase: t.phase, startAbovePct: t.pct, stopBelowPct: t.stopBelowPct, label: `phase ${t.phase} start`, pct: t.pct, vm: active }));
 }
 
 export function migrationSites(a: Analysis): MigrationSite[] {

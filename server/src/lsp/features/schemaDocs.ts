@@ -25,7 +25,7 @@ export function propDoc(def: PropDef, block: BlockDef): string {
 }
 
 /** "threshold (a percentage) `for` persistence (a duration)". */
-export function valueShape(parts: Part[]): string {
+function valueShape(parts: Part[]): string {
   const one = (p: Part): string => {
     switch (p.t) {
       case 'q': return `${p.name} (${DIMENSION_NAMES[p.dim]})`;

@@ -1,5 +1,5 @@
 // Diagnostics in two speeds. Fast path: syntax and validation for the newest version,
-// once per event-loop turn however many changes arrived in it. Slow path: the model,
+// at once after a change (throttled during bursts, see FAST_PATH_INTERVAL_MS). Slow path: the model,
 // after a debounce, for the runs of the newest version; its diagnostics are published
 // only if the document still has those runs, and always together with the fast-path
 // diagnostics of the current version, tagged with that version. So no diagnostic of an
