@@ -10,8 +10,9 @@
 //                                                             sent cannot be dirtied "again")
 // where w_eff is the guest's distinct-page dirtying rate (see dirtying in simulate.ts), V the
 // first-pass size and M_w the memory the writes spread over. After the first pass, qemu stops
-// the guest as soon as the remaining bytes could be sent within max_downtime at its bandwidth
-// estimate: (F + R) / bw_est <= max_downtime. qemu 0.12 measures bw_est over the time its send
+// the guest as soon as the remaining bytes it knows of (bitmap synced at the start of the tick,
+// minus what the tick sent) could be sent within max_downtime at its bandwidth estimate:
+// (F + R) / bw_est <= max_downtime. qemu 0.12 measures bw_est over the time its send
 // loop runs, not the wall clock, so it is the speed of the loop under the global lock.
 // Downtime = remaining / link goodput + device-state and resume time; the guest is paused
 // meanwhile and then runs on the destination. No iteration or data cap, no auto-converge: a
@@ -33,6 +34,9 @@ export class Migration {
   round = 0;
   readonly V: number;
   readonly Mw: number;
+  /** Page content qemu reads per wire byte: first pass (zero pages are read, barely sent) and later. */
+  readonly scanFirst: number;
+  readonly scanLater: number;
   /** Wire bytes per byte of page content. */
   readonly wire: number;
   // Numeric state in a typed array (unboxed doubles, stable object shape for the hot loop):
@@ -79,7 +83,17 @@ export class Migration {
     const touched = Math.min(vm.touchedBytes, Math.max(vm.memoryBytes, vm.touchedBytes));
     const zeroPages = Math.max(0, vm.memoryBytes - touched) / PAGE_BYTES;
     this.V = touched * this.wire + zeroPages * c.mig_zero_page_bytes;
+    // The first pass reads every page: a zero page costs mig_zero_page_cost of a data page's
+    // work but almost nothing on the wire, so per wire byte the first pass works harder.
+    const dataPages = touched / PAGE_BYTES;
+    this.scanFirst = this.V > 0 ? ((dataPages + zeroPages * c.mig_zero_page_cost) * PAGE_BYTES) / this.V : 1;
+    this.scanLater = 1 / this.wire;
     this.Mw = Math.max(PAGE_BYTES, touched * (c.wws_region / 100) * this.wire);
+  }
+
+  /** Page bytes processed per wire byte at the current position of the scan. */
+  get scanPerWireByte(): number {
+    return this.s[0] > 0 ? this.scanFirst : this.scanLater;
   }
 
   get remaining(): number {
@@ -121,17 +135,23 @@ export class Migration {
         s[2] = s[1];
       }
     }
+    // qemu synced the dirty bitmap before sending: pages dirtied during this tick show up at the
+    // next sync, so the convergence test sees only what was known minus what was just sent.
     const clean = 1 - s[0] / this.V - s[1] / this.Mw;
+    const dirtied = clean > 0 ? dirtyBps * this.wire * dt * clean : 0;
     s[8] = dirtyBps;
-    if (clean > 0) s[1] += dirtyBps * this.wire * dt * clean;
     if (s[0] <= 0 && s[1] <= thresholdBytes) {
+      // Stop-and-copy: the known remainder plus what the guest dirtied during this last tick.
+      const last = s[1] + dirtied;
       this.phase = MigPhase.StopCopy;
       s[4] = t0S + dt;
-      s[6] = s[1] / linkGoodput + resumeS;
+      s[6] = last / linkGoodput + resumeS;
       s[5] = s[4] + s[6];
-      s[3] += s[1];
+      s[3] += last;
       s[1] = 0;
+      return;
     }
+    s[1] += dirtied;
   }
 
   /** Fraction of [t0S, t0S + dt) the guest is paused for stop-and-copy. */

@@ -6,8 +6,11 @@
 //   k - 1) when the CPU stays below its stop threshold for its stop persistence time. The CPU
 //   read is the guest's own figure, averaged over `overload_cpu_window`: without steal time the
 //   guest cannot see capacity the host takes away, which is why this control misses migration.
-// - 'queue-delay': rejects initial INVITEs while the estimated queueing delay (queued work /
-//   service rate) exceeds maxDelayS - a delay-based signal maps directly onto SIP timers.
+// - 'queue-delay': rejects an initial INVITE whose queueing delay (how long it waited before
+//   reaching service, measured as CoDel does) exceeds maxDelayS - a delay signal maps directly
+//   onto SIP timers. At the transaction timeout it sheds only INVITEs the CSCF has given up on,
+//   so the server stops wasting work on them; well below it, it also refuses calls that would
+//   have completed late (shorter post-dial delay, more incomplete calls).
 // - 'rate': admits at most admitCps initial INVITEs per second (RFC 7415 style).
 import type { OverloadPolicy } from './input';
 import type { PhaseTransition } from './output';
@@ -87,8 +90,8 @@ export class OverloadControl implements Admission {
     }
   }
 
-  admit(amount: number, queueDelayS: number): number {
-    if (this.policy.kind === 'queue-delay' && queueDelayS > this.policy.maxDelayS) return 0;
+  admit(amount: number, waitedS: number): number {
+    if (this.policy.kind === 'queue-delay' && waitedS > this.policy.maxDelayS + 1e-9) return 0;
     if (this.st[1] === Infinity) return amount;
     const a = amount < this.st[0] ? amount : this.st[0];
     this.st[0] -= a;

@@ -46,21 +46,22 @@ export const MODEL_PARAMETERS = [
   P('guest', 'virtio_cpu_factor', '', 0.8, 0.1, 1, 'assumption: paravirtual drivers avoid e1000 register emulation in the guest driver', 'Guest CPU per call with virtio drivers relative to emulated e1000/IDE.'),
 
   // ---- SIP-AS ---------------------------------------------------------------------------
-  P('sip', 'sip_cpu_per_call', 'ms', 12, 0.01, 2000, 'calibrated: slope of active VM CPU vs load before migration', 'vCPU time one call costs the SIP-AS at the reference clock, all its messages together (guest network stack, e1000 driver, B2BUA logic, DB lookup, checkpoint writes).'),
+  P('sip', 'sip_cpu_per_call', 'ms', 9.6, 0.01, 2000, 'calibrated: slope of active VM CPU vs load before migration', 'vCPU time one call costs the SIP-AS at the reference clock, all its messages together (guest network stack, e1000 driver, B2BUA logic, DB lookup, checkpoint writes).'),
   P('sip', 'invite_work_factor', '', 2, 1, 20, 'assumption: the initial INVITE triggers the DB lookup and number translation', 'Cost of processing an initial INVITE relative to any other message of the call.'),
-  P('sip', 'retransmission_work_factor', '', 0.5, 0, 5, 'assumption: a retransmission is parsed, matched to its transaction and absorbed', 'Cost of a retransmitted message relative to a new one.'),
+  P('sip', 'retransmission_work_factor', '', 0.4, 0, 5, 'assumption: a retransmission is parsed, matched to its transaction and absorbed', 'Cost of a retransmitted message relative to a new one.'),
   P('sip', 'packets_per_message', '', 2, 1, 4, 'paper §4 (B2BUA: every message is received and forwarded)', 'Packets that cross the VM NICs per SIP message seen at the SIP-AS.'),
-  P('sip', 'sip_workers', '', 16, 1, 4096, 'assumption (worker pool of the SIP-AS)', 'Concurrent message-processing workers. A worker is held while its message is processed, while its vCPU waits for qemu, and while a synchronous checkpoint write is in flight.'),
+  P('sip', 'sip_priority', '', 1, 0, 1, 'paper §6: all incomplete calls were 408 to initial INVITEs; RFC 6357 §5 (favour established calls)', '1: messages of calls in progress are served before initial INVITEs, so a shortage delays new calls only; 0: one first-in first-out queue.'),
+  P('sip', 'sip_workers', '', 4, 1, 4096, 'assumption: one worker per vCPU', 'Concurrent message-processing workers (one per vCPU). A worker is held while its message is processed and while the message\'s synchronous checkpoint writes are in flight.'),
 
   // ---- checkpoint (SAF CKPT) ------------------------------------------------------------
-  P('checkpoint', 'ckpt_writes_per_call', '', 4, 0, 100, 'assumption: one checkpoint per call state change (set-up, answer, refresh, release)', 'Synchronous checkpoint writes the active sends to the standby per call.'),
-  P('checkpoint', 'ckpt_cpu_per_write', 'ms', 1, 0, 1000, 'calibrated: slope of standby VM CPU vs load', 'Standby vCPU time to apply one checkpoint write, at the reference clock.'),
-  P('checkpoint', 'ckpt_packets_per_write', '', 0.2, 0, 10, 'assumption: CKPT/MSG batch updates per packet', 'Packets per checkpoint write on each side (writes are batched, so usually below 1).'),
-  P('checkpoint', 'ckpt_rtt', 'ms', 0.5, 0.001, 1000, 'assumption: 1 Gbps LAN, kernel to kernel', 'Round trip of a checkpoint write and its acknowledgement when nothing waits.'),
+  P('checkpoint', 'ckpt_writes_per_call', '', 5.85, 0, 100, 'assumption: one checkpoint per call state change (set-up, answer, refresh, release)', 'Synchronous checkpoint writes the active sends to the standby per call.'),
+  P('checkpoint', 'ckpt_cpu_per_write', 'ms', 1.6, 0, 1000, 'calibrated: slope of standby VM CPU vs load', 'Standby vCPU time to apply one checkpoint write, at the reference clock.'),
+  P('checkpoint', 'ckpt_packets_per_write', '', 0.05, 0, 10, 'assumption: CKPT/MSG batch updates per packet', 'Packets per checkpoint write on each side (writes are batched, so usually below 1).'),
+  P('checkpoint', 'ckpt_rtt', 'ms', 0.4, 0.001, 1000, 'assumption: 1 Gbps LAN, kernel to kernel', 'Round trip of a checkpoint write and its acknowledgement when nothing waits.'),
 
   // ---- emulated I/O (qemu main thread) --------------------------------------------------
-  P('io', 'io_lock_per_packet', 'ms', 0.6, 0.0001, 100, 'calibrated: incomplete calls at 40 cps during active migration', 'Time qemu needs under its global lock (main I/O thread) to emulate one e1000 packet (register accesses, copy to/from the ring, tap I/O).'),
-  P('io', 'io_exits_per_packet', '', 1, 0, 20, 'assumption: one exit to qemu per packet (TDT write or ICR read)', 'Guest exits per packet that must take the qemu global lock.'),
+  P('io', 'io_lock_per_packet', 'ms', 0.55, 0.0001, 100, 'calibrated: incomplete calls at 40 cps during active migration', 'Time qemu needs under its global lock (main I/O thread) to emulate one e1000 packet (register accesses, copy to/from the ring, tap I/O).'),
+  P('io', 'io_exits_per_packet', '', 0.7, 0, 20, 'assumption: one exit to qemu per packet (TDT write or ICR read)', 'Guest exits per packet that must take the qemu global lock.'),
   P('io', 'virtio_io_factor', '', 0.15, 0, 1, 'assumption: vhost-net moves the packet path out of qemu', 'Share of the per-packet lock time and exits left with virtio (vhost-net) instead of e1000.'),
 
   // ---- migration (qemu-kvm 0.12) -------------------------------------------------------
@@ -68,18 +69,19 @@ export const MODEL_PARAMETERS = [
   P('migration', 'mig_page_header', 'B', 8, 0, 4096, 'qemu-kvm 0.12 ram_save_block (8-byte address + flags)', 'Bytes on the wire per 4 KiB page in addition to its content.'),
   P('migration', 'mig_zero_page_bytes', 'B', 9, 0, 4104, 'qemu-kvm 0.12 is_dup_page (header + one byte)', 'Bytes on the wire for a zero (or single-byte) page.'),
   P('migration', 'link_efficiency', '', 0.94, 0.1, 1, 'TCP/IP over Ethernet: about 117 MB/s goodput on 1 Gbps', 'Goodput of a link as a fraction of its line rate.'),
-  P('migration', 'mig_lock_per_mb', 'ms', 13, 0, 1000, 'calibrated: active VM CPU during migration (levels off at about 60 %)', 'Time qemu\'s main thread holds the global lock per MB sent (page scan, copy, bitmap sync). While held, no emulated I/O is done and vCPUs that exit wait.'),
-  P('migration', 'mig_src_cpu_per_mb', 'ms', 47, 0, 5000, 'calibrated: source PM CPU +50 points at 32 MiB/s (paper §6)', 'Other source-host CPU per MB sent (kernel TCP send, dirty-log harvesting, page checks outside the lock), one reference core.'),
+  P('migration', 'mig_lock_per_mb', 'ms', 12, 0, 1000, 'calibrated: active VM CPU during migration (levels off at about 60 %)', 'Time qemu\'s main thread holds the global lock per MB of page content it processes (dirty-bitmap walk, page read, copy into the send buffer). While held, no emulated I/O is done and vCPUs that exit wait.'),
+  P('migration', 'mig_zero_page_cost', '', 0.05, 0, 1, 'qemu-kvm 0.12 is_dup_page reads the whole page before sending 9 bytes (assumption: half the work of a data page)', 'Work of a zero page in the first pass relative to a data page.'),
+  P('migration', 'mig_src_cpu_per_mb', 'ms', 50, 0, 5000, 'calibrated: source PM CPU +50 points at 32 MiB/s (paper §6)', 'Other source-host CPU per MB sent (kernel TCP send, dirty-log harvesting, page checks outside the lock), one reference core.'),
   P('migration', 'mig_dst_cpu_per_mb', 'ms', 20, 0, 5000, 'assumption: receiving costs less than scanning and sending', 'Destination-host CPU per MB received, one reference core.'),
   P('migration', 'mig_resume', 'ms', 20, 0, 10000, 'assumption (device state of 6 e1000 + IDE, resume)', 'Time added to the stop-and-copy transfer before the VM runs on the destination.'),
   P('migration', 'mig_guest_overhead', '%', 5, 0, 90, 'calibrated: migrated idle VM CPU +6 points (paper §6)', 'Guest-visible CPU added to a VM while it is migrated, independent of its load (bitmap syncs stalling vCPUs, background exits waiting behind the migration).'),
 
   // ---- memory dirtying ------------------------------------------------------------------
-  P('dirtying', 'dirty_per_cpu_s', 'MB', 265, 0, 100000, 'calibrated: migration time vs load (SimGrid: dirtying follows CPU work)', 'Page writes per vCPU-second of work the guest serves (raw, before repeated writes to the same page collapse).'),
+  P('dirtying', 'dirty_per_cpu_s', 'MB', 315, 0, 100000, 'calibrated: migration time vs load (SimGrid: dirtying follows CPU work)', 'Page writes per vCPU-second of work the guest serves (raw, before repeated writes to the same page collapse).'),
   P('dirtying', 'dirty_idle_rate', 'MB/s', 0.2, 0, 10000, 'calibrated: migration time at no load (60.0 s active, 58.9 s standby)', 'Page writes of an idle guest (kernel, logs, middleware).'),
   P('dirtying', 'wws_hot', 'MB', 3, 0.001, 100000, 'calibrated: migration time almost flat above 35 cps', 'Writable working set at the bitmap-sync time scale: distinct bytes a guest can dirty within one migration tick saturate at this size (hot pages are rewritten, not added).'),
   P('dirtying', 'wws_region', '%', 100, 1, 100, 'assumption: writes spread over all non-zero memory', 'Share of the non-zero (touched) memory over which the dirtied pages spread between two passes.'),
-  P('dirtying', 'dirty_fault', 'ms', 0.005, 0, 10, 'assumption: EPT write-protection fault and KVM dirty-log update', 'vCPU time of the write fault taken on the first write to a page after each bitmap sync.'),
+  P('dirtying', 'dirty_fault', 'ms', 0.002, 0, 10, 'assumption: EPT write-protection fault and KVM dirty-log update', 'vCPU time of the write fault taken on the first write to a page after each bitmap sync.'),
 
   // ---- control --------------------------------------------------------------------------
   P('control', 'overload_cpu_window', 's', 1, 0.1, 60, 'assumption: CPU sampled once a second by the overload control', 'Averaging window of the guest CPU the CPU-threshold overload control reads.'),

@@ -17,7 +17,7 @@ import type { RunInput, ScenarioInput } from './input';
 import type { MigrationResult, MigrationRole, RunResult, Series } from './output';
 import { resolveCoefficients, type Coefficients } from './params';
 import { buildCallFlow } from './callflow';
-import { SipQueue, type ServeResult } from './sip';
+import { SipQueue, type ServeResult, type ServiceBudget } from './sip';
 import { OverloadControl } from './overload';
 import { Migration, MigPhase, PAGE_BYTES } from './migration';
 import { summarizeCpu } from './summary';
@@ -30,6 +30,7 @@ export interface SimulateOptions {
 }
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+const HMAX = 0.95; // qemu's main loop still runs between two migration iterations
 
 /** Offered load as a per-step array (the profile is a step function). */
 function loadSteps(sc: ScenarioInput, nSteps: number, dt: number): Float64Array {
@@ -43,298 +44,403 @@ function loadSteps(sc: ScenarioInput, nSteps: number, dt: number): Float64Array 
   return out;
 }
 
-export function simulate(run: RunInput, opts: SimulateOptions = {}): RunResult {
-  const t0wall = now();
-  const sc = run.scenario;
-  const c: Coefficients = resolveCoefficients(sc.coefficients);
-  const dt = sc.stepS > 0 ? sc.stepS : 0.1;
-  const nSteps = Math.max(0, Math.round(sc.durationS / dt));
-  const tick = c.mig_tick / 1000;
-  const load = loadSteps(sc, nSteps, dt);
+interface MigRt {
+  g: Migration;
+  vi: number;
+  dst: number;
+  linkGoodput: number;
+  /** Rate the migration asks for: min(speed cap, link goodput). */
+  want: number;
+}
 
-  // ---- hosts (struct of arrays: the hot loop touches only typed arrays) ----
-  const nH = sc.hosts.length;
-  const hostIdx = new Map<string, number>();
-  const hCap = new Float64Array(nH); // reference-core-seconds per second
-  const hSpeed = new Float64Array(nH); // core speed relative to the reference clock
-  const hPhi = new Float64Array(nH).fill(1); // share of its demand each thread gets
-  const hDemand = new Float64Array(nH);
-  const hUsed = new Float64Array(nH);
-  const hCpu: Float64Array[] = [];
-  sc.hosts.forEach((h, i) => {
-    hostIdx.set(h.name, i);
-    const cores = Math.max(1, h.cpu.sockets * h.cpu.coresPerSocket) * (1 + c.smt_gain * Math.max(0, h.cpu.threadsPerCore - 1));
-    hSpeed[i] = h.cpu.ghz / c.ref_clock;
-    hCap[i] = cores * hSpeed[i];
-    hCpu.push(new Float64Array(nSteps));
-  });
+const SERIES_KEYS = [
+  'tS',
+  'offeredCps',
+  'servedCps',
+  'queueDelayS',
+  'retransmissionsPerS',
+  'overloadPhase',
+  'incomplete408',
+  'incomplete503',
+  'incompleteOther',
+  'migRemainingBytes',
+  'migSentBytes',
+  'migPhase',
+  'migRound',
+  'migRateBps',
+  'migDirtyBps',
+  'backlogMessages',
+] as const;
 
-  // ---- VMs ----
-  const nV = sc.vms.length;
-  const vmIdx = new Map<string, number>();
-  const roles: MigrationRole[] = [];
-  const vHost = new Int32Array(nV);
-  const vNv = new Float64Array(nV);
-  const vIoF = new Float64Array(nV);
-  const vCpuF = new Float64Array(nV);
-  const vSteal = new Uint8Array(nV);
-  const vH = new Float64Array(nV); // share of each tick qemu's lock is held by migration
-  const vOmega = new Float64Array(nV); // mean wait of an exit for the lock (s)
-  const vW = new Float64Array(nV); // vCPU-seconds per second blocked on the lock
-  const vPaused = new Float64Array(nV);
-  const vMig = new Uint8Array(nV);
-  const vWork = new Float64Array(nV); // reference vCPU-seconds of work this step
-  const vBusy = new Float64Array(nV); // the part of it serving load (it dirties memory)
-  const vFaults = new Float64Array(nV);
-  const vPkts = new Float64Array(nV);
-  const vMain = new Float64Array(nV); // qemu main-thread I/O work this step
-  const vWanted = new Float64Array(nV); // work it would have done with more CPU
-  const vVisible = new Float64Array(nV);
-  const vDirty = new Float64Array(nV);
-  const vCpu: Float64Array[] = [];
-  sc.vms.forEach((v, i) => {
-    vmIdx.set(v.name, i);
-    roles.push(v.name === sc.cluster.active ? 'active' : v.name === sc.cluster.standby ? 'standby' : 'other');
-    const pv = !!v.virtio || v.nicModel === 'virtio';
-    vHost[i] = hostIdx.get(sc.placement[v.name]) ?? -1;
-    vNv[i] = Math.max(1, v.vcpus);
-    vIoF[i] = pv ? c.virtio_io_factor : 1;
-    vCpuF[i] = pv ? c.virtio_cpu_factor : 1;
-    vSteal[i] = v.stealTime ? 1 : 0;
-    vCpu.push(new Float64Array(nSteps));
-  });
-  const A = vmIdx.get(sc.cluster.active) ?? -1;
-  const S = vmIdx.get(sc.cluster.standby) ?? -1;
+/**
+ * One run's state. Everything the step loop touches is a typed array or a number fixed at
+ * construction, so V8 compiles the loop once and never has to deoptimize it.
+ */
+class Simulation {
+  readonly dt: number;
+  readonly nSteps: number;
+  readonly tick: number;
+  readonly load: Float64Array;
+  // hosts
+  readonly nH: number;
+  readonly hCap: Float64Array; // reference-core-seconds per second
+  readonly hSpeed: Float64Array; // core speed relative to the reference clock
+  readonly hPhi: Float64Array; // share of its demand each thread gets
+  readonly hDemand: Float64Array;
+  readonly hUsed: Float64Array;
+  readonly hCpu: Float64Array[];
+  // VMs
+  readonly nV: number;
+  readonly roles: MigrationRole[];
+  readonly vHost: Int32Array;
+  readonly vNv: Float64Array;
+  readonly vIoF: Float64Array;
+  readonly vCpuF: Float64Array;
+  readonly vSteal: Uint8Array;
+  readonly vH: Float64Array; // share of each tick qemu's lock is held by migration work
+  readonly vOmega: Float64Array; // mean wait of an exit for the lock (s)
+  readonly vW: Float64Array; // vCPU-seconds per second blocked on the lock
+  readonly vPaused: Float64Array;
+  readonly vMig: Uint8Array;
+  readonly vWork: Float64Array; // reference vCPU-seconds of work this step
+  readonly vBusy: Float64Array; // the part of it serving load (it dirties memory)
+  readonly vFaults: Float64Array;
+  readonly vPkts: Float64Array;
+  readonly vMain: Float64Array; // qemu main-thread I/O work this step
+  readonly vWanted: Float64Array; // work it would have done with more CPU
+  readonly vVisible: Float64Array;
+  readonly vDirty: Float64Array;
+  readonly vCpu: Float64Array[];
+  readonly A: number;
+  readonly S: number;
+  // SIP
+  readonly queue: SipQueue;
+  readonly control: OverloadControl;
+  readonly avgWeight: number;
+  readonly ckptPerMsg: number;
+  readonly cUnitBase: number;
+  // migrations
+  readonly migs: MigRt[];
+  readonly nM: number;
+  readonly failoverAfterS: number;
+  // coefficients in SI
+  readonly cCkpt: number;
+  readonly cPkt: number;
+  readonly ppm: number;
+  readonly exitsPerPkt: number;
+  readonly ckptPkts: number;
+  readonly workers: number;
+  readonly idleShare: number;
+  readonly faultCost: number;
+  readonly wwsHot: number;
+  readonly dirtyPerCpu: number;
+  readonly dirtyIdle: number;
+  readonly lockPerByte: number;
+  readonly srcPerByte: number;
+  readonly dstPerByte: number;
+  readonly migOverhead: number;
+  readonly hostBase: number;
+  readonly rtt0: number;
+  readonly resumeS: number;
+  // series
+  readonly wantSeries: boolean;
+  readonly ser: Float64Array[];
+  readonly res: ServeResult = { work: 0, messages: 0, callsStarted: 0, rejected: 0, live: 0 };
+  readonly budget: ServiceBudget = { work: 0, messages: 0, workerS: 0, workerPerUnit: 0, workerPerCallMsg: 0 };
+  /**
+   * Scalars carried across steps: [0] rejected INVITEs (cumulative), [1] checkpoint backlog at
+   * the standby, [2] checkpoint round trip (s), [3] checkpoint packets of the last step,
+   * [4] service capacity of the last step (work units/s), [5] retransmissions this step,
+   * [6] failover time (NaN: none).
+   */
+  readonly st: Float64Array;
 
-  // ---- SIP ----
-  const app = sc.app;
-  const flow = buildCallFlow(app, c.invite_work_factor);
-  const queue = new SipQueue(flow, nSteps, dt, c.retransmission_work_factor);
-  const control = new OverloadControl(app.overload, dt, c.overload_cpu_window);
-  const msgsPerCall = flow.classes.length;
-  const avgWeight = flow.workPerCall / Math.max(1, msgsPerCall);
-  const ckptPerMsg = sc.cluster.checkpoint ? c.ckpt_writes_per_call / Math.max(1, msgsPerCall) : 0;
-  const cUnitBase = c.sip_cpu_per_call / 1000 / Math.max(1e-9, flow.workPerCall); // ref vCPU-s per work unit
-  const cCkpt = c.ckpt_cpu_per_write / 1000;
-  const cPkt = c.io_lock_per_packet / 1000;
-  const ppm = c.packets_per_message;
-  const exitsPerPkt = c.io_exits_per_packet;
-  const ckptPkts = c.ckpt_packets_per_write;
-  const idleShare = c.guest_idle_cpu / 100;
-  const faultCost = c.dirty_fault / 1000;
-  const wwsHot = c.wws_hot * 1e6;
-  const dirtyPerCpu = c.dirty_per_cpu_s * 1e6;
-  const dirtyIdle = c.dirty_idle_rate * 1e6;
-  const lockPerByte = c.mig_lock_per_mb / 1000 / 1e6;
-  const srcPerByte = c.mig_src_cpu_per_mb / 1000 / 1e6;
-  const dstPerByte = c.mig_dst_cpu_per_mb / 1000 / 1e6;
-  const migOverhead = c.mig_guest_overhead / 100;
-  const hostBase = c.host_base_cpu / 100;
-  const rtt0 = c.ckpt_rtt / 1000;
-  const resumeS = c.mig_resume / 1000;
-  const hMax = 0.95; // qemu's main loop still runs between two iterations
-  if (c.warm_start >= 0.5 && nSteps > 0) queue.warmStart(load[0]);
+  constructor(
+    readonly run: RunInput,
+    opts: SimulateOptions,
+  ) {
+    const sc = run.scenario;
+    const c: Coefficients = resolveCoefficients(sc.coefficients);
+    this.dt = sc.stepS > 0 ? sc.stepS : 0.1;
+    const dt = this.dt;
+    this.nSteps = Math.max(0, Math.round(sc.durationS / dt));
+    const nSteps = this.nSteps;
+    this.tick = c.mig_tick / 1000;
+    this.load = loadSteps(sc, nSteps, dt);
 
-  // ---- migrations ----
-  const migs = sc.migrations.map((m) => {
-    const vi = vmIdx.get(m.vm) ?? -1;
-    const linkGoodput = (m.linkBitsPerS / 8) * c.link_efficiency;
-    return { g: new Migration(m, vi >= 0 ? sc.vms[vi] : sc.vms[0], c), vi, dst: hostIdx.get(m.to) ?? -1, linkGoodput, want: Math.min(m.speedCapBytesPerS, linkGoodput) };
-  });
-  const nM = migs.length;
+    const hostIdx = new Map<string, number>();
+    this.nH = sc.hosts.length;
+    this.hCap = new Float64Array(this.nH);
+    this.hSpeed = new Float64Array(this.nH);
+    this.hPhi = new Float64Array(this.nH).fill(1);
+    this.hDemand = new Float64Array(this.nH);
+    this.hUsed = new Float64Array(this.nH);
+    this.hCpu = [];
+    sc.hosts.forEach((h, i) => {
+      hostIdx.set(h.name, i);
+      const cores = Math.max(1, h.cpu.sockets * h.cpu.coresPerSocket) * (1 + c.smt_gain * Math.max(0, h.cpu.threadsPerCore - 1));
+      this.hSpeed[i] = h.cpu.ghz / c.ref_clock;
+      this.hCap[i] = cores * this.hSpeed[i];
+      this.hCpu.push(new Float64Array(nSteps));
+    });
 
-  // ---- series ----
-  const wantSeries = !!opts.series;
-  const ser: Record<string, Float64Array> = {};
-  const mk = (k: string) => (ser[k] = new Float64Array(wantSeries ? nSteps : 0));
-  const sT = mk('tS');
-  const sOffered = mk('offeredCps');
-  const sServed = mk('servedCps');
-  const sDelay = mk('queueDelayS');
-  const sRetx = mk('retransmissionsPerS');
-  const sPhase = mk('overloadPhase');
-  const s408 = mk('incomplete408');
-  const s503 = mk('incomplete503');
-  const sOther = mk('incompleteOther');
-  const sRem = mk('migRemainingBytes');
-  const sSent = mk('migSentBytes');
-  const sMigPhase = mk('migPhase');
-  const sRound = mk('migRound');
-  const sRate = mk('migRateBps');
-  const sDirty = mk('migDirtyBps');
-  const sBacklog = mk('backlogMessages');
+    const vmIdx = new Map<string, number>();
+    const nV = (this.nV = sc.vms.length);
+    this.roles = [];
+    this.vHost = new Int32Array(nV);
+    this.vNv = new Float64Array(nV);
+    this.vIoF = new Float64Array(nV);
+    this.vCpuF = new Float64Array(nV);
+    this.vSteal = new Uint8Array(nV);
+    this.vH = new Float64Array(nV);
+    this.vOmega = new Float64Array(nV);
+    this.vW = new Float64Array(nV);
+    this.vPaused = new Float64Array(nV);
+    this.vMig = new Uint8Array(nV);
+    this.vWork = new Float64Array(nV);
+    this.vBusy = new Float64Array(nV);
+    this.vFaults = new Float64Array(nV);
+    this.vPkts = new Float64Array(nV);
+    this.vMain = new Float64Array(nV);
+    this.vWanted = new Float64Array(nV);
+    this.vVisible = new Float64Array(nV);
+    this.vDirty = new Float64Array(nV);
+    this.vCpu = [];
+    sc.vms.forEach((v, i) => {
+      vmIdx.set(v.name, i);
+      this.roles.push(v.name === sc.cluster.active ? 'active' : v.name === sc.cluster.standby ? 'standby' : 'other');
+      const pv = !!v.virtio || v.nicModel === 'virtio';
+      this.vHost[i] = hostIdx.get(sc.placement[v.name]) ?? -1;
+      this.vNv[i] = Math.max(1, v.vcpus);
+      this.vIoF[i] = pv ? c.virtio_io_factor : 1;
+      this.vCpuF[i] = pv ? c.virtio_cpu_factor : 1;
+      this.vSteal[i] = v.stealTime ? 1 : 0;
+      this.vCpu.push(new Float64Array(nSteps));
+    });
+    this.A = vmIdx.get(sc.cluster.active) ?? -1;
+    this.S = vmIdx.get(sc.cluster.standby) ?? -1;
 
-  const res: ServeResult = { work: 0, messages: 0, callsStarted: 0, rejected: 0, live: 0 };
-  // Scalars carried across steps: [rejected (cumulative), checkpoint backlog, checkpoint RTT,
-  // checkpoint packets of the previous step].
-  const st = Float64Array.of(0, 0, rtt0, 0);
-  let failover = false;
-  let failoverAtS: number | null = null;
-  let budgetExceeded = false;
-  let steps = nSteps;
-  const budget = opts.budgetMs ?? Infinity;
+    const flow = buildCallFlow(sc.app, c.invite_work_factor);
+    this.queue = new SipQueue(flow, nSteps, dt, c.retransmission_work_factor, c.sip_priority >= 0.5);
+    this.control = new OverloadControl(sc.app.overload, dt, c.overload_cpu_window);
+    const msgsPerCall = Math.max(1, flow.classes.length);
+    this.avgWeight = flow.workPerCall / msgsPerCall;
+    this.ckptPerMsg = sc.cluster.checkpoint ? c.ckpt_writes_per_call / msgsPerCall : 0;
+    this.cUnitBase = c.sip_cpu_per_call / 1000 / Math.max(1e-9, flow.workPerCall);
+    this.cCkpt = c.ckpt_cpu_per_write / 1000;
+    this.cPkt = c.io_lock_per_packet / 1000;
+    this.ppm = c.packets_per_message;
+    this.exitsPerPkt = c.io_exits_per_packet;
+    this.ckptPkts = c.ckpt_packets_per_write;
+    this.workers = c.sip_workers;
+    this.idleShare = c.guest_idle_cpu / 100;
+    this.faultCost = c.dirty_fault / 1000;
+    this.wwsHot = c.wws_hot * 1e6;
+    this.dirtyPerCpu = c.dirty_per_cpu_s * 1e6;
+    this.dirtyIdle = c.dirty_idle_rate * 1e6;
+    this.lockPerByte = c.mig_lock_per_mb / 1000 / 1e6;
+    this.srcPerByte = c.mig_src_cpu_per_mb / 1000 / 1e6;
+    this.dstPerByte = c.mig_dst_cpu_per_mb / 1000 / 1e6;
+    this.migOverhead = c.mig_guest_overhead / 100;
+    this.hostBase = c.host_base_cpu / 100;
+    this.rtt0 = c.ckpt_rtt / 1000;
+    this.resumeS = c.mig_resume / 1000;
+    this.failoverAfterS = sc.cluster.failoverAfterS;
+    if (c.warm_start >= 0.5 && nSteps > 0) this.queue.warmStart(this.load[0]);
 
-  for (let t = 0; t < nSteps; t++) {
-    if ((t & 255) === 255 && now() - t0wall > budget) {
-      budgetExceeded = true;
-      steps = t;
-      break;
+    this.migs = sc.migrations.map((m): MigRt => {
+      const vi = vmIdx.get(m.vm) ?? -1;
+      const linkGoodput = (m.linkBitsPerS / 8) * c.link_efficiency;
+      return { g: new Migration(m, vi >= 0 ? sc.vms[vi] : sc.vms[0], c), vi, dst: hostIdx.get(m.to) ?? -1, linkGoodput, want: Math.min(m.speedCapBytesPerS, linkGoodput) };
+    });
+    this.nM = this.migs.length;
+
+    this.wantSeries = !!opts.series;
+    this.ser = SERIES_KEYS.map(() => new Float64Array(this.wantSeries ? nSteps : 0));
+    this.st = Float64Array.of(0, 0, this.rtt0, 0, 0, 0, NaN);
+  }
+
+  /** Migrations start and end; the rate each can sustain; qemu lock share; stop-and-copy pauses. */
+  private stepMigrations(t0: number): void {
+    const { vH, vPaused, vMig, vHost, vOmega, hPhi, hSpeed, lockPerByte } = this;
+    // Plain loops: TypedArray.fill is a builtin call, costly for a handful of elements.
+    for (let i = 0; i < this.nV; i++) {
+      vH[i] = 0;
+      vPaused[i] = 0;
+      vMig[i] = 0;
     }
-    const t0 = t * dt;
-    const lambda = load[t];
-
-    // -- migrations: start, end, rate the source can sustain, lock share, pause --
-    vH.fill(0);
-    vPaused.fill(0);
-    vMig.fill(0);
-    for (let k = 0; k < nM; k++) {
-      const m = migs[k];
+    for (let k = 0; k < this.nM; k++) {
+      const m = this.migs[k];
       const g = m.g;
-      if (m.vi < 0) continue;
+      const vi = m.vi;
+      if (vi < 0) continue;
       if (g.phase === MigPhase.Off && t0 >= g.spec.startS - 1e-9) g.start();
       if (g.phase === MigPhase.StopCopy && t0 >= g.endAtS - 1e-9) {
         g.phase = MigPhase.Done;
-        if (m.dst >= 0) vHost[m.vi] = m.dst;
+        if (m.dst >= 0) vHost[vi] = m.dst;
       }
-      const vi = m.vi;
       const hs = vHost[vi];
       if (g.phase === MigPhase.PreCopy && hs >= 0) {
         vMig[vi] = 1;
         const phiS = hPhi[hs];
         const speed = hSpeed[hs];
         // Both ends must find the CPU for it; qemu's main thread cannot spend the whole tick.
+        const lock = lockPerByte * g.scanPerWireByte; // lock seconds per wire byte
         let r = m.want * Math.min(phiS, m.dst >= 0 ? hPhi[m.dst] : 1);
-        if (lockPerByte > 0 && (r * lockPerByte) / (speed * phiS) > hMax) r = (hMax * speed * phiS) / lockPerByte;
+        if (lock > 0 && (r * lock) / (speed * phiS) > HMAX) r = (HMAX * speed * phiS) / lock;
         g.rate = r;
-        vH[vi] += lockPerByte > 0 ? (r * lockPerByte) / (speed * phiS) : 0;
+        vH[vi] += lock > 0 ? (r * lock) / (speed * phiS) : 0;
       }
-      if (g.phase === MigPhase.StopCopy) vPaused[vi] = Math.max(vPaused[vi], g.pausedFraction(t0, dt));
+      if (g.phase === MigPhase.StopCopy) vPaused[vi] = Math.max(vPaused[vi], g.pausedFraction(t0, this.dt));
     }
-    for (let i = 0; i < nV; i++) {
-      if (vH[i] > hMax) vH[i] = hMax;
-      vOmega[i] = (vH[i] * vH[i] * tick) / 2;
+    for (let i = 0; i < this.nV; i++) {
+      if (vH[i] > HMAX) vH[i] = HMAX;
+      // An exit hits the migration's burst with probability h and then waits half of it.
+      vOmega[i] = (vH[i] * vH[i] * this.tick) / 2;
     }
+  }
 
-    // -- overload control reads the active guest's CPU of the previous step --
-    if (A >= 0 && t > 0) control.update(t, vVisible[A]);
-
-    // -- SIP-AS on the active VM --
+  /** The SIP-AS on the active VM serves its queue within its vCPU, I/O and worker budgets. */
+  private serveActive(t: number, lambda: number): void {
+    const { queue, res, st, dt } = this;
+    const A = this.A;
     queue.arrive(t, 0, lambda * dt);
     queue.begin(t);
     queue.expire(t);
-    const retx = queue.retransmit(t);
-    let capRate = 0;
+    st[5] = queue.retransmit(t);
+    st[4] = 0;
     res.work = res.messages = res.callsStarted = res.rejected = res.live = 0;
-    if (A >= 0 && vHost[A] >= 0) {
-      const hs = vHost[A];
-      const sp = hSpeed[hs] * hPhi[hs];
-      const run = 1 - vPaused[A];
-      const cUnit = cUnitBase * vCpuF[A];
-      const vcpuRef = Math.max(0, (vNv[A] - vW[A]) * sp * run * dt - idleShare * vNv[A] * dt - vFaults[A]);
-      const workBudget = vcpuRef / cUnit;
-      const pktCost = cPkt * vIoF[A];
-      const lockMsgsPerS = pktCost > 0 ? Math.max(0, ((1 - vH[A]) * sp) / pktCost - st[3] / dt) / ppm : Infinity;
-      const exitsPerMsg = (ppm / 2) * exitsPerPkt * vIoF[A];
-      const tau = (cUnit * avgWeight) / sp + vOmega[A] * exitsPerMsg + ckptPerMsg * st[2];
-      const workerMsgsPerS = c.sip_workers / Math.max(1e-9, tau);
-      const msgBudget = Math.min(lockMsgsPerS, workerMsgsPerS) * dt * run;
-      capRate = Math.min(workBudget, msgBudget * avgWeight) / dt;
-      const queued = queue.queuedWork;
-      const delayEst = capRate > 0 ? queued / capRate : queued > 0 ? Infinity : 0;
-      queue.serve(t, workBudget, msgBudget, delayEst, control, res);
-      st[0] += res.rejected;
-      vBusy[A] = res.work * cUnit;
-      vWork[A] = idleShare * vNv[A] * dt * run + vBusy[A];
-      const writes = res.live * ckptPerMsg;
-      st[3] = writes * ckptPkts;
-      vPkts[A] = res.messages * ppm + st[3];
-      vWanted[A] = res.work >= workBudget - 1e-9 && queue.queuedWork > 0 ? Math.min(queue.queuedWork * cUnit, vNv[A] * hSpeed[hs] * dt) : 0;
-      if (S >= 0) st[1] += writes;
-    }
+    if (A < 0 || this.vHost[A] < 0) return;
+    const hs = this.vHost[A];
+    const sp = this.hSpeed[hs] * this.hPhi[hs];
+    const run = 1 - this.vPaused[A];
+    const nv = this.vNv[A];
+    const cUnit = this.cUnitBase * this.vCpuF[A];
+    // vCPU budget: vCPUs not blocked on qemu's lock, at the host share, minus background work.
+    const vcpuRef = Math.max(0, (nv - this.vW[A]) * sp * run * dt - this.idleShare * nv * dt - this.vFaults[A]);
+    const bud = this.budget;
+    bud.work = vcpuRef / cUnit;
+    // I/O budget: the lock time the migration leaves, minus checkpoint packets.
+    const pktCost = this.cPkt * this.vIoF[A];
+    bud.messages = pktCost > 0 ? (Math.max(0, ((1 - this.vH[A]) * sp) / pktCost - st[3] / dt) / this.ppm) * dt * run : Infinity;
+    // Worker budget: a worker is held while its message is processed and while the message's
+    // synchronous checkpoint writes make their round trip through the standby. Messages are
+    // delivered, and so processed, between the migration's lock bursts; sending goes through
+    // the transport layer, so a worker does not wait for its own packets.
+    bud.workerS = this.workers * dt * run;
+    bud.workerPerUnit = cUnit / sp;
+    bud.workerPerCallMsg = this.ckptPerMsg * st[2];
+    const perUnitWorker = bud.workerPerUnit + bud.workerPerCallMsg / this.avgWeight;
+    const capRate = Math.min(bud.work, bud.messages * this.avgWeight, bud.workerS / perUnitWorker) / dt;
+    st[4] = capRate;
+    queue.serve(t, bud, this.control, res);
+    st[0] += res.rejected;
+    this.vBusy[A] = res.work * cUnit;
+    this.vWork[A] = this.idleShare * nv * dt * run + this.vBusy[A];
+    const writes = res.live * this.ckptPerMsg;
+    st[3] = writes * this.ckptPkts;
+    this.vPkts[A] = res.messages * this.ppm + st[3];
+    this.vWanted[A] = res.work >= bud.work - 1e-9 && queue.queuedWork > 0 ? Math.min(queue.queuedWork * cUnit, nv * this.hSpeed[hs] * dt) : 0;
+    if (this.S >= 0) st[1] += writes;
+  }
 
-    // -- the standby applies the checkpoints --
-    if (S >= 0 && vHost[S] >= 0) {
-      const hs = vHost[S];
-      const sp = hSpeed[hs] * hPhi[hs];
-      const run = 1 - vPaused[S];
-      const cost = cCkpt * vCpuF[S];
-      const cpuPerS = (vNv[S] - vW[S]) * sp - idleShare * vNv[S];
-      const pktCost = cPkt * vIoF[S] * ckptPkts;
-      const lockPerS = pktCost > 0 ? ((1 - vH[S]) * sp) / pktCost : Infinity;
-      const capCpu = cost > 0 ? Math.max(0, cpuPerS * run * dt - vFaults[S]) / cost : Infinity;
-      const done = Math.min(st[1], capCpu, lockPerS * run * dt);
-      st[1] -= done;
-      const capPerS = Math.min(cost > 0 ? Math.max(1e-9, cpuPerS) / cost : Infinity, lockPerS);
-      // While the standby is paused, a write waits for the rest of its pause.
-      let pauseLeft = 0;
-      for (let k = 0; k < nM; k++) if (migs[k].vi === S && migs[k].g.phase === MigPhase.StopCopy) pauseLeft = Math.max(pauseLeft, migs[k].g.endAtS - t0);
-      const backlogDelay = capPerS > 0 && capPerS !== Infinity ? st[1] / capPerS : 0;
-      vBusy[S] = done * cost;
-      vWork[S] = idleShare * vNv[S] * dt * run + vBusy[S];
-      vPkts[S] = done * ckptPkts;
-      vWanted[S] = st[1] > 0 && capCpu <= lockPerS * run * dt ? Math.min(st[1] * cost, vNv[S] * hSpeed[hs] * dt) : 0;
-      st[2] = rtt0 + 2 * (A >= 0 ? vOmega[A] : 0) + 2 * vOmega[S] + cost / Math.max(1e-9, sp) + backlogDelay + pauseLeft;
+  /** The standby applies the checkpoints; their round trip holds the active's workers. */
+  private serveStandby(t0: number): void {
+    const { st, dt } = this;
+    const S = this.S;
+    const A = this.A;
+    if (S < 0 || this.vHost[S] < 0) return;
+    const hs = this.vHost[S];
+    const sp = this.hSpeed[hs] * this.hPhi[hs];
+    const run = 1 - this.vPaused[S];
+    const nv = this.vNv[S];
+    const cost = this.cCkpt * this.vCpuF[S];
+    const cpuPerS = (nv - this.vW[S]) * sp - this.idleShare * nv;
+    const pktCost = this.cPkt * this.vIoF[S] * this.ckptPkts;
+    const lockPerS = pktCost > 0 ? ((1 - this.vH[S]) * sp) / pktCost : Infinity;
+    const capCpu = cost > 0 ? Math.max(0, cpuPerS * run * dt - this.vFaults[S]) / cost : Infinity;
+    const done = Math.min(st[1], capCpu, lockPerS * run * dt);
+    st[1] -= done;
+    const capPerS = Math.min(cost > 0 ? Math.max(1e-9, cpuPerS) / cost : Infinity, lockPerS);
+    // While the standby is paused, a write waits for the rest of its pause.
+    let pauseLeft = 0;
+    for (let k = 0; k < this.nM; k++) {
+      const g = this.migs[k].g;
+      if (this.migs[k].vi === S && g.phase === MigPhase.StopCopy) pauseLeft = Math.max(pauseLeft, g.endAtS - t0);
     }
-    for (let i = 0; i < nV; i++) {
-      if (i === A || i === S) continue;
-      vBusy[i] = 0;
-      vWork[i] = idleShare * vNv[i] * dt * (1 - vPaused[i]);
-      vPkts[i] = 0;
-      vWanted[i] = 0;
-    }
+    const backlogDelay = capPerS > 0 && capPerS !== Infinity ? st[1] / capPerS : 0;
+    this.vBusy[S] = done * cost;
+    this.vWork[S] = this.idleShare * nv * dt * run + this.vBusy[S];
+    this.vPkts[S] = done * this.ckptPkts;
+    this.vWanted[S] = st[1] > 0 && capCpu <= lockPerS * run * dt ? Math.min(st[1] * cost, nv * this.hSpeed[hs] * dt) : 0;
+    st[2] = this.rtt0 + 2 * (A >= 0 ? this.vOmega[A] : 0) + 2 * this.vOmega[S] + cost / Math.max(1e-9, sp) + backlogDelay + pauseLeft;
+  }
 
-    // -- dirtying, dirty-log faults, lock waits, guest-visible CPU --
-    for (let i = 0; i < nV; i++) {
+  /** Dirtying, dirty-log faults, lock waits and the CPU each guest sees. */
+  private guests(t: number): void {
+    const { dt, tick, wwsHot, vBusy, vWork, vPaused, vH, vNv } = this;
+    for (let i = 0; i < this.nV; i++) {
+      if (i !== this.A && i !== this.S) {
+        vBusy[i] = 0;
+        vWork[i] = this.idleShare * vNv[i] * dt * (1 - vPaused[i]);
+        this.vPkts[i] = 0;
+        this.vWanted[i] = 0;
+      }
       // Raw page writes follow the work the guest does; distinct pages per tick saturate at the
       // writable working set (hot pages are rewritten, not added).
-      const raw = dirtyIdle + (dirtyPerCpu * vBusy[i]) / dt;
-      vDirty[i] = wwsHot > 0 ? (wwsHot / tick) * (1 - Math.exp((-raw * tick) / wwsHot)) : raw;
-      vFaults[i] = vMig[i] ? (vDirty[i] / PAGE_BYTES) * faultCost * dt : 0;
-      vWork[i] += vFaults[i];
-      const exits = vPkts[i] * exitsPerPkt * vIoF[i];
-      vW[i] = vH[i] > 0 ? Math.min((exits / dt) * vOmega[i], vNv[i] * vH[i]) : 0;
-      vMain[i] = vPkts[i] * cPkt * vIoF[i];
+      const raw = this.dirtyIdle + (this.dirtyPerCpu * vBusy[i]) / dt;
+      const x = (raw * tick) / wwsHot;
+      const dirty = wwsHot > 0 ? (x < 1e-6 ? raw : (wwsHot / tick) * (1 - Math.exp(-x))) : raw;
+      this.vDirty[i] = dirty;
+      const faults = this.vMig[i] ? (dirty / PAGE_BYTES) * this.faultCost * dt : 0;
+      this.vFaults[i] = faults;
+      vWork[i] += faults;
+      const exits = this.vPkts[i] * this.exitsPerPkt * this.vIoF[i];
+      this.vW[i] = vH[i] > 0 ? Math.min((exits / dt) * this.vOmega[i], vNv[i] * vH[i]) : 0;
+      this.vMain[i] = this.vPkts[i] * this.cPkt * this.vIoF[i];
       const run = 1 - vPaused[i];
-      const hs = vHost[i];
-      if (hs < 0) vVisible[i] = 0;
+      const hs = this.vHost[i];
+      if (hs < 0) this.vVisible[i] = 0;
       else if (run > 1e-9) {
         // Without steal time the guest counts the time it waited for a host CPU as busy.
-        const wall = vWork[i] / hSpeed[hs] / (vSteal[i] ? 1 : hPhi[hs]);
-        const busy = wall + vW[i] * dt * run + (vMig[i] ? migOverhead * vNv[i] * dt * run : 0);
-        vVisible[i] = Math.min(100, (busy / (vNv[i] * dt * run)) * 100);
+        const wall = vWork[i] / this.hSpeed[hs] / (this.vSteal[i] ? 1 : this.hPhi[hs]);
+        const busy = wall + this.vW[i] * dt * run + (this.vMig[i] ? this.migOverhead * vNv[i] * dt * run : 0);
+        this.vVisible[i] = Math.min(100, (busy / (vNv[i] * dt * run)) * 100);
       }
-      vCpu[i][t] = vVisible[i];
+      this.vCpu[i][t] = this.vVisible[i];
     }
+  }
 
-    // -- migrations advance --
+  /** Pre-copy progress, host CPU of the migration, fail-over check; series of the migrations. */
+  private advanceMigrations(t: number, t0: number): void {
+    const { hUsed, hDemand, vHost, st } = this;
     let remSum = 0;
     let sentSum = 0;
     let mPhase = 0;
     let mRound = 0;
     let mRate = 0;
     let mDirty = 0;
-    for (let k = 0; k < nM; k++) {
-      const m = migs[k];
+    for (let k = 0; k < this.nM; k++) {
+      const m = this.migs[k];
       const g = m.g;
       const vi = m.vi;
       if (g.phase === MigPhase.PreCopy && vi >= 0 && vHost[vi] >= 0) {
         const hs = vHost[vi];
         // qemu 0.12 estimates bandwidth over the time its send loop runs under the lock.
-        const bwEst = lockPerByte > 0 ? (hSpeed[hs] * hPhi[hs]) / lockPerByte : m.linkGoodput;
-        g.advance(t0, dt, g.rate, vDirty[vi], bwEst * g.spec.maxDowntimeS, m.linkGoodput, resumeS);
-        hUsed[hs] += g.rate * (srcPerByte + lockPerByte);
-        hDemand[hs] += m.want * (srcPerByte + lockPerByte);
+        const lock = this.lockPerByte * g.scanPerWireByte;
+        const bwEst = lock > 0 ? (this.hSpeed[hs] * this.hPhi[hs]) / lock : m.linkGoodput;
+        const perByte = this.srcPerByte + lock;
+        hUsed[hs] += g.rate * perByte;
+        hDemand[hs] += m.want * perByte;
+        g.advance(t0, this.dt, g.rate, this.vDirty[vi], bwEst * g.spec.maxDowntimeS, m.linkGoodput, this.resumeS);
         if (m.dst >= 0) {
-          hUsed[m.dst] += g.rate * dstPerByte;
-          hDemand[m.dst] += m.want * dstPerByte;
+          hUsed[m.dst] += g.rate * this.dstPerByte;
+          hDemand[m.dst] += m.want * this.dstPerByte;
         }
-        if (vi === A && !failover) {
+        if (vi === this.A && Number.isNaN(st[6])) {
           // The HA middleware hears nothing from the active during its pause and lock bursts.
-          const silence = ((g.phase as MigPhase) === MigPhase.StopCopy ? g.downtimeS : 0) + vH[vi] * tick;
-          if (silence > sc.cluster.failoverAfterS) {
-            failover = true;
-            failoverAtS = round3(t0 + dt);
-          }
+          const silence = ((g.phase as MigPhase) === MigPhase.StopCopy ? g.downtimeS : 0) + this.vH[vi] * this.tick;
+          if (silence > this.failoverAfterS) st[6] = t0 + this.dt;
         }
       }
       if (g.phase !== MigPhase.Off) {
@@ -349,54 +455,91 @@ export function simulate(run: RunInput, opts: SimulateOptions = {}): RunResult {
         }
       }
     }
-
-    // -- hosts: CPU used this step and the share for the next --
-    for (let i = 0; i < nV; i++) {
-      const hs = vHost[i];
-      if (hs < 0) continue;
-      hUsed[hs] += (vWork[i] + vMain[i]) / dt;
-      hDemand[hs] += (vWork[i] + vMain[i] + vWanted[i]) / dt;
-    }
-    for (let h = 0; h < nH; h++) {
-      const base = hostBase * hCap[h];
-      const used = hUsed[h] + base;
-      const demand = hDemand[h] + base;
-      hCpu[h][t] = Math.min(100, (used / hCap[h]) * 100);
-      hPhi[h] = demand > hCap[h] ? hCap[h] / demand : 1;
-      hUsed[h] = 0;
-      hDemand[h] = 0;
-    }
-
-    queue.end(t);
-
-    if (wantSeries) {
-      sT[t] = round3(t0);
-      sOffered[t] = lambda;
-      sServed[t] = res.callsStarted / dt;
-      sDelay[t] = capRate > 0 ? queue.queuedWork / capRate : queue.oldestAgeS(t);
-      sRetx[t] = retx / dt;
-      sPhase[t] = control.phase;
-      s408[t] = queue.failed408;
-      s503[t] = st[0];
-      sOther[t] = queue.failedOther;
-      sRem[t] = remSum;
-      sSent[t] = sentSum;
-      sMigPhase[t] = mPhase;
-      sRound[t] = mRound;
-      sRate[t] = mRate;
-      sDirty[t] = mDirty;
-      sBacklog[t] = queue.queuedMsgs;
+    if (this.wantSeries) {
+      const s = this.ser;
+      s[9][t] = remSum;
+      s[10][t] = sentSum;
+      s[11][t] = mPhase;
+      s[12][t] = mRound;
+      s[13][t] = mRate;
+      s[14][t] = mDirty;
     }
   }
 
-  // ---- results ----
+  /** Host CPU used this step, and the share every thread gets in the next. */
+  private hosts(t: number): void {
+    const { hUsed, hDemand, hCap, dt } = this;
+    for (let i = 0; i < this.nV; i++) {
+      const hs = this.vHost[i];
+      if (hs < 0) continue;
+      hUsed[hs] += (this.vWork[i] + this.vMain[i]) / dt;
+      hDemand[hs] += (this.vWork[i] + this.vMain[i] + this.vWanted[i]) / dt;
+    }
+    for (let h = 0; h < this.nH; h++) {
+      const base = this.hostBase * hCap[h];
+      const used = hUsed[h] + base;
+      const demand = hDemand[h] + base;
+      this.hCpu[h][t] = Math.min(100, (used / hCap[h]) * 100);
+      this.hPhi[h] = demand > hCap[h] ? hCap[h] / demand : 1;
+      hUsed[h] = 0;
+      hDemand[h] = 0;
+    }
+  }
+
+  private record(t: number, t0: number, lambda: number): void {
+    const s = this.ser;
+    const q = this.queue;
+    const st = this.st;
+    s[0][t] = Math.round(t0 * 1e6) / 1e6;
+    s[1][t] = lambda;
+    s[2][t] = this.res.callsStarted / this.dt;
+    s[3][t] = q.oldestAgeS(t);
+    s[4][t] = st[5] / this.dt;
+    s[5][t] = this.control.phase;
+    s[6][t] = q.failed408;
+    s[7][t] = st[0];
+    s[8][t] = q.failedOther;
+    s[15][t] = q.queuedMsgs;
+  }
+
+  /** Runs the steps; returns how many ran (fewer than nSteps when the budget ran out). */
+  runSteps(budgetMs: number, t0wall: number): number {
+    for (let t = 0; t < this.nSteps; t++) {
+      if ((t & 255) === 255 && now() - t0wall > budgetMs) return t;
+      const t0 = t * this.dt;
+      const lambda = this.load[t];
+      this.stepMigrations(t0);
+      // The overload control reads the active guest's CPU of the previous step.
+      if (this.A >= 0 && t > 0) this.control.update(t, this.vVisible[this.A]);
+      this.serveActive(t, lambda);
+      this.serveStandby(t0);
+      this.guests(t);
+      this.advanceMigrations(t, t0);
+      this.hosts(t);
+      this.queue.end(t);
+      if (this.wantSeries) this.record(t, t0, lambda);
+    }
+    return this.nSteps;
+  }
+}
+
+export function simulate(run: RunInput, opts: SimulateOptions = {}): RunResult {
+  const t0wall = now();
+  const sim = new Simulation(run, opts);
+  const steps = sim.runSteps(opts.budgetMs ?? Infinity, t0wall);
+  return buildResult(sim, steps);
+}
+
+function buildResult(sim: Simulation, steps: number): RunResult {
+  const { dt, run, queue, st } = sim;
+  const sc = run.scenario;
   const horizon = steps * dt;
-  const migrations: MigrationResult[] = migs.map((m) => {
+  const migrations: MigrationResult[] = sim.migs.map((m) => {
     const g = m.g;
     const converged = g.phase === MigPhase.Done || (g.phase === MigPhase.StopCopy && g.endAtS <= horizon + 1e-9);
     return {
       vm: g.spec.vm,
-      role: m.vi >= 0 ? roles[m.vi] : 'other',
+      role: m.vi >= 0 ? sim.roles[m.vi] : 'other',
       from: g.spec.from,
       to: g.spec.to,
       startS: g.spec.startS,
@@ -410,10 +553,11 @@ export function simulate(run: RunInput, opts: SimulateOptions = {}): RunResult {
   });
   const started = migrations.filter((m) => m.startS < horizon);
   const firstStart = started.length ? Math.min(...started.map((m) => m.startS)) : null;
-  const lastEnd = started.length && started.every((m) => m.endS !== null) ? Math.max(...started.map((m) => m.endS as number)) : null;
+  const ends = started.map((m) => m.endS);
+  const lastEnd = started.length && ends.every((e) => e !== null) ? Math.max(...(ends as number[])) : null;
   const cpu: RunResult['cpu'] = { vms: {}, hosts: {} };
-  sc.vms.forEach((v, i) => (cpu.vms[v.name] = summarizeCpu(vCpu[i], dt, steps, firstStart, lastEnd)));
-  sc.hosts.forEach((h, i) => (cpu.hosts[h.name] = summarizeCpu(hCpu[i], dt, steps, firstStart, lastEnd)));
+  sc.vms.forEach((v, i) => (cpu.vms[v.name] = summarizeCpu(sim.vCpu[i], dt, steps, firstStart, lastEnd)));
+  sc.hosts.forEach((h, i) => (cpu.hosts[h.name] = summarizeCpu(sim.hCpu[i], dt, steps, firstStart, lastEnd)));
 
   // Fluid amounts become counts of calls.
   const byCause: Record<string, number> = {};
@@ -433,17 +577,17 @@ export function simulate(run: RunInput, opts: SimulateOptions = {}): RunResult {
     offeredCps: run.offeredCps,
     migrations,
     incompleteCalls: { total, byCause },
-    overload: { maxPhase: control.maxPhase, transitions: control.transitions, policy: control.policyName },
-    failover,
-    failoverAtS,
+    overload: { maxPhase: sim.control.maxPhase, transitions: sim.control.transitions, policy: sim.control.policyName },
+    failover: !Number.isNaN(st[6]),
+    failoverAtS: Number.isNaN(st[6]) ? null : round3(st[6]),
     cpu,
-    budgetExceeded,
+    budgetExceeded: steps < sim.nSteps,
   };
-  if (wantSeries) {
+  if (sim.wantSeries) {
     const series: Series = {};
-    for (const [k, a] of Object.entries(ser)) series[k] = Array.from(a.subarray(0, steps));
-    sc.vms.forEach((v, i) => (series[`vmCpu.${v.name}`] = Array.from(vCpu[i].subarray(0, steps), round2)));
-    sc.hosts.forEach((h, i) => (series[`hostCpu.${h.name}`] = Array.from(hCpu[i].subarray(0, steps), round2)));
+    SERIES_KEYS.forEach((k, i) => (series[k] = Array.from(sim.ser[i].subarray(0, steps))));
+    sc.vms.forEach((v, i) => (series[`vmCpu.${v.name}`] = Array.from(sim.vCpu[i].subarray(0, steps), round2)));
+    sc.hosts.forEach((h, i) => (series[`hostCpu.${h.name}`] = Array.from(sim.hCpu[i].subarray(0, steps), round2)));
     result.series = series;
   }
   return result;

@@ -1,31 +1,51 @@
-// The SIP-AS as a server: a first-in first-out queue of messages, kept as amounts per
-// (arrival step, message class) - memory grows with the number of steps, never with calls.
+// The SIP-AS as a server. Messages are kept as amounts per (arrival step, message class) -
+// memory grows with the number of steps, never with calls.
 //
 // Each step:
 // 1. transaction timers: requests still queued when they reach Timer B (INVITE) or Timer F
 //    (PRACK, UPDATE, BYE...) have failed at the CSCF; they are counted once, by cause, and stay
-//    queued as "zombies" (the bytes are in the TCP stream and will be processed, uselessly);
+//    queued as "zombies" (the SIP-AS will still process them, uselessly, and they start nothing);
 // 2. retransmissions: for every message its sender retransmits until an answer is passed on,
-//    the copies due now are those whose answer has not been served yet (FIFO order lets
-//    cumulative counts tell answered cohorts from unanswered ones);
-// 3. service: bins are served oldest first within two budgets, vCPU work and messages (the
-//    latter bounded by the emulated I/O path and the worker pool); a served message makes its
-//    successor in the call flow arrive after the flow's delay. Initial INVITEs pass the
-//    overload control when served: rejected ones get a 503 and start nothing.
+//    the copies due now are those whose answer has not been served yet (service is in arrival
+//    order within a class, so cumulative counts tell answered cohorts from unanswered ones);
+// 3. service within three budgets - vCPU work, messages through the emulated I/O path, and
+//    worker time (processing plus synchronous checkpoint round trips; absorbing a
+//    retransmission writes no checkpoint). Messages of calls in progress are served before
+//    initial INVITEs (`priority`), oldest first in each group, as carrier-grade SIP servers do:
+//    when capacity falls short, new calls wait and time out with 408 while established calls
+//    proceed. A served message makes its successor in the call flow arrive after the flow's
+//    delay. An initial INVITE reaching service passes the overload control, which knows how
+//    long it waited; a rejected one is answered 503 (about the work of serving it, but no
+//    checkpoint and no call). A zombie INVITE that is rejected costs just that, and is not
+//    counted twice.
 import type { CallFlowModel } from './callflow';
 
 export interface Admission {
-  /** Of `amount` initial INVITEs reaching service now, how many are admitted (the rest get 503). */
-  admit(amount: number, queueDelayS: number): number;
+  /** Of `amount` initial INVITEs reaching service after waiting `waitedS`, how many are processed (the rest get 503). */
+  admit(amount: number, waitedS: number): number;
+}
+
+/** What the SIP-AS can do in one step. */
+export interface ServiceBudget {
+  /** Work units (an ordinary message is one unit; vCPU time per unit is the caller's business). */
+  work: number;
+  /** Messages the emulated I/O path can carry. */
+  messages: number;
+  /** Worker-seconds available. */
+  workerS: number;
+  /** Worker-seconds per work unit (processing). */
+  workerPerUnit: number;
+  /** Worker-seconds per message of a call (its share of synchronous checkpoint round trips). */
+  workerPerCallMsg: number;
 }
 
 export interface ServeResult {
   /** Work units and messages served this step (zombies and rejected INVITEs included). */
   work: number;
   messages: number;
-  /** Initial INVITEs admitted and served (calls started). */
+  /** Initial INVITEs served in time and admitted (calls started). */
   callsStarted: number;
-  /** Initial INVITEs rejected with 503. */
+  /** Initial INVITEs (not yet timed out) answered 503 by the overload control. */
   rejected: number;
   /** Messages of live calls served (neither zombies, retransmissions nor rejected INVITEs). */
   live: number;
@@ -37,13 +57,18 @@ export class SipQueue {
   readonly nc: number; // message classes + 1 (retransmissions)
   readonly rtx: number; // index of the retransmission class
   private readonly rem: Float64Array; // unserved amount per step x class
-  private readonly binWork: Float64Array;
-  private readonly binMsgs: Float64Array;
-  private head = 0;
+  // Per-bin totals of the two service groups: 0 = initial INVITEs, 1 = everything else.
+  private readonly w0: Float64Array;
+  private readonly m0: Float64Array;
+  private readonly w1: Float64Array;
+  private readonly m1: Float64Array;
+  private readonly r1: Float64Array; // retransmissions (no checkpoint)
+  private h0 = 0;
+  private h1 = 0;
   private current = -1;
   // Scalar state lives in a typed array: V8 keeps doubles there unboxed and the object's shape
   // never changes, so the hot loop is not deoptimized run after run.
-  private readonly st = new Float64Array(4);
+  private readonly st = new Float64Array(5);
   /** Work units queued in bins up to the current step. */
   get queuedWork(): number {
     return this.st[0];
@@ -58,14 +83,22 @@ export class SipQueue {
   get failedOther(): number {
     return this.st[3];
   }
+  /** Initial INVITEs queued (arrived, not yet served). */
+  get queuedInvites(): number {
+    return this.st[4];
+  }
 
   private readonly weight: Float64Array;
   private readonly timeoutSteps: Int32Array;
+  /** Classes with a transaction timer. */
+  private readonly timed: Int32Array;
   /** Successors: for class c, successor list start/end into succCls/succDelay. */
   private readonly succStart: Int32Array;
   private readonly succCls: Int32Array;
   private readonly succDelay: Int32Array;
   private readonly causeOf: string[];
+  /** Budget left in the current step: work, messages, worker-seconds. */
+  private readonly left = new Float64Array(3);
 
   // Retransmission bookkeeping.
   private readonly rX: Int32Array;
@@ -73,6 +106,8 @@ export class SipQueue {
   private readonly rOff: Int32Array[];
   private readonly arrX: Float64Array[];
   private readonly cumX: Float64Array[];
+  /** Rule index per class (-1: not retransmitted) - a class is the subject of at most one rule. */
+  private readonly ruleOf: Int32Array;
   /** Cumulative served (processed) messages per class. */
   readonly servedCum: Float64Array;
   /** Failures per cause, cumulative. */
@@ -83,13 +118,18 @@ export class SipQueue {
     private readonly nSteps: number,
     private readonly dt: number,
     retransmissionWeight: number,
+    /** Serve messages of established calls before initial INVITEs. */
+    private readonly priority: boolean,
   ) {
     const n = flow.classes.length;
     this.nc = n + 1;
     this.rtx = n;
     this.rem = new Float64Array(nSteps * this.nc);
-    this.binWork = new Float64Array(nSteps);
-    this.binMsgs = new Float64Array(nSteps);
+    this.w0 = new Float64Array(nSteps);
+    this.m0 = new Float64Array(nSteps);
+    this.w1 = new Float64Array(nSteps);
+    this.m1 = new Float64Array(nSteps);
+    this.r1 = new Float64Array(nSteps);
     this.weight = new Float64Array(this.nc);
     this.timeoutSteps = new Int32Array(this.nc);
     this.causeOf = [];
@@ -101,6 +141,7 @@ export class SipQueue {
     }
     this.weight[n] = retransmissionWeight;
     this.causeOf.push('');
+    this.timed = Int32Array.from(flow.classes.map((k, c) => (k.timeoutS > 0 ? c : -1)).filter((c) => c >= 0));
     // Successor lists (a class can trigger several: ACK triggers UPDATE and BYE).
     const succ: number[][] = Array.from({ length: this.nc }, () => []);
     for (let c = 0; c < n; c++) {
@@ -123,6 +164,8 @@ export class SipQueue {
     this.rOff = r.map((x) => Int32Array.from(x.offsetsS.map((s) => Math.max(1, Math.round(s / dt)))));
     this.arrX = r.map(() => new Float64Array(nSteps));
     this.cumX = r.map(() => new Float64Array(nSteps));
+    this.ruleOf = new Int32Array(this.nc).fill(-1);
+    r.forEach((x, i) => (this.ruleOf[x.x] = i));
     this.servedCum = new Float64Array(this.nc);
   }
 
@@ -131,20 +174,29 @@ export class SipQueue {
     if (step >= this.nSteps || !(amount > 0)) return;
     this.rem[step * this.nc + cls] += amount;
     const w = amount * this.weight[cls];
-    this.binWork[step] += w;
-    this.binMsgs[step] += amount;
+    if (cls === 0) {
+      this.w0[step] += w;
+      this.m0[step] += amount;
+    } else {
+      this.w1[step] += w;
+      this.m1[step] += amount;
+      if (cls === this.rtx) this.r1[step] += amount;
+    }
     if (step <= this.current) {
       this.st[0] += w;
       this.st[1] += amount;
+      if (cls === 0) this.st[4] += amount;
     }
-    for (let i = 0; i < this.rX.length; i++) if (this.rX[i] === cls) this.arrX[i][step] += amount;
+    const rule = this.ruleOf[cls];
+    if (rule >= 0) this.arrX[rule][step] += amount;
   }
 
   /** Moves to step t: what was scheduled to arrive now joins the queue. */
   begin(t: number): void {
     this.current = t;
-    this.st[0] += this.binWork[t];
-    this.st[1] += this.binMsgs[t];
+    this.st[0] += this.w0[t] + this.w1[t];
+    this.st[1] += this.m0[t] + this.m1[t];
+    this.st[4] += this.m0[t];
   }
 
   /**
@@ -162,12 +214,11 @@ export class SipQueue {
   /** Step 1: counts requests reaching their transaction timeout while still queued. */
   expire(t: number): void {
     const nc = this.nc;
-    for (let c = 0; c < nc; c++) {
+    for (let i = 0; i < this.timed.length; i++) {
+      const c = this.timed[i];
       const k = this.timeoutSteps[c];
-      if (k === 0 || t - k < 0) continue;
-      const a = t - k;
-      if (a < this.head) continue;
-      const amt = this.rem[a * nc + c];
+      if (t - k < 0) continue;
+      const amt = this.rem[(t - k) * nc + c];
       if (amt > EPS) {
         const cause = this.causeOf[c];
         this.failures.set(cause, (this.failures.get(cause) ?? 0) + amt);
@@ -189,10 +240,9 @@ export class SipQueue {
       for (let k = 0; k < offs.length; k++) {
         const a = t - offs[k];
         if (a < 0) break;
-        const n = arr[a];
-        if (n <= EPS) continue;
         const unanswered = cum[a] - answered;
         if (unanswered <= EPS) break;
+        const n = arr[a];
         total += unanswered >= n ? n : unanswered;
       }
     }
@@ -200,72 +250,95 @@ export class SipQueue {
     return total;
   }
 
-  /**
-   * Step 3: serves up to `workBudget` work units and `msgBudget` messages at step t.
-   * `admission` decides on initial INVITEs; `out` receives the step's totals.
-   */
-  serve(t: number, workBudget: number, msgBudget: number, delayEstimateS: number, admission: Admission, out: ServeResult): void {
+  /** Step 3: serves what the budget allows at step t; `out` receives the step's totals. */
+  serve(t: number, b: ServiceBudget, admission: Admission, out: ServeResult): void {
     out.work = 0;
     out.messages = 0;
     out.callsStarted = 0;
     out.rejected = 0;
     out.live = 0;
-    const nc = this.nc;
-    const rem = this.rem;
-    let V = workBudget;
-    let M = msgBudget;
-    while (V > EPS && M > EPS) {
-      while (this.head < t && this.binMsgs[this.head] <= EPS) this.head++;
-      const h = this.head;
-      const bm = this.binMsgs[h];
-      if (bm <= EPS) break; // h === t and nothing left
-      const bw = this.binWork[h];
-      let f = 1;
-      if (bw > V) f = V / bw;
-      if (bm * f > M) f = M / bm;
-      const age = t - h;
-      const base = h * nc;
-      let servedW = 0;
-      let servedM = 0;
-      for (let c = 0; c < nc; c++) {
-        const amt = rem[base + c];
-        if (amt <= EPS) continue;
-        const s = f >= 1 ? amt : amt * f;
-        rem[base + c] = amt - s;
-        servedW += s * this.weight[c];
-        servedM += s;
-        this.servedCum[c] += s;
-        if (c === this.rtx) continue;
-        const k = this.timeoutSteps[c];
-        if (k > 0 && age >= k) continue; // zombie: failed already, starts nothing
-        let live = s;
-        if (c === 0) {
-          live = admission.admit(s, delayEstimateS);
-          out.rejected += s - live;
-          out.callsStarted += live;
-        }
-        if (live <= EPS) continue;
-        out.live += live;
-        for (let j = this.succStart[c]; j < this.succStart[c + 1]; j++) this.arrive(t + this.succDelay[j], this.succCls[j], live);
-      }
-      this.binWork[h] -= servedW;
-      this.binMsgs[h] -= servedM;
-      if (this.binMsgs[h] < EPS) {
-        this.binWork[h] = 0;
-        this.binMsgs[h] = 0;
-      }
-      this.st[0] -= servedW;
-      this.st[1] -= servedM;
-      V -= servedW;
-      M -= servedM;
-      out.work += servedW;
-      out.messages += servedM;
-      if (servedM <= EPS) break;
+    const left = this.left;
+    left[0] = b.work;
+    left[1] = b.messages;
+    left[2] = b.workerS;
+    for (;;) {
+      while (this.h0 < t && this.m0[this.h0] <= EPS) this.h0++;
+      while (this.h1 < t && this.m1[this.h1] <= EPS) this.h1++;
+      const has0 = this.m0[this.h0] > EPS;
+      const has1 = this.m1[this.h1] > EPS;
+      if (!has0 && !has1) break;
+      const g1 = has1 && (this.priority || !has0 || this.h1 <= this.h0);
+      const done = g1 ? this.pass(t, this.h1, 1, this.nc, b, admission, out) : this.pass(t, this.h0, 0, 1, b, admission, out);
+      if (!done) break; // budget spent
     }
     if (this.st[1] < EPS) {
       this.st[0] = 0;
       this.st[1] = 0;
+      this.st[4] = 0;
     }
+  }
+
+  /**
+   * Serves classes [c0, c1) of bin h in call-flow order, so a successor that arrives at once
+   * (same bin, higher class) is served in the same pass. Returns false when the budget ran out.
+   */
+  private pass(t: number, h: number, c0: number, c1: number, b: ServiceBudget, admission: Admission, out: ServeResult): boolean {
+    const rem = this.rem;
+    const left = this.left;
+    const base = h * this.nc;
+    const age = t - h;
+    for (let c = c0; c < c1; c++) {
+      const amt = rem[base + c];
+      if (amt <= EPS) continue;
+      const w = this.weight[c];
+      const isCall = c !== this.rtx;
+      const perK = w * b.workerPerUnit + (isCall ? b.workerPerCallMsg : 0);
+      let f = 1;
+      if (amt * w > left[0]) f = left[0] / (amt * w);
+      if (amt * f > left[1]) f = left[1] / amt;
+      if (amt * perK * f > left[2]) f = left[2] / (amt * perK);
+      if (f <= 0) return false;
+      const s = f >= 1 ? amt : amt * f;
+      rem[base + c] = amt - s;
+      const sw = s * w;
+      left[0] -= sw;
+      left[1] -= s;
+      left[2] -= s * perK;
+      this.st[0] -= sw;
+      this.st[1] -= s;
+      out.work += sw;
+      out.messages += s;
+      this.servedCum[c] += s;
+      if (c === 0) {
+        this.w0[h] -= sw;
+        this.m0[h] -= s;
+        if (this.m0[h] < EPS) this.w0[h] = this.m0[h] = 0;
+      } else {
+        this.w1[h] -= sw;
+        this.m1[h] -= s;
+        if (!isCall) this.r1[h] -= s;
+        if (this.m1[h] < EPS) this.w1[h] = this.m1[h] = this.r1[h] = 0;
+      }
+      const k = this.timeoutSteps[c];
+      const zombie = k > 0 && age >= k;
+      let live = isCall && !zombie ? s : 0;
+      if (c === 0) {
+        this.st[4] -= s;
+        // Overload control: a rejected INVITE writes no checkpoint - give that worker time back.
+        const admitted = admission.admit(s, age * this.dt);
+        left[2] += (s - admitted) * b.workerPerCallMsg;
+        if (!zombie) out.rejected += s - admitted;
+        live = zombie ? 0 : admitted;
+        out.callsStarted += live;
+      }
+      // A zombie (failed already), a rejected INVITE or a retransmission starts nothing.
+      if (live > EPS) {
+        out.live += live;
+        for (let j = this.succStart[c]; j < this.succStart[c + 1]; j++) this.arrive(t + this.succDelay[j], this.succCls[j], live);
+      }
+      if (f < 1) return false;
+    }
+    return true;
   }
 
   /** Ends step t: cumulative arrival counts of retransmitted classes become final. */
@@ -273,10 +346,25 @@ export class SipQueue {
     for (let i = 0; i < this.arrX.length; i++) this.cumX[i][t] = (t > 0 ? this.cumX[i][t - 1] : 0) + this.arrX[i][t];
   }
 
+  /** Age in seconds of the oldest initial INVITE still queued: the wait new calls see. */
+  inviteAgeS(t: number): number {
+    for (let h = this.h0; h <= t && h < this.nSteps; h++) if (this.m0[h] > EPS) return (t - h) * this.dt;
+    return 0;
+  }
+
   /** Age in seconds of the oldest message still queued (0 when the queue is empty). */
   oldestAgeS(t: number): number {
-    let h = this.head;
-    while (h < t && this.binMsgs[h] <= EPS) h++;
-    return this.binMsgs[h] > EPS ? (t - h) * this.dt : 0;
+    let a = 0;
+    for (let h = this.h0; h <= t && h < this.nSteps; h++)
+      if (this.m0[h] > EPS) {
+        a = (t - h) * this.dt;
+        break;
+      }
+    for (let h = this.h1; h <= t && h < this.nSteps; h++)
+      if (this.m1[h] > EPS) {
+        a = Math.max(a, (t - h) * this.dt);
+        break;
+      }
+    return a;
   }
 }
