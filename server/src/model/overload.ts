@@ -90,8 +90,14 @@ export class OverloadControl implements Admission {
     }
   }
 
+  refusesAll(waitedS: number): boolean {
+    // A step's INVITEs arrived over the step: those aged maxDelay have waited up to half a
+    // step longer, so reaching the bound counts as exceeding it.
+    return (this.policy.kind === 'queue-delay' && waitedS >= this.policy.maxDelayS - 1e-9) || this.st[1] === 0;
+  }
+
   admit(amount: number, waitedS: number): number {
-    if (this.policy.kind === 'queue-delay' && waitedS > this.policy.maxDelayS + 1e-9) return 0;
+    if (this.policy.kind === 'queue-delay' && waitedS >= this.policy.maxDelayS - 1e-9) return 0;
     if (this.st[1] === Infinity) return amount;
     const a = amount < this.st[0] ? amount : this.st[0];
     this.st[0] -= a;

@@ -23,6 +23,8 @@ import type { CallFlowModel } from './callflow';
 export interface Admission {
   /** Of `amount` initial INVITEs reaching service after waiting `waitedS`, how many are processed (the rest get 503). */
   admit(amount: number, waitedS: number): number;
+  /** Whether every INVITE that waited `waitedS` will be refused (so none needs worker time for checkpoints). */
+  refusesAll(waitedS: number): boolean;
 }
 
 /** What the SIP-AS can do in one step. */
@@ -292,7 +294,8 @@ export class SipQueue {
       if (amt <= EPS) continue;
       const w = this.weight[c];
       const isCall = c !== this.rtx;
-      const perK = w * b.workerPerUnit + (isCall ? b.workerPerCallMsg : 0);
+      const refused = c === 0 && admission.refusesAll(age * this.dt);
+      const perK = w * b.workerPerUnit + (isCall && !refused ? b.workerPerCallMsg : 0);
       let f = 1;
       if (amt * w > left[0]) f = left[0] / (amt * w);
       if (amt * f > left[1]) f = left[1] / amt;
@@ -325,8 +328,8 @@ export class SipQueue {
       if (c === 0) {
         this.st[4] -= s;
         // Overload control: a rejected INVITE writes no checkpoint - give that worker time back.
-        const admitted = admission.admit(s, age * this.dt);
-        left[2] += (s - admitted) * b.workerPerCallMsg;
+        const admitted = refused ? 0 : admission.admit(s, age * this.dt);
+        if (!refused) left[2] += (s - admitted) * b.workerPerCallMsg;
         if (!zombie) out.rejected += s - admitted;
         live = zombie ? 0 : admitted;
         out.callsStarted += live;

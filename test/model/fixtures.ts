@@ -1,0 +1,61 @@
+// Inputs for the model tests. The paper scenarios come from the samples through the language
+// layer (analyze), exactly as `sipmig run` builds them; helpers derive variants from them.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../../server/src/language';
+import { simulate, simulateAll } from '../../server/src/model';
+import type { RunInput, ScenarioInput } from '../../server/src/model/input';
+import type { RunResult } from '../../server/src/model/output';
+
+export const ROOT = join(__dirname, '..', '..');
+
+export type Sample = 'active-migration' | 'standby-migration';
+
+const cache = new Map<Sample, RunInput[]>();
+
+/** The runs (one per sweep point) of a paper sample, lowered by the language layer. */
+export function sampleRuns(name: Sample): RunInput[] {
+  let runs = cache.get(name);
+  if (!runs) {
+    const text = readFileSync(join(ROOT, 'samples/paper', `${name}.sipmig`), 'utf8');
+    const a = analyze(text);
+    const errors = a.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length) throw new Error(`${name}.sipmig has errors: ${errors.map((d) => d.message).join('; ')}`);
+    if (!a.runs.length) throw new Error(`${name}.sipmig produced no runs`);
+    runs = a.runs;
+    cache.set(name, runs);
+  }
+  return structuredClone(runs);
+}
+
+/** The run of a sample at `cps` offered load. */
+export function sampleRun(name: Sample, cps: number): RunInput {
+  const r = sampleRuns(name).find((x) => x.offeredCps === cps);
+  if (!r) throw new Error(`${name} has no run at ${cps} cps`);
+  return r;
+}
+
+/** A copy of `run` with its scenario changed by `f` (which may mutate the copy). */
+export function variant(run: RunInput, f: (s: ScenarioInput) => void): RunInput {
+  const copy = structuredClone(run);
+  f(copy.scenario);
+  return copy;
+}
+
+const resultCache = new Map<string, RunResult[]>();
+
+/** Simulated sweep of a sample with default coefficients and series (cached per file). */
+export function sampleResults(name: Sample): RunResult[] {
+  let r = resultCache.get(name);
+  if (!r) {
+    r = simulateAll(sampleRuns(name), { series: true });
+    resultCache.set(name, r);
+  }
+  return r;
+}
+
+export function run1(run: RunInput, series = false): RunResult {
+  return simulate(run, { series });
+}
+
+export const MiB = 1024 * 1024;

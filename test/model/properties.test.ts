@@ -1,0 +1,158 @@
+// Physical properties the model must have whatever its calibration: each compares runs that
+// differ in one input and asserts the direction of the change.
+import { describe, expect, it } from 'vitest';
+import { referenceMetrics } from '../../server/src/model';
+import type { OverloadPolicy } from '../../server/src/model/input';
+import type { RunResult } from '../../server/src/model/output';
+import { MiB, run1, sampleRun, sampleRuns, variant, type Sample } from './fixtures';
+
+const T = (r: RunResult) => r.migrations[0].migrationTimeS ?? Infinity;
+const fmt = (xs: number[]) => xs.map((x) => (Number.isFinite(x) ? x.toFixed(2) : 'never')).join(' -> ');
+
+describe('migration time', () => {
+  for (const cps of [0, 20, 40]) {
+    it(`a higher speed cap shortens it (${cps} cps)`, () => {
+      const times = [16, 24, 32, 48, 64].map((cap) =>
+        T(run1(variant(sampleRun('active-migration', cps), (s) => s.migrations.forEach((m) => (m.speedCapBytesPerS = cap * MiB))))),
+      );
+      // Too slow a cap never converges under load (infinite time); among the ones that do, faster is shorter.
+      for (let i = 1; i < times.length; i++) {
+        if (Number.isFinite(times[i - 1])) expect(times[i], `speed cap 16..64 MiB/s: ${fmt(times)} s`).toBeLessThan(times[i - 1]);
+        else expect(times[i], `speed cap 16..64 MiB/s: ${fmt(times)} s`).toBeLessThanOrEqual(times[i - 1]);
+      }
+      expect(Number.isFinite(times[times.length - 1])).toBe(true);
+    });
+
+    it(`more touched memory lengthens it (${cps} cps)`, () => {
+      const times = [0.5, 1, 2, 3, 4].map((gb) => T(run1(variant(sampleRun('active-migration', cps), (s) => s.vms.forEach((v) => (v.touchedBytes = gb * 1e9))))));
+      for (let i = 1; i < times.length; i++) expect(times[i], `touched 0.5..4 GB: ${fmt(times)} s`).toBeGreaterThan(times[i - 1]);
+    });
+  }
+
+  for (const name of ['active-migration', 'standby-migration'] as Sample[]) {
+    it(`higher load never shortens it (${name}; a saturated SIP-AS serves no more work, so at most 0.5 % shorter)`, () => {
+      const times = sampleRuns(name).map((r) => T(run1(r)));
+      for (let i = 1; i < times.length; i++) expect(times[i], `0..40 cps: ${fmt(times)} s`).toBeGreaterThanOrEqual(times[i - 1] * 0.995);
+      expect(times[times.length - 1]).toBeGreaterThan(times[0] * 1.5);
+    });
+  }
+
+  it('a guest dirtying faster than the link can carry never converges and says so', () => {
+    const r = run1(variant(sampleRun('active-migration', 40), (s) => s.migrations.forEach((m) => (m.speedCapBytesPerS = 16 * MiB))), true);
+    const m = r.migrations[0];
+    expect(m.converged).toBe(false);
+    expect(m.endS).toBeNull();
+    expect(m.migrationTimeS).toBeNull();
+    expect(m.downtimeMs).toBeNull();
+    expect(m.rounds).toBeGreaterThan(1);
+    expect(r.series!.migPhase.at(-1)).toBe(1);
+  });
+});
+
+describe('CPU overhead and headroom', () => {
+  it('a virtio guest has less migration overhead than an emulated-e1000 guest', () => {
+    for (const cps of [10, 20, 40]) {
+      const e1000 = run1(sampleRun('active-migration', cps));
+      const virtio = run1(variant(sampleRun('active-migration', cps), (s) => s.vms.forEach((v) => ((v.virtio = true), (v.nicModel = 'virtio')))));
+      const [a, b] = [referenceMetrics(e1000), referenceMetrics(virtio)];
+      expect(b.migratedVmCpuRisePct, `${cps} cps: rise e1000 ${a.migratedVmCpuRisePct}, virtio ${b.migratedVmCpuRisePct}`).toBeLessThan(a.migratedVmCpuRisePct);
+      expect(b.migratedVmCpuDuringPct).toBeLessThan(a.migratedVmCpuDuringPct);
+      expect(b.incompleteCalls).toBeLessThanOrEqual(a.incompleteCalls);
+    }
+  });
+
+  it('faster and bigger hosts add headroom', () => {
+    for (const cps of [20, 40]) {
+      const base = run1(sampleRun('active-migration', cps));
+      const faster = run1(variant(sampleRun('active-migration', cps), (s) => s.hosts.forEach((h) => (h.cpu.ghz = 3.0))));
+      const bigger = run1(variant(sampleRun('active-migration', cps), (s) => s.hosts.forEach((h) => (h.cpu.coresPerSocket = 4))));
+      const src = (r: RunResult) => r.cpu.hosts[r.migrations[0].from].duringPct;
+      const vm = (r: RunResult) => r.cpu.vms[r.migrations[0].vm].duringPct;
+      const msg = `${cps} cps: source host ${src(base)} / faster ${src(faster)} / bigger ${src(bigger)} %; VM ${vm(base)} / ${vm(faster)} / ${vm(bigger)} %`;
+      expect(src(faster), msg).toBeLessThan(src(base));
+      expect(src(bigger), msg).toBeLessThan(src(base));
+      expect(vm(faster), msg).toBeLessThan(vm(base));
+      expect(vm(bigger), msg).toBeLessThanOrEqual(vm(base));
+      expect(faster.incompleteCalls.total).toBeLessThanOrEqual(base.incompleteCalls.total);
+      expect(bigger.incompleteCalls.total).toBeLessThanOrEqual(base.incompleteCalls.total);
+    }
+  });
+
+  it('without steal-time accounting the guest sees the capacity its host takes (and with it, does not)', () => {
+    // Squeeze the host: one core shared by both VMs and the migration.
+    const squeeze = (steal: boolean) =>
+      run1(
+        variant(sampleRun('active-migration', 20), (s) => {
+          s.hosts.forEach((h) => ((h.cpu.sockets = 1), (h.cpu.coresPerSocket = 2)));
+          s.vms.forEach((v) => (v.stealTime = steal));
+        }),
+      );
+    const hidden = squeeze(false);
+    const shown = squeeze(true);
+    expect(hidden.cpu.vms.sipas1.duringPct).toBeGreaterThan(shown.cpu.vms.sipas1.duringPct);
+  });
+});
+
+describe('overload control policies', () => {
+  const withPolicy = (name: Sample, cps: number, overload: OverloadPolicy) => run1(variant(sampleRun(name, cps), (s) => (s.app.overload = overload)));
+
+  for (const name of ['active-migration', 'standby-migration'] as Sample[]) {
+    // At Timer B the policy refuses exactly the INVITEs whose transaction the CSCF has already
+    // given up on: the calls are lost either way, and the server stops wasting work on them.
+    it(`a queue-delay policy bounded by Timer B never fails more calls than no control (${name})`, () => {
+      for (const r of sampleRuns(name)) {
+        const none = withPolicy(name, r.offeredCps, { kind: 'none' });
+        const qd = withPolicy(name, r.offeredCps, { kind: 'queue-delay', maxDelayS: r.scenario.app.timers.timerBS });
+        expect(qd.incompleteCalls.total, `${r.offeredCps} cps: none ${none.incompleteCalls.total}, queue-delay ${qd.incompleteCalls.total}`).toBeLessThanOrEqual(none.incompleteCalls.total);
+      }
+    });
+
+    it(`a short queue-delay bound lets no INVITE time out; it refuses calls instead (${name})`, () => {
+      for (const cps of [30, 35, 40]) {
+        const none = withPolicy(name, cps, { kind: 'none' });
+        const qd = withPolicy(name, cps, { kind: 'queue-delay', maxDelayS: 0.2 });
+        expect(qd.incompleteCalls.byCause['408'] ?? 0, `${cps} cps: ${JSON.stringify(qd.incompleteCalls.byCause)}`).toBe(0);
+        if (none.incompleteCalls.total > 0) expect(qd.incompleteCalls.byCause['503'] ?? 0).toBeGreaterThan(0);
+      }
+    });
+  }
+
+  it('the documented CPU phases behave as no control at all during the paper runs (the guest CPU never shows the loss)', () => {
+    for (const r of sampleRuns('active-migration')) {
+      const phases = run1(r);
+      const none = withPolicy('active-migration', r.offeredCps, { kind: 'none' });
+      expect(phases.overload.maxPhase).toBe(0);
+      expect(phases.incompleteCalls).toEqual(none.incompleteCalls);
+    }
+  });
+
+  it('CPU phases with low thresholds do engage, with persistence, and reject with 503', () => {
+    const r = run1(
+      variant(sampleRun('active-migration', 40), (s) => {
+        s.app.overload = {
+          kind: 'cpu-phases',
+          phases: [
+            { phase: 1, startAbovePct: 30, startForS: 20, stopBelowPct: 25, stopForS: 40, admitCps: 20 },
+            { phase: 2, startAbovePct: 80, startForS: 20, stopBelowPct: 75, stopForS: 40, admitCps: 0 },
+          ],
+        };
+      }),
+    );
+    expect(r.overload.maxPhase).toBe(1);
+    const first = r.overload.transitions[0];
+    // The migration starts at 120 s; the phase needs 20 s of CPU above 30 %.
+    expect(first.phase).toBe(1);
+    expect(first.atS).toBeGreaterThanOrEqual(140);
+    expect(first.atS).toBeLessThan(142);
+    expect(r.incompleteCalls.byCause['503']).toBeGreaterThan(0);
+  });
+
+  it('a rate policy admits at most its rate', () => {
+    const r = run1(variant(sampleRun('active-migration', 20), (s) => (s.app.overload = { kind: 'rate', admitCps: 15 })), true);
+    const duration = r.series!.tS.length * 0.1;
+    // 5 cps over the limit for the whole run, nothing else lost.
+    expect(r.incompleteCalls.byCause['503']).toBeGreaterThan(5 * duration * 0.95);
+    expect(r.incompleteCalls.byCause['503']).toBeLessThan(5 * duration * 1.05);
+    expect(Math.max(...r.series!.servedCps.map((x, i, a) => (i >= 10 ? a.slice(i - 10, i).reduce((p, q) => p + q, 0) / 10 : 0)))).toBeLessThanOrEqual(15.0001 + 1);
+  });
+});
