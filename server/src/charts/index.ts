@@ -1,6 +1,7 @@
 // Shared chart building: vega-lite specs from model results, headless SVG rendering,
 // hover charts and the reference study's measured points.
 export * from './catalog';
+export * from './comparison';
 export * from './context';
 export { escapeHtml, safeLabel } from './data';
 export * from './hover';
