@@ -4,6 +4,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentStore, Snapshot } from './store';
 import type { ModelOutcome, ModelService } from './model/service';
 import type { Settings } from './settings';
+import type { AdviceService } from './model/adviceService';
+import type { AdviceView } from './features/advice';
 
 export interface ClientSupport {
   configuration: boolean;
@@ -13,6 +15,8 @@ export interface ClientSupport {
   markdown: boolean;
   /** Renders images in hover markdown (VS Code and its forks); others would show the base64 text. */
   images: boolean;
+  /** Shows code actions with a `disabled` reason (the advisor's "computing…"). */
+  codeActionDisabled: boolean;
 }
 
 export interface ServerContext {
@@ -24,6 +28,9 @@ export interface ServerContext {
   client: ClientSupport;
   /** The model's results for the document's current version, when they are known. */
   outcomeOf(snap: Snapshot): ModelOutcome | undefined;
+  advice: AdviceService;
+  /** The advisor's answer for the document's current version and these model results, waiting for its job at most `waitMs`. */
+  adviceOf(snap: Snapshot, outcome: ModelOutcome, waitMs: number): Promise<AdviceView>;
   log(message: string): void;
 }
 

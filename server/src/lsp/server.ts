@@ -6,6 +6,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentStore } from './store';
 import { ModelService } from './model/service';
 import { createRunner } from './model/runner';
+import { AdviceService } from './model/adviceService';
+import { createAdviceRunner } from './model/adviceRunner';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 import type { ClientSupport, ServerContext } from './context';
 import { registerDiagnostics } from './handlers/diagnostics';
@@ -22,15 +24,17 @@ import { registerCodeActions } from './handlers/codeActions';
 import { registerInlayHints } from './handlers/inlayHints';
 import { registerCodeLens } from './handlers/codeLens';
 import { registerResults } from './handlers/results';
+import { registerAdvice } from './handlers/advice';
 import pkg from '../../package.json';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let settings: Settings = DEFAULT_SETTINGS;
   const log = (m: string) => connection.console.error(m);
-  const client: ClientSupport = { configuration: false, inlayHintRefresh: false, semanticTokensRefresh: false, snippets: false, markdown: false, images: false };
+  const client: ClientSupport = { configuration: false, inlayHintRefresh: false, semanticTokensRefresh: false, snippets: false, markdown: false, images: false, codeActionDisabled: false };
   const store = new DocumentStore(documents);
   const model = new ModelService(createRunner(log), () => settings);
+  const advice = new AdviceService(createAdviceRunner(log), () => settings);
   const ctx: ServerContext = {
     connection,
     documents,
@@ -40,6 +44,8 @@ export function startServer(connection: Connection): void {
     client,
     log,
     outcomeOf: (snap) => (snap.analysis.runs.length ? model.get(model.prepare(snap.analysis.runs).key) : undefined),
+    advice,
+    adviceOf: (snap, outcome, waitMs) => advice.view(snap, outcome.key, outcome, waitMs),
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -49,6 +55,7 @@ export function startServer(connection: Connection): void {
     client.semanticTokensRefresh = !!caps.workspace?.semanticTokens?.refreshSupport;
     client.snippets = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
     client.markdown = !!caps.textDocument?.hover?.contentFormat?.includes('markdown');
+    client.codeActionDisabled = !!caps.textDocument?.codeAction?.disabledSupport;
     client.images = client.markdown && /code|codium|cursor|theia/i.test(params.clientInfo?.name ?? '');
     if (params.initializationOptions) settings = parseSettings(params.initializationOptions);
     return {
@@ -94,7 +101,10 @@ export function startServer(connection: Connection): void {
     if (pushed !== undefined) applySettings(parseSettings(pushed));
     else void pullSettings();
   });
-  connection.onShutdown(() => model.dispose());
+  connection.onShutdown(() => {
+    model.dispose();
+    advice.dispose();
+  });
 
   registerHover(ctx);
   registerCompletion(ctx);
@@ -109,6 +119,7 @@ export function startServer(connection: Connection): void {
   registerInlayHints(ctx);
   registerCodeLens(ctx);
   registerResults(ctx);
+  registerAdvice(ctx);
 
   documents.listen(connection);
   connection.listen();

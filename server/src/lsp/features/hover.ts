@@ -10,6 +10,8 @@ import { blockDoc, propDoc } from './schemaDocs';
 import { entityDoc } from './entityDoc';
 import { md, num, table } from './markdown';
 import { causesText, isSilentFailure, labels, migrationPredictions, thresholdPoints, thresholdSite, type Outcome } from './predictions';
+import type { AdviceView } from './advice';
+import { adviceSection } from './adviceHover';
 
 export type ChartRenderer = (run: RunResult, opts: { vm?: string; thresholdPct?: number }) => Promise<string>;
 
@@ -19,6 +21,8 @@ export interface HoverRequest {
   /** Model results for this version of the text, when known. */
   outcome?: Outcome;
   chart?: ChartRenderer;
+  /** The advisor's answer for this version, asked only for a hover on a `migrate` statement (it may wait for the advice job). */
+  advice?: () => Promise<AdviceView>;
 }
 
 export async function hoverAt(req: HoverRequest): Promise<{ markdown: string; span: Span } | undefined> {
@@ -85,6 +89,8 @@ async function migrationSection(req: HoverRequest, memberStart: number): Promise
   const site = thresholdSite(req.a);
   const worst = worstRun(o);
   if (worst !== undefined && req.chart) parts.push(await chartBlock(req.chart, o.results[worst], { vm: o.runs[worst]?.scenario.cluster.active, thresholdPct: site?.pct }));
+  const advice = req.advice ? adviceSection(await req.advice(), memberStart) : '';
+  if (advice) parts.push(advice);
   return parts.join('\n\n');
 }
 

@@ -75,10 +75,13 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsHub {
     const runs = snap.analysis.runs;
     if (!runs.length) {
       ctx.model.cancel(uri);
+      ctx.advice.cancel(uri);
       publish(snap, undefined);
       return;
     }
     const prepared = ctx.model.prepare(runs);
+    // Advice being computed for runs this version no longer has is of no use: stop it now.
+    ctx.advice.retain(uri, prepared.key);
     const cached = ctx.model.get(prepared.key);
     publish(snap, cached);
     if (cached) return;
@@ -96,6 +99,7 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsHub {
     dirty.delete(e.document.uri);
     announced.delete(e.document.uri);
     ctx.model.cancel(e.document.uri);
+    ctx.advice.cancel(e.document.uri);
     ctx.store.forget(e.document.uri);
     void ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });

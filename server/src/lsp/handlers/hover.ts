@@ -1,4 +1,5 @@
-// textDocument/hover: markdown from features/hover.ts. The chart library (vega) is loaded
+// textDocument/hover: markdown from features/hover.ts, with the advisor's options on a
+// migrate statement (features/adviceHover.ts). The chart library (vega) is loaded
 // on the first hover that shows a chart, not at start-up, and each chart is rendered once
 // per model result.
 import { MarkupKind, type Hover } from 'vscode-languageserver';
@@ -15,7 +16,9 @@ export function registerHover(ctx: ServerContext): void {
       const outcome = ctx.outcomeOf(snap);
       const withCharts = ctx.settings().hoverCharts ?? ctx.client.images;
       const chart: ChartRenderer | undefined = outcome && withCharts ? (run, opts) => charts(outcome.key, run, opts) : undefined;
-      const h = await hoverAt({ a: snap.analysis, offset: toOffset(snap.index, p.position), outcome, chart });
+      // On a migrate statement the hover waits for the advisor, at most the model's time budget.
+      const advice = outcome ? () => ctx.adviceOf(snap, outcome, ctx.settings().timeBudgetMs) : undefined;
+      const h = await hoverAt({ a: snap.analysis, offset: toOffset(snap.index, p.position), outcome, chart, advice });
       // Markdown only: the client renders it untrusted (no command links, no HTML).
       return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(snap.index, h.span) } : null;
     } catch (e) {

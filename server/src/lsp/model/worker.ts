@@ -3,6 +3,7 @@
 // memory, because the worker cannot read messages while a job runs.
 import { parentPort, workerData } from 'node:worker_threads';
 import { packSeries, runJob, type JobRequest } from './job';
+import { isAdviceRequest, runAdviceJob, type AdviceRequest } from './adviceJob';
 
 export const WORKER_FLAG = 'sipmigModelWorker';
 
@@ -15,7 +16,14 @@ export function runModelWorker(): void {
   if (!port) return;
   /** Slot 0: the id of the job the main thread wants stopped. */
   const cancel = new Int32Array((workerData as { cancel: SharedArrayBuffer }).cancel);
-  port.on('message', (job: JobRequest) => {
+  port.on('message', (job: JobRequest | AdviceRequest) => {
+    // The advice worker (adviceRunner.ts) is the same script; it gets advice jobs only.
+    if (isAdviceRequest(job)) {
+      const reply = runAdviceJob(job);
+      const transfer = 'comparison' in reply && reply.comparison ? packSeries([reply.comparison.recommended]) : [];
+      port.postMessage(reply, transfer);
+      return;
+    }
     void runJob(job, () => Atomics.load(cancel, 0) === job.id).then((reply) => {
       const transfer = 'results' in reply ? packSeries(reply.results) : [];
       port.postMessage(reply, transfer);

@@ -1,0 +1,57 @@
+// The advisor's part of the hover on a `migrate` statement: the safe envelope with its
+// margin and the top options with their predicted figures. Everything from the scenario
+// (VM names inside titles and costs) goes through md(): no markup, HTML or links.
+import type { MigrationAdvice, Prediction } from '../../advisor/types';
+import { md, num, table } from './markdown';
+import { improving, topOptions, type AdviceView } from './advice';
+import { causesText } from './predictions';
+
+const time = (p: Prediction) => (p.migrationTimeS === null ? 'does not converge' : `${num(p.migrationTimeS)} s`);
+
+/** " (51 × 408 Request Timeout)": model cause keys, not scenario text, so not escaped. */
+function causes(p: Prediction): string {
+  const text = causesText([p.byCause]);
+  return text ? ` (${text})` : '';
+}
+
+function envelope(m: MigrationAdvice): string {
+  const e = m.safeEnvelope;
+  const edge = e.atLeast ? `at least ${num(e.maxSafeCps)} cps` : `up to ${num(e.maxSafeCps)} cps`;
+  const margin = `${e.marginCps >= 0 ? '+' : '−'}${num(Math.abs(e.marginCps))} cps`;
+  const verdict = e.marginCps < 0 ? ': the plan is over the edge' : '';
+  return `**Safe envelope:** ${edge} of constant offered load with no incomplete calls (margin ${margin} at ${md(m.runLabel)}${verdict}).`;
+}
+
+/** Markdown for the migration whose `migrate` statement starts at `memberStart`, or '' when there is nothing to say. */
+export function adviceSection(view: AdviceView, memberStart: number): string {
+  switch (view.kind) {
+    case 'none':
+      return '';
+    case 'computing':
+      return '**Advisor:** computing options for this migration… (hover again in a moment).';
+    case 'failed':
+      return `**Advisor:** no advice: ${md(view.message)}`;
+    case 'ready':
+      break;
+  }
+  const m = view.advice.migrations.find((x) => x.span.start === memberStart);
+  if (!m) return '';
+  const head = `**Advisor** at ${md(m.runLabel)}, the sweep point where this migration fails the most calls: ${m.current.incompleteCalls} incomplete calls${causes(m.current)}, migration ${time(m.current)}.`;
+  if (m.current.incompleteCalls === 0 && m.current.converged) return `**Advisor:** no incomplete calls predicted for this migration; nothing to change.\n\n${envelope(m)}`;
+  const top = topOptions(m);
+  if (!top.length) return `${head}\n\n${envelope(m)}\n\nNone of the options the advisor tries (${m.options.length}) makes this migration better.`;
+  const rows = top.map((o, i) => [
+    `${i + 1}. ${md(o.title)}${i === 0 ? ' (preferred)' : ''}`,
+    String(o.prediction.incompleteCalls),
+    time(o.prediction),
+    o.totalIncompleteAllRuns === null ? '–' : String(o.totalIncompleteAllRuns),
+    md(o.cost),
+  ]);
+  const more = improving(m).length - top.length;
+  return [
+    head,
+    envelope(m),
+    table(['option', 'incomplete calls', 'migration time', 'all runs', 'cost'], rows),
+    `*Figures at ${md(m.runLabel)}; "all runs": incomplete calls summed over every sweep point with the option applied. Apply an option with the code action on this line${more > 0 ? `; ${more} more with \`sipmig advise\`` : ''}. ${m.evaluations} model runs, ${num(view.elapsedMs / 1000, 1)} s.*`,
+  ].join('\n\n');
+}

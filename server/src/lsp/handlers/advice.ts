@@ -1,0 +1,67 @@
+// Request `sipmig/advice` { uri } (docs/editors.md): the advisor's answer for the document
+// and, when it has an option, the advised run as planned and with the best option applied,
+// for the chart panel's side-by-side comparison. Waits for the model and then for the
+// advice job (which its own time budget bounds), like `sipmig/results` waits for the model.
+import type { ServerContext } from '../context';
+import type { Advice } from '../../advisor/types';
+import type { RunResult } from '../../model/output';
+import { thresholdSite } from '../features/predictions';
+
+export const ADVICE_REQUEST = 'sipmig/advice';
+
+export interface AdviceParams {
+  uri: string;
+}
+
+export interface AdviceAnswer {
+  uri: string;
+  /** The document version the advice belongs to (its edits and spans are UTF-16 offsets into that text); null when the document is not open. */
+  version: number | null;
+  advice: Advice;
+  comparison?: {
+    runLabel: string;
+    current: RunResult;
+    recommended: RunResult;
+    /** The option's title. */
+    option: string;
+    optionId: string;
+    /** Index of the migration the option is for. */
+    migration: number;
+    activeVm: { current: string; recommended: string };
+    /** The phase-1 start threshold of the plan as written, for the CPU chart. */
+    thresholdPct?: number;
+  };
+  /** Why there is no advice (nothing fails, errors, the job failed). */
+  message?: string;
+}
+
+const NO_ADVICE: Advice = { migrations: [], failsCalls: false };
+/** A document that keeps changing gets this many tries. */
+const ATTEMPTS = 3;
+
+export function registerAdvice(ctx: ServerContext): void {
+  ctx.connection.onRequest(ADVICE_REQUEST, async (p: AdviceParams): Promise<AdviceAnswer> => {
+    const uri = typeof p?.uri === 'string' ? p.uri : '';
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      const snap = ctx.store.get(uri);
+      if (!snap) return { uri, version: null, advice: NO_ADVICE, message: 'The document is not open in the language server.' };
+      const base = { uri, version: snap.version, advice: NO_ADVICE };
+      const a = snap.analysis;
+      if (!a.runs.length) return { ...base, message: 'The scenario has errors; fix them to get advice.' };
+      const outcome = await ctx.model.ensure(uri, ctx.model.prepare(a.runs));
+      // Null or 'computing' (with no wait): a job was stopped, because the document changed or the worker failed.
+      const view = outcome ? await ctx.adviceOf(snap, outcome, Infinity) : undefined;
+      if (!outcome || !view || view.kind === 'computing') {
+        if (ctx.store.version(uri) !== snap.version) continue;
+        return { ...base, message: `The ${outcome ? 'advisor' : 'model'} did not finish; see the sipmig output for details.` };
+      }
+      if (view.kind === 'none') return { ...base, message: 'The model predicts no incomplete calls: nothing to advise.' };
+      if (view.kind === 'failed') return { ...base, message: `No advice: ${view.message}` };
+      const c = view.comparison;
+      const current = c && outcome.results.find((r) => r.label === c.runLabel);
+      const comparison = c && current ? { runLabel: c.runLabel, current, recommended: c.recommended, option: c.option, optionId: c.optionId, migration: c.migration, activeVm: c.activeVm, thresholdPct: thresholdSite(a)?.pct } : undefined;
+      return { ...base, advice: view.advice, comparison };
+    }
+    return { uri, version: ctx.store.version(uri) ?? null, advice: NO_ADVICE, message: 'The document kept changing; ask again.' };
+  });
+}

@@ -1,0 +1,108 @@
+// The advisor's editor features as pure functions (server/src/lsp/features/advice*.ts):
+// which migrations need advice, the code actions and their titles, the hover section,
+// and advice carried over to a text whose runs did not change. No model runs.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../server/src/language';
+import { applyEdits } from '../../server/src/language/applyEdits';
+import { actionTitle, advisorActions, advisorSiteIn, failingMigrations, topOptions, type AdviceView } from '../../server/src/lsp/features/advice';
+import { adviceSection } from '../../server/src/lsp/features/adviceHover';
+import { rebaseAdvice } from '../../server/src/lsp/features/adviceRebase';
+import { ACTIVE, edit } from './fixture';
+import { fakeAdvice, fakeOutcome } from './adviceFixtures';
+
+const a = analyze(ACTIVE);
+const advice = fakeAdvice(a);
+const m = advice.migrations[0];
+const ready: AdviceView = { kind: 'ready', advice, elapsedMs: 812 };
+const at = (needle: string) => {
+  const i = ACTIVE.indexOf(needle);
+  return { start: i + 1, end: i + 1 };
+};
+
+describe('which migrations need advice', () => {
+  it('those the model predicts to fail calls in their window', () => {
+    expect(failingMigrations(fakeOutcome(a))).toEqual([0]);
+    expect(failingMigrations(fakeOutcome(a, false))).toEqual([]);
+  });
+});
+
+describe('advisor code actions', () => {
+  it('titles say what the option does and what it changes', () => {
+    expect(actionTitle(m, m.options[1], false)).toBe("Advisor: Switch over first, so that 'sipas1' is migrated as the standby (1 incomplete call, was 50)");
+    expect(actionTitle(m, m.options[0], true)).toMatch(/^Advisor \(migrate sipas1\): Switch over first, .*, and allow up to \d+ ms of downtime \(0 incomplete calls, was 50\)$/);
+    const stuck = { ...m, current: { ...m.current, converged: false } };
+    expect(actionTitle(stuck, m.options[2], false)).toMatch(/\(converges, 5 incomplete calls\)$/);
+  });
+
+  it('offers the top options that improve the plan on the migrate statement, the best preferred', () => {
+    expect(topOptions(m).map((o) => o.prediction.incompleteCalls), 'an option with as many incomplete calls as now is no advice').toEqual([0, 1, 5]);
+    const actions = advisorActions(a, advice, fakeOutcome(a), at('migrate sipas1'));
+    expect(actions.map((x) => [x.kind, x.preferred])).toEqual([['migrate', true], ['migrate', false], ['migrate', false]]);
+    expect(actions[0].edits).toBe(m.options[0].edits);
+  });
+
+  it('offers them on the phase-1 threshold only while calls fail with the CPU-based control silent', () => {
+    expect(advisorActions(a, advice, fakeOutcome(a), at('start_above 70 %')).map((x) => x.kind)).toEqual(['threshold', 'threshold', 'threshold']);
+    const triggered = fakeOutcome(a);
+    triggered.results.forEach((r) => (r.overload.maxPhase = 1));
+    expect(advisorActions(a, advice, triggered, at('start_above 70 %')), 'the control did trigger: the threshold is not what failed').toEqual([]);
+    expect(advisorActions(a, advice, fakeOutcome(a), at('speed_cap')), 'elsewhere').toEqual([]);
+  });
+
+  it('knows where it has actions, so other ranges never wait for the advisor', () => {
+    expect(advisorSiteIn(a, at('migrate sipas1'))).toBe(true);
+    expect(advisorSiteIn(a, at('start_above 70 %'))).toBe(true);
+    expect(advisorSiteIn(a, at('speed_cap'))).toBe(false);
+  });
+});
+
+describe('advisor hover section', () => {
+  const start = m.span.start;
+
+  it('shows the envelope with its margin and the top options with their figures', () => {
+    const md = adviceSection(ready, start);
+    expect(md).toContain('**Advisor** at 40 cps, the sweep point where this migration fails the most calls: 50 incomplete calls (50 × 408 Request Timeout), migration 148 s.');
+    expect(md).toContain('**Safe envelope:** up to 20 cps of constant offered load with no incomplete calls (margin −20 cps at 40 cps: the plan is over the edge).');
+    expect(md).toContain('| option | incomplete calls | migration time | all runs | cost |');
+    expect(md).toMatch(/\| 1\. Switch over first, .* \(preferred\) \| 0 \| 120 s \| 0 \| .+ \|/);
+    expect(md).toContain('| 2. Switch over first, so that \'sipas1\' is migrated as the standby | 1 | 119 s | 1 |');
+    expect(md).toContain('59 model runs, 0.8 s');
+  });
+
+  it('says when the advisor is computing, failed or has nothing to say', () => {
+    expect(adviceSection({ kind: 'computing' }, start)).toMatch(/computing options for this migration…/);
+    expect(adviceSection({ kind: 'failed', message: 'the advisor did not finish within 30 s' }, start)).toBe('**Advisor:** no advice: the advisor did not finish within 30 s');
+    expect(adviceSection({ kind: 'none' }, start)).toBe('');
+    expect(adviceSection(ready, start + 1), 'another statement').toBe('');
+    const fine = { ...advice, migrations: [{ ...m, current: { ...m.current, incompleteCalls: 0 }, options: [], safeEnvelope: { maxSafeCps: 80, atLeast: true, marginCps: 40 } }] };
+    expect(adviceSection({ kind: 'ready', advice: fine, elapsedMs: 1 }, start)).toContain('at least 80 cps of constant offered load with no incomplete calls (margin +40 cps at 40 cps)');
+  });
+
+  it('escapes names from the scenario: no markup, HTML or links get through', () => {
+    const evil = "<img src=x onerror=alert(1)>[x](command:evil)";
+    const bad = { ...advice, migrations: [{ ...m, runLabel: evil, options: m.options.map((o) => ({ ...o, title: `Switch over first, so that '${evil}' moves`, cost: evil })) }] };
+    const md = adviceSection({ kind: 'ready', advice: bad, elapsedMs: 1 }, start);
+    expect(md).not.toContain('<img');
+    expect(md).not.toContain('](command:');
+    expect(md).toContain('&lt;img src=x onerror=alert\\(1\\)&gt;\\[x\\]\\(command:evil\\)');
+  });
+});
+
+describe('advice carried over to an edit that leaves the runs alone', () => {
+  it('makes the edits again for the new text and moves the spans', () => {
+    const text = edit(ACTIVE, 'migration {', '# approved in CAB 42\nmigration {');
+    const b = analyze(text);
+    expect(b.runs).toEqual(a.runs);
+    const moved = rebaseAdvice(advice, b).migrations[0];
+    expect(text.slice(moved.span.start, moved.span.end)).toBe('migrate sipas1 from pm1 to pm3 at 120 s');
+    expect(moved.options.map((o) => o.id)).toEqual(m.options.map((o) => o.id));
+    for (const [i, o] of moved.options.entries()) {
+      expect(applyEdits(text, o.edits), o.id).toBe(edit(applyEdits(ACTIVE, m.options[i].edits), 'migration {', '# approved in CAB 42\nmigration {'));
+    }
+  });
+
+  it('drops an option whose edits cannot be made again', () => {
+    const odd = { ...advice, migrations: [{ ...m, options: [{ ...m.options[1], id: 'no-such-option' }, m.options[2]] }] };
+    expect(rebaseAdvice(odd, a).migrations[0].options.map((o) => o.id)).toEqual([m.options[2].id]);
+  });
+});
