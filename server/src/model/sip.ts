@@ -289,9 +289,11 @@ export class SipQueue {
     const left = this.left;
     const base = h * this.nc;
     const age = t - h;
+    let any = false;
     for (let c = c0; c < c1; c++) {
       const amt = rem[base + c];
       if (amt <= EPS) continue;
+      any = true;
       const w = this.weight[c];
       const isCall = c !== this.rtx;
       const refused = c === 0 && admission.refusesAll(age * this.dt);
@@ -340,6 +342,11 @@ export class SipQueue {
         for (let j = this.succStart[c]; j < this.succStart[c + 1]; j++) this.arrive(t + this.succDelay[j], this.succCls[j], live);
       }
       if (f < 1) return false;
+    }
+    if (!any) {
+      // Only rounding dust was left in the group's totals: the bin is empty.
+      if (c0 === 0) this.w0[h] = this.m0[h] = 0;
+      else this.w1[h] = this.m1[h] = this.r1[h] = 0;
     }
     return true;
   }

@@ -1,0 +1,170 @@
+// Behaviour of the model as a component: API, registry, series, bounds, transports, fail-over.
+import { describe, expect, it } from 'vitest';
+import { MODEL_PARAMETERS, resolveCoefficients, simulate, simulateAll } from '../../server/src/model';
+import { buildCallFlow, retransmitOffsets } from '../../server/src/model/callflow';
+import { run1, sampleRun, sampleRuns, variant } from './fixtures';
+
+const ALLOWED_UNITS = ['s', 'ms', '%', 'cps', 'B', 'MB', 'GB', 'MiB', 'MB/s', 'MiB/s', 'Gbps', 'GHz', ''];
+
+describe('coefficient registry', () => {
+  it('names every coefficient once, in snake_case, with a unit the language knows, a default in range, a source and a doc', () => {
+    const names = new Set<string>();
+    for (const p of MODEL_PARAMETERS) {
+      expect(p.name, p.name).toMatch(/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/);
+      expect(names.has(p.name), `${p.name} listed twice`).toBe(false);
+      names.add(p.name);
+      expect(ALLOWED_UNITS, `${p.name} unit ${p.unit}`).toContain(p.unit);
+      expect(p.min <= p.default && p.default <= p.max, `${p.name}: ${p.min} <= ${p.default} <= ${p.max}`).toBe(true);
+      expect(p.source.length, `${p.name} source`).toBeGreaterThan(5);
+      expect(p.doc.length, `${p.name} doc`).toBeGreaterThan(20);
+    }
+  });
+
+  it('overrides by name, and refuses unknown names and values out of range', () => {
+    expect(resolveCoefficients({ sip_cpu_per_call: 20 }).sip_cpu_per_call).toBe(20);
+    expect(resolveCoefficients({}).sip_cpu_per_call).toBe(MODEL_PARAMETERS.find((p) => p.name === 'sip_cpu_per_call')!.default);
+    expect(() => resolveCoefficients({ no_such_thing: 1 })).toThrow(/Unknown model coefficient/);
+    expect(() => resolveCoefficients({ wws_region: 1000 })).toThrow(/outside/);
+  });
+
+  it('an override reaches the result (the model reads coefficients only through the registry)', () => {
+    const base = run1(sampleRun('active-migration', 20));
+    const costly = run1(variant(sampleRun('active-migration', 20), (s) => (s.coefficients = { sip_cpu_per_call: 19.2 })));
+    expect(costly.cpu.vms.sipas1.beforePct - 3).toBeCloseTo(2 * (base.cpu.vms.sipas1.beforePct - 3), 1);
+  });
+});
+
+describe('call flow', () => {
+  const app = sampleRun('active-migration', 0).scenario.app;
+
+  it('reads the paper flow: timers, triggers and delays of each message', () => {
+    const f = buildCallFlow(app, 2);
+    expect(f.classes.map((c) => c.name)).toEqual(['INVITE', '100/INVITE', '180/INVITE', 'PRACK', '200/PRACK', '200/INVITE', 'ACK', 'UPDATE', '200/UPDATE', 'BYE', '200/BYE']);
+    const byName = Object.fromEntries(f.classes.map((c, i) => [c.name, { ...c, i }]));
+    expect(byName['200/INVITE'].delayS).toBe(10);
+    expect(byName.UPDATE.trigger).toBe(byName.ACK.i);
+    expect(byName.UPDATE.delayS).toBe(90);
+    expect(byName.BYE.trigger).toBe(byName.ACK.i);
+    expect(byName.BYE.delayS).toBe(180);
+    expect(byName.INVITE.timeoutS).toBe(32);
+    expect(byName.INVITE.cause).toBe('408');
+    expect(byName.UPDATE.cause).toBe('update-timeout');
+    expect(byName.ACK.timeoutS).toBe(0);
+    expect(f.workPerCall).toBe(12);
+  });
+
+  it('over TCP only the reliable 180 and the 2xx are retransmitted (no Timer A/E)', () => {
+    const f = buildCallFlow(app, 2);
+    expect(f.retransmissions.map((r) => [f.classes[r.x].name, f.classes[r.y].name])).toEqual([
+      ['180/INVITE', 'PRACK'],
+      ['200/INVITE', 'ACK'],
+    ]);
+    const udp = buildCallFlow({ ...app, transport: 'udp' }, 2);
+    const subjects = udp.retransmissions.map((r) => udp.classes[r.x].name);
+    expect(subjects).toEqual(expect.arrayContaining(['INVITE', 'PRACK', 'UPDATE', 'BYE']));
+  });
+
+  it('uses the RFC 3261 schedules: Timer A doubles, Timer E and 2xx cap at T2', () => {
+    expect(retransmitOffsets(0.5, Infinity, 32)).toEqual([0.5, 1.5, 3.5, 7.5, 15.5, 31.5]);
+    expect(retransmitOffsets(0.5, 4, 32)).toEqual([0.5, 1.5, 3.5, 7.5, 11.5, 15.5, 19.5, 23.5, 27.5, 31.5]);
+    expect(retransmitOffsets(0, 4, 32)).toEqual([]);
+  });
+});
+
+describe('runs', () => {
+  it('is deterministic', () => {
+    const r = sampleRun('active-migration', 40);
+    expect(simulate(r, { series: true })).toEqual(simulate(r, { series: true }));
+  });
+
+  it('records every step in the series, with every documented key', () => {
+    const r = run1(sampleRun('active-migration', 20), true);
+    const s = r.series!;
+    const n = Math.round(420 / 0.1);
+    for (const k of ['tS', 'offeredCps', 'servedCps', 'queueDelayS', 'retransmissionsPerS', 'overloadPhase', 'incomplete408', 'incomplete503', 'incompleteOther', 'migRemainingBytes', 'migSentBytes', 'migPhase', 'migRound', 'vmCpu.sipas1', 'vmCpu.sipas2', 'hostCpu.pm1', 'hostCpu.pm2', 'hostCpu.pm3']) {
+      expect(s[k]?.length, k).toBe(n);
+      expect(s[k].every(Number.isFinite), k).toBe(true);
+    }
+    expect(s.tS[1] - s.tS[0]).toBeCloseTo(0.1, 9);
+    expect(new Set(s.migPhase)).toEqual(new Set([0, 1, 2, 3]));
+    // Without series, the same summary.
+    const plain = run1(sampleRun('active-migration', 20));
+    expect(plain.series).toBeUndefined();
+    expect(plain.cpu).toEqual(r.cpu);
+  });
+
+  it('moves the VM: CPU follows it from the source host to the destination', () => {
+    const r = run1(sampleRun('active-migration', 20), true);
+    const s = r.series!;
+    const end = r.migrations[0].endS!;
+    const i = (t: number) => Math.round(t / 0.1);
+    expect(s['hostCpu.pm3'][i(100)]).toBeLessThan(2);
+    expect(s['hostCpu.pm3'][i(end + 20)]).toBeGreaterThan(s['hostCpu.pm1'][i(end + 20)]);
+    expect(r.migrations[0].bytesSent).toBeGreaterThan(2e9);
+  });
+
+  it('memory and time grow with steps, not with calls: a million calls per second costs no more than forty', () => {
+    const busy = variant(sampleRun('active-migration', 40), (s) => (s.load = [{ atS: 0, cps: 1e6 }]));
+    const t0 = performance.now();
+    const r = run1(busy, true);
+    const dt = performance.now() - t0;
+    expect(dt).toBeLessThan(2000);
+    expect(r.incompleteCalls.total).toBeGreaterThan(1e6);
+    expect(Object.values(r.series!).every((a) => a.length === 4200)).toBe(true);
+  });
+
+  it('stops at its time budget and says so', () => {
+    const long = variant(sampleRun('active-migration', 40), (s) => ((s.durationS = 3600), (s.stepS = 0.01)));
+    const r = simulate(long, { series: true, budgetMs: 1 });
+    expect(r.budgetExceeded).toBe(true);
+    expect(r.series!.tS.length).toBeLessThan(360000);
+    expect(r.series!.tS.length).toBeGreaterThan(0);
+    const all = simulateAll([long, long], { budgetMs: 1 });
+    expect(all.every((x) => x.budgetExceeded)).toBe(true);
+    expect(simulate(sampleRun('active-migration', 0)).budgetExceeded).toBe(false);
+  });
+
+  it('without a migration, every CPU summary is the run mean and nothing fails', () => {
+    const r = run1(variant(sampleRun('active-migration', 20), (s) => (s.migrations = [])));
+    expect(r.migrations).toEqual([]);
+    const c = r.cpu.vms.sipas1;
+    expect(c.beforePct).toBe(c.duringPct);
+    expect(c.afterPct).toBe(c.duringPct);
+    expect(r.incompleteCalls.total).toBe(0);
+  });
+
+  it('starts in the steady state of its load, or empty with warm_start 0', () => {
+    const warm = run1(sampleRun('active-migration', 20), true).series!;
+    const cold = run1(variant(sampleRun('active-migration', 20), (s) => (s.coefficients = { warm_start: 0 })), true).series!;
+    const i = Math.round(5 / 0.1);
+    expect(warm['vmCpu.sipas1'][i]).toBeCloseTo(warm['vmCpu.sipas1'][Math.round(100 / 0.1)], 6);
+    expect(cold['vmCpu.sipas1'][i]).toBeLessThan(warm['vmCpu.sipas1'][i]);
+  });
+});
+
+describe('transports and timers', () => {
+  it('over TCP a slowed SIP-AS causes no retransmissions of requests; over UDP Timer A and E retransmit', () => {
+    const tcp = run1(sampleRun('active-migration', 40), true);
+    const udp = run1(variant(sampleRun('active-migration', 40), (s) => (s.app.transport = 'udp')), true);
+    const sum = (a: number[]) => a.reduce((x, y) => x + y, 0) * 0.1;
+    expect(sum(udp.series!.retransmissionsPerS)).toBeGreaterThan(sum(tcp.series!.retransmissionsPerS) + 1000);
+  });
+
+  it('a longer Timer B lets the same waits complete', () => {
+    const short = run1(sampleRun('active-migration', 40));
+    const long = run1(variant(sampleRun('active-migration', 40), (s) => (s.app.timers.timerBS = 64)));
+    expect(short.incompleteCalls.total).toBeGreaterThan(0);
+    expect(long.incompleteCalls.total).toBe(0);
+  });
+});
+
+describe('fail-over', () => {
+  it('is declared when the active is silent longer than the HA tolerance, never in the paper runs', () => {
+    for (const r of sampleRuns('active-migration')) expect(run1(r).failover).toBe(false);
+    const strict = run1(variant(sampleRun('active-migration', 40), (s) => (s.cluster.failoverAfterS = 0.02)));
+    expect(strict.failover).toBe(true);
+    expect(strict.failoverAtS).toBeGreaterThanOrEqual(120);
+    // A silent standby is not a fail-over.
+    expect(run1(variant(sampleRun('standby-migration', 40), (s) => (s.cluster.failoverAfterS = 0.02))).failover).toBe(false);
+  });
+});
