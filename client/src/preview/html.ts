@@ -29,6 +29,7 @@ export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): 
 <header id="header"><h1 id="title">sipmig charts</h1><div id="controls"></div></header>
 <div id="status" role="status">Waiting for model results…</div>
 <main id="charts"></main>
+<section id="advice" hidden></section>
 <script nonce="${nonce}" src="${script}"></script>
 </body>
 </html>`;

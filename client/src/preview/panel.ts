@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ResultsResponse } from '../../../server/src/charts/context';
 import { chartContext, hasRanges, migrationRange, RESULTS_REQUEST, type ResultsParams } from '../results';
+import { ADVICE_REQUEST, isAdviceResponse } from '../advice';
 import { readSettings } from '../settings';
 import { previewHtml } from './html';
 import { type HostMessage, parseWebviewMessage, PNG_PREFIX, type WebviewMessage } from './protocol';
@@ -17,6 +18,7 @@ export class PreviewPanel implements vscode.Disposable {
   private last: ResultsResponse | undefined;
   private ready = false;
   private requestSeq = 0;
+  private adviceSeq = 0;
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
@@ -82,11 +84,30 @@ export class PreviewPanel implements vscode.Disposable {
       if (this.last && (response.version ?? 0) < (this.last.version ?? 0)) return;
       this.last = response;
       this.post({ type: 'results', fileName: path.basename(uri.fsPath || uri.path), response, context: chartContext(response), canReveal: hasRanges(response) });
+      // The advisor may take seconds (its own worker, its own budget): the charts above do not wait for it.
+      if (response.file) void this.refreshAdvice(uri);
     } catch (e) {
       if (seq !== this.requestSeq) return;
       const message = e instanceof Error ? e.message : String(e);
       this.output.appendLine(`sipmig/results failed for ${uri.toString()}: ${message}`);
       this.post({ type: 'status', state: 'error', message: `Could not get model results: ${message}` });
+    }
+  }
+
+  /** Asks sipmig/advice and hands a well-formed answer to the webview; an older request's answer is dropped. */
+  private async refreshAdvice(uri: vscode.Uri): Promise<void> {
+    if (!this.client) return;
+    const seq = ++this.adviceSeq;
+    try {
+      const response = await this.client.sendRequest<unknown>(ADVICE_REQUEST, { uri: uri.toString() } satisfies ResultsParams);
+      if (seq !== this.adviceSeq || uri.toString() !== this.uri.toString()) return;
+      if (!isAdviceResponse(response)) {
+        this.output.appendLine(`sipmig/advice answered something the panel does not understand for ${uri.toString()}`);
+        return;
+      }
+      this.post({ type: 'advice', response });
+    } catch (e) {
+      if (seq === this.adviceSeq) this.output.appendLine(`sipmig/advice failed for ${uri.toString()}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 

@@ -1,11 +1,13 @@
 // The chart preview's script (runs in the webview, bundled with vega for the browser).
 // Renders the shared vega-lite specs with vega-embed under a CSP without 'unsafe-eval':
 // vega expressions go through vega-interpreter (ast: true) instead of Function().
-import embed, { type Result } from 'vega-embed';
-import { expressionInterpreter } from 'vega-interpreter';
+import type { Result } from 'vega-embed';
 import { type ChartEntry, runCharts, sweepCharts } from '../../../server/src/charts/catalog';
 import type { HostMessage, WebviewMessage } from '../preview/protocol';
 import { currentTheme } from './theme';
+import { embedChart } from './chart';
+import { markStale, renderAdvice } from './advice';
+import type { AdviceResponse } from '../advice';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -19,11 +21,15 @@ const chartsEl = document.getElementById('charts') as HTMLElement;
 const statusEl = document.getElementById('status') as HTMLElement;
 const titleEl = document.getElementById('title') as HTMLElement;
 const controlsEl = document.getElementById('controls') as HTMLElement;
+const adviceEl = document.getElementById('advice') as HTMLElement;
 
 let latest: Extract<HostMessage, { type: 'results' }> | undefined;
 const views: Result[] = [];
 let selectedRun = vscode.getState()?.run;
 let renderSeq = 0;
+let latestAdvice: AdviceResponse | undefined;
+const adviceViews: Result[] = [];
+let adviceSeq = 0;
 
 function setStatus(text: string, kind: 'info' | 'error' = 'info'): void {
   statusEl.textContent = text;
@@ -62,48 +68,9 @@ function picker(labels: string[], index: number): HTMLElement {
   return label;
 }
 
-function exportButton(entry: ChartEntry, format: 'svg' | 'png', view: () => Result | undefined): HTMLButtonElement {
-  const b = document.createElement('button');
-  b.textContent = format.toUpperCase();
-  b.title = `Export this chart as ${format.toUpperCase()}`;
-  b.addEventListener('click', async () => {
-    const v = view()?.view;
-    if (!v) return;
-    const data = format === 'svg' ? await v.toSVG() : await v.toImageURL('png', 2);
-    vscode.postMessage({ type: 'export', chart: entry.id, format, data } as WebviewMessage);
-  });
-  return b;
-}
-
 async function renderChart(entry: ChartEntry, runIdx: number | undefined, seq: number): Promise<void> {
-  const section = document.createElement('section');
-  section.className = 'chart';
-  section.dataset.chart = entry.id;
-  const bar = document.createElement('div');
-  bar.className = 'chart-toolbar';
-  const host = document.createElement('div');
-  host.className = 'chart-host';
-  // Filled once vega-embed resolves; the export buttons read it on click.
-  const rendered: { result?: Result } = {};
-  bar.append(exportButton(entry, 'svg', () => rendered.result), exportButton(entry, 'png', () => rendered.result));
-  section.append(bar, host);
-  chartsEl.append(section);
-  const theme = currentTheme();
-  const result = await embed(host, entry.spec, {
-    renderer: 'svg',
-    actions: false,
-    // No eval under the CSP: parse expressions to an AST and interpret them.
-    ast: true,
-    expr: expressionInterpreter,
-    // vega-embed and vega-tooltip would inject <style> elements, which style-src forbids; media/preview.css styles them.
-    defaultStyle: false,
-    tooltip: { theme: theme.kind === 'light' || theme.kind === 'high-contrast-light' ? 'light' : 'dark', disableDefaultStyle: true },
-  });
-  if (seq !== renderSeq) {
-    result.finalize();
-    return;
-  }
-  rendered.result = result;
+  const result = await embedChart(chartsEl, entry, (m) => vscode.postMessage(m), () => seq !== renderSeq);
+  if (!result) return;
   views.push(result);
   if (runIdx !== undefined) {
     result.view.addEventListener('click', (_event, item) => {
@@ -153,23 +120,51 @@ async function render(): Promise<void> {
   }
 }
 
+/** The advisor's section: shown while the charts above have results; re-rendered only when new advice (or a theme) arrives. */
+async function showAdvice(): Promise<void> {
+  const seq = ++adviceSeq;
+  for (const v of adviceViews.splice(0)) v.finalize();
+  if (!latestAdvice || !latest?.response.file) {
+    adviceEl.replaceChildren();
+    adviceEl.hidden = true;
+    return;
+  }
+  try {
+    await renderAdvice({ el: adviceEl, response: latestAdvice, post: (m) => vscode.postMessage(m), stale: () => seq !== adviceSeq, keep: (v) => adviceViews.push(v) });
+    markStale(adviceEl, latestAdvice.version !== latest.response.version);
+    if (seq === adviceSeq) document.body.dataset.adviceRendered = String(seq);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    vscode.postMessage({ type: 'error', message: `advice render failed: ${message}` });
+  }
+}
+
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   const m = event.data;
   if (m?.type === 'results') {
     latest = m;
     void render();
+    // Keep the comparison on screen while the advice for the new version is computed; say it is older.
+    if (!m.response.file) void showAdvice();
+    else markStale(adviceEl, latestAdvice?.version !== m.response.version);
+  } else if (m?.type === 'advice') {
+    latestAdvice = m.response;
+    void showAdvice();
   } else if (m?.type === 'status') {
     setStatus(m.message, m.state === 'error' ? 'error' : 'info');
   }
 });
 
 // Re-theme when VS Code switches theme: it changes the body's class.
-new MutationObserver(() => void render()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+new MutationObserver(() => {
+  void render();
+  void showAdvice();
+}).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 let resizeTimer: ReturnType<typeof setTimeout> | undefined;
 window.addEventListener('resize', () => {
   if (resizeTimer) clearTimeout(resizeTimer);
-  resizeTimer = setTimeout(() => views.forEach((v) => void v.view.resize().runAsync()), 150);
+  resizeTimer = setTimeout(() => [...views, ...adviceViews].forEach((v) => void v.view.resize().runAsync()), 150);
 });
 
 // A CSP violation means something in the page tried what the policy forbids: tell the

@@ -60,12 +60,13 @@ function layers(input: ComparisonInput, opts: SpecOptions, rowsOf: Row[], y: Rec
   const theme = opts.theme ?? LIGHT_THEME;
   const colors = seriesColors(theme);
   const color = { field: 'plan', type: 'nominal', title: null, scale: { domain: [PLANS.current, PLANS.recommended], range: [colors[1], colors[2]] } };
+  // The shading takes the plan's colour by value, not through the scale: the legend stays the lines'.
   const windows = (['current', 'recommended'] as const).flatMap((key) =>
     phaseWindows(input[key].run).filter((w) => w.phase === 'pre-copy').map((w) => ({ plan: PLANS[key], startS: round(w.startS, 1), endS: round(w.endS, 1), vm: w.vm })),
   );
   return [
     ...(windows.length
-      ? [{ data: { values: windows }, mark: { type: 'rect', opacity: 0.1 }, encoding: { x: { field: 'startS', type: 'quantitative' }, x2: { field: 'endS' }, color, tooltip: [{ field: 'plan', title: 'plan' }, { field: 'vm', title: 'migrating VM' }, { field: 'startS', title: 'from (s)' }, { field: 'endS', title: 'to (s)' }] } }]
+      ? [{ data: { values: windows }, mark: { type: 'rect', opacity: 0.1 }, encoding: { x: { field: 'startS', type: 'quantitative' }, x2: { field: 'endS' }, color: { condition: { test: `datum.plan === '${PLANS.current}'`, value: colors[1] }, value: colors[2] }, tooltip: [{ field: 'plan', title: 'plan' }, { field: 'vm', title: 'migrating VM' }, { field: 'startS', title: 'from (s)' }, { field: 'endS', title: 'to (s)' }] } }]
       : []),
     {
       data: { values: rowsOf },

@@ -7,7 +7,10 @@ import type { Span } from '../../language/syntax/tree';
 import { incompleteFor } from '../../advisor/advise';
 import type { Advice, MigrationAdvice, RankedOption } from '../../advisor/types';
 import type { RunResult } from '../../model/output';
+import { topOptions } from './adviceOptions';
 import { isSilentFailure, thresholdPoints, thresholdSite, type Outcome } from './predictions';
+
+export { improving, topOptions, TOP_OPTIONS } from './adviceOptions';
 
 /** What the advisor has for a document version, as hovers and code actions see it. */
 export type AdviceView =
@@ -30,9 +33,6 @@ export interface AdviceComparison {
   activeVm: { current: string; recommended: string };
 }
 
-/** Options offered per migration (the ones the advisor verified on every run). */
-export const TOP_OPTIONS = 3;
-
 /** Indices of the migrations the model predicts to fail calls or not to converge in some run. */
 export function failingMigrations(o: Outcome): number[] {
   const count = Math.max(0, ...o.results.map((r) => r.migrations.length));
@@ -41,15 +41,6 @@ export function failingMigrations(o: Outcome): number[] {
     if (o.results.some((r) => r.migrations[i] && (!r.migrations[i].converged || incompleteFor(r, i).total > 0))) out.push(i);
   }
   return out;
-}
-
-/** Options that make the migration better than it is (fewer incomplete calls, or converging), best first. */
-export function improving(m: MigrationAdvice): RankedOption[] {
-  return m.options.filter((o) => o.prediction.incompleteCalls < m.current.incompleteCalls || (!m.current.converged && o.prediction.converged));
-}
-
-export function topOptions(m: MigrationAdvice): RankedOption[] {
-  return improving(m).slice(0, TOP_OPTIONS);
 }
 
 const calls = (n: number) => `${n} incomplete call${n === 1 ? '' : 's'}`;

@@ -1,0 +1,89 @@
+// The client side of `sipmig/advice` (docs/editors.md): the chart panel asks for the
+// advisor's answer after each results refresh and compares the plan as written with the
+// advisor's recommendation. No vscode import: the webview uses the same helpers.
+import type { Advice } from '../../server/src/advisor/types';
+import type { RunResult } from '../../server/src/model/output';
+import type { ComparisonInput } from '../../server/src/charts/comparison';
+import { topOptions } from '../../server/src/lsp/features/adviceOptions';
+
+/** Request `sipmig/advice`, params `{ uri }`, answers AdviceResponse. */
+export const ADVICE_REQUEST = 'sipmig/advice';
+
+export interface AdviceResponse {
+  uri?: string;
+  version: number | null;
+  advice: Advice;
+  comparison?: {
+    runLabel: string;
+    current: RunResult;
+    recommended: RunResult;
+    option: string;
+    activeVm: { current: string; recommended: string };
+    thresholdPct?: number;
+  };
+  message?: string;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function isRun(v: unknown): v is RunResult {
+  return isObject(v) && typeof v.label === 'string' && Array.isArray(v.migrations) && isObject(v.incompleteCalls);
+}
+
+/** The answer's shape, checked before the panel hands it to the webview. */
+export function isAdviceResponse(v: unknown): v is AdviceResponse {
+  if (!isObject(v) || !(v.version === null || typeof v.version === 'number')) return false;
+  if (!isObject(v.advice) || !Array.isArray(v.advice.migrations)) return false;
+  if (v.message !== undefined && typeof v.message !== 'string') return false;
+  if (v.comparison === undefined) return true;
+  const c = v.comparison;
+  return isObject(c) && typeof c.runLabel === 'string' && typeof c.option === 'string' && isRun(c.current) && isRun(c.recommended) && isObject(c.activeVm) && typeof c.activeVm.current === 'string' && typeof c.activeVm.recommended === 'string';
+}
+
+/** What the comparison charts draw; undefined when the advisor has no option that helps. */
+export function comparisonInput(r: AdviceResponse | undefined): ComparisonInput | undefined {
+  const c = r?.comparison;
+  if (!c) return undefined;
+  return { current: { run: c.current, activeVm: c.activeVm.current }, recommended: { run: c.recommended, activeVm: c.activeVm.recommended }, option: c.option, thresholdPct: c.thresholdPct };
+}
+
+export interface OptionRow {
+  /** "1", "2"...; the first is the one the editor's code action marks preferred. */
+  rank: string;
+  option: string;
+  incomplete: string;
+  migrationTime: string;
+  allRuns: string;
+  cost: string;
+}
+
+export interface MigrationTable {
+  /** "migrate sipas1 (active) from pm1 to pm3 at 120 s, at 40 cps: 50 incomplete calls now" */
+  caption: string;
+  envelope: string;
+  rows: OptionRow[];
+}
+
+const seconds = (s: number | null) => (s === null ? 'does not converge' : `${Math.round(s * 10) / 10} s`);
+const cps = (v: number) => `${Math.round(v * 10) / 10} cps`;
+
+/** The options table of the panel: per failing migration, its top options (the ones the editor offers). Plain strings: the webview sets them as text. */
+export function optionTables(advice: Advice): MigrationTable[] {
+  return advice.migrations
+    .filter((m) => m.current.incompleteCalls > 0 || !m.current.converged)
+    .map((m) => {
+      const e = m.safeEnvelope;
+      return {
+        caption: `migrate ${m.vm} (${m.role}) from ${m.from} to ${m.to} at ${m.startS} s, at ${m.runLabel}: ${m.current.incompleteCalls} incomplete calls, migration ${seconds(m.current.migrationTimeS)}`,
+        envelope: `Safe envelope: ${e.atLeast ? 'at least' : 'up to'} ${cps(e.maxSafeCps)} of constant load (margin ${e.marginCps >= 0 ? '+' : '−'}${cps(Math.abs(e.marginCps))})`,
+        rows: topOptions(m).map((o, i) => ({
+          rank: String(i + 1),
+          option: o.title,
+          incomplete: String(o.prediction.incompleteCalls),
+          migrationTime: seconds(o.prediction.migrationTimeS),
+          allRuns: o.totalIncompleteAllRuns === null ? '–' : String(o.totalIncompleteAllRuns),
+          cost: o.cost,
+        })),
+      };
+    });
+}

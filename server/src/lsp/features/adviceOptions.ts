@@ -1,0 +1,16 @@
+// Which of the advisor's options are offered: those that make the migration better than it
+// is, best first, the top few. Type imports only, so the chart panel's webview can use the
+// same rule without bundling the advisor or the model.
+import type { MigrationAdvice, RankedOption } from '../../advisor/types';
+
+/** Options offered per migration (the advisor verifies this many on every run). */
+export const TOP_OPTIONS = 3;
+
+/** Options that make the migration better than it is (fewer incomplete calls, or converging), best first. */
+export function improving(m: MigrationAdvice): RankedOption[] {
+  return m.options.filter((o) => o.prediction.incompleteCalls < m.current.incompleteCalls || (!m.current.converged && o.prediction.converged));
+}
+
+export function topOptions(m: MigrationAdvice): RankedOption[] {
+  return improving(m).slice(0, TOP_OPTIONS);
+}

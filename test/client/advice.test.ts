@@ -1,0 +1,49 @@
+// The client side of sipmig/advice: the panel checks the answer's shape before the webview
+// sees it, and builds the options table and the comparison input from it.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../server/src/language';
+import { comparisonInput, isAdviceResponse, optionTables, type AdviceResponse } from '../../client/src/advice';
+import type { AdviceAnswer } from '../../server/src/lsp/handlers/advice';
+import { syntheticRun } from '../charts/fixtures';
+import { fakeAdvice } from '../lsp/adviceFixtures';
+import { ACTIVE } from '../lsp/fixture';
+
+const advice = fakeAdvice(analyze(ACTIVE));
+const comparison = { runLabel: '40 cps', current: syntheticRun({ cps: 40 }), recommended: syntheticRun({ cps: 10 }), option: 'Switch over first', optionId: 'switch_roles', migration: 0, activeVm: { current: 'sipas1', recommended: 'sipas2' }, thresholdPct: 70 };
+// The server's answer type is what the client reads (checked by the compiler).
+const answer: AdviceAnswer = { uri: 'file:///a.sipmig', version: 3, advice, comparison };
+const response: AdviceResponse = answer;
+
+describe('sipmig/advice on the client', () => {
+  it('accepts the server\'s answers, with and without a comparison', () => {
+    expect(isAdviceResponse(response)).toBe(true);
+    expect(isAdviceResponse({ version: null, advice: { migrations: [], failsCalls: false }, message: 'The document is not open in the language server.' })).toBe(true);
+  });
+
+  it.each([
+    ['a non-object', 'advice'],
+    ['no advice', { version: 1 }],
+    ['a version that is not a number', { version: '1', advice }],
+    ['migrations that are not a list', { version: 1, advice: { migrations: {} } }],
+    ['a comparison without runs', { version: 1, advice, comparison: { ...comparison, recommended: null } }],
+    ['a comparison without active VMs', { version: 1, advice, comparison: { ...comparison, activeVm: undefined } }],
+  ])('rejects %s', (_name, value) => {
+    expect(isAdviceResponse(value)).toBe(false);
+  });
+
+  it('builds the options table: the options the editor offers, in its order', () => {
+    const [t] = optionTables(advice);
+    expect(t.caption).toBe('migrate sipas1 (active) from pm1 to pm3 at 120 s, at 40 cps: 50 incomplete calls, migration 148 s');
+    expect(t.envelope).toBe('Safe envelope: up to 20 cps of constant load (margin −20 cps)');
+    expect(t.rows.map((r) => [r.rank, r.incomplete, r.migrationTime, r.allRuns])).toEqual([['1', '0', '120 s', '0'], ['2', '1', '119 s', '1'], ['3', '5', '115 s', '5']]);
+    expect(optionTables({ migrations: [{ ...advice.migrations[0], current: { ...advice.migrations[0].current, incompleteCalls: 0 } }], failsCalls: false }), 'no table for a migration that fails no calls').toEqual([]);
+  });
+
+  it('gives each side of the comparison its own active VM', () => {
+    const input = comparisonInput(response)!;
+    expect(input.current.activeVm).toBe('sipas1');
+    expect(input.recommended.activeVm).toBe('sipas2');
+    expect(input.thresholdPct).toBe(70);
+    expect(comparisonInput({ ...response, comparison: undefined })).toBeUndefined();
+  });
+});
