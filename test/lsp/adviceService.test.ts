@@ -20,6 +20,10 @@ class FakeRunner implements AdviceRunner {
   cancel(uri: string): void {
     for (const j of this.jobs) if (j.uri === uri && !j.done) this.end(j, { kind: 'cancelled' });
   }
+  warmed = 0;
+  warm(): void {
+    this.warmed++;
+  }
   dispose(): void {}
   private end(j: FakeRunner['jobs'][number], r: AdviceJobResult) {
     j.done = true;
@@ -46,6 +50,10 @@ describe('advice service', () => {
     const svc = new AdviceService(fake, () => settings);
     expect(await svc.view(doc, 'k', fakeOutcome(a, false), 1000)).toEqual({ kind: 'none' });
     expect(fake.jobs).toHaveLength(0);
+    svc.warmFor(fakeOutcome(a, false));
+    expect(fake.warmed, 'no worker started either').toBe(0);
+    svc.warmFor(fakeOutcome(a));
+    expect(fake.warmed, 'the worker is started once calls are predicted to fail').toBe(1);
   });
 
   it('waits at most the given time, says "computing", and caches the answer when the job ends', async () => {

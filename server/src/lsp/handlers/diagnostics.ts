@@ -55,7 +55,10 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsHub {
     const a = snap.analysis;
     const all: LangDiagnostic[] = outcome ? [...a.diagnostics, ...predictionDiagnostics(a, outcome)] : a.diagnostics;
     void ctx.connection.sendDiagnostics({ uri: snap.uri, version: snap.version, diagnostics: all.map((d) => toLspDiagnostic(snap.index, snap.uri, d)) });
-    if (outcome) announce(snap, outcome);
+    if (outcome) {
+      announce(snap, outcome);
+      ctx.advice.warmFor(outcome);
+    }
   };
 
   const announce = (snap: Snapshot, outcome: ModelOutcome) => {

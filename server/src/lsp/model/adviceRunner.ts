@@ -18,6 +18,8 @@ export interface AdviceRunner {
   run(uri: string, job: { text: string; stepS?: number }, budgetMs: number): Promise<AdviceJobResult>;
   /** Stops the document's job, running or waiting. */
   cancel(uri: string): void;
+  /** Get ready for a job soon (start the worker), without running anything. */
+  warm(): void;
   dispose(): void;
 }
 
@@ -84,6 +86,10 @@ export class WorkerAdviceRunner implements AdviceRunner {
     this.deadline.unref();
   }
 
+  warm(): void {
+    if (!this.worker) this.spawn();
+  }
+
   private finish(result: AdviceJobResult): void {
     clearTimeout(this.deadline);
     const job = this.current;
@@ -146,6 +152,8 @@ class InlineAdviceRunner implements AdviceRunner {
   cancel(uri: string): void {
     this.live.delete(uri);
   }
+
+  warm(): void {}
 
   dispose(): void {}
 }
