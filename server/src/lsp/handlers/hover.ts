@@ -6,6 +6,7 @@ import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { toOffset, toRange } from '../convert';
 import type { ServerContext } from '../context';
 import { hoverAt, type ChartRenderer } from '../features/hover';
+import type { AdviceView } from '../features/advice';
 
 export function registerHover(ctx: ServerContext): void {
   const charts = chartCache();
@@ -17,7 +18,14 @@ export function registerHover(ctx: ServerContext): void {
       const withCharts = ctx.settings().hoverCharts ?? ctx.client.images;
       const chart: ChartRenderer | undefined = outcome && withCharts ? (run, opts) => charts(outcome.key, run, opts) : undefined;
       // On a migrate statement the hover waits for the advisor, at most the model's time budget.
-      const advice = outcome ? () => ctx.adviceOf(snap, outcome, ctx.settings().timeBudgetMs) : undefined;
+      // An advisor failure costs the hover its advisor part only, not the figures above it.
+      const advice = outcome
+        ? () =>
+            ctx.adviceOf(snap, outcome, ctx.settings().timeBudgetMs).catch((e): AdviceView => {
+              ctx.log(`sipmig advisor (hover) failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+              return { kind: 'failed', message: 'the advisor failed (see the sipmig output)' };
+            })
+        : undefined;
       const h = await hoverAt({ a: snap.analysis, offset: toOffset(snap.index, p.position), outcome, chart, advice });
       // Markdown only: the client renders it untrusted (no command links, no HTML).
       return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(snap.index, h.span) } : null;
