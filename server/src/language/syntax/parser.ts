@@ -19,6 +19,9 @@ import { lookupUnit } from '../units';
 export const MAX_NESTING = 16;
 const MAX_SYNTAX_ERRORS = 1000;
 
+// Performance: the alternatives of every OR (and the OPTION definitions) are built once per
+// parser, not on every call, as chevrotain's performance guide advises; allocating them per
+// call was most of the parser's garbage on large files (docs/performance.md).
 class SipmigParser extends EmbeddedActionsParser {
   syntaxErrors: SyntaxError[] = [];
 
@@ -30,51 +33,58 @@ class SipmigParser extends EmbeddedActionsParser {
   public document = this.RULE('document', (): Member[] => {
     const members: Member[] = [];
     this.MANY(() => {
-      this.OR([
-        { ALT: () => void this.CONSUME(Newline) },
-        { ALT: () => void members.push(this.SUBRULE(this.member)) },
-        {
-          ALT: () => {
-            const t = this.CONSUME(RBrace);
-            this.ACTION(() => this.error(t, 'SYN003', "Unmatched '}': no block is open here. Remove it or add the block it should close."));
-          },
-        },
-      ]);
+      const m = this.OR(this.documentAlts);
+      if (m) members.push(m);
     });
     return members;
   });
 
-  private member = this.RULE('member', (): Member => {
-    return this.OR([
-      {
-        ALT: () => {
-          const key = this.SUBRULE(this.atom);
-          const args: Atom[] = [];
-          this.MANY(() => void args.push(this.SUBRULE2(this.atom)));
-          const body = this.OPTION(() => this.SUBRULE(this.block));
-          return this.ACTION(() => ({ key, args, body, start: key.start, end: body ? body.end : (args.at(-1) ?? key).end }));
-        },
+  private documentAlts: { ALT: () => Member | undefined }[] = [
+    { ALT: () => void this.CONSUME(Newline) },
+    { ALT: () => this.SUBRULE(this.member) },
+    {
+      ALT: () => {
+        const t = this.CONSUME(RBrace);
+        this.ACTION(() => this.error(t, 'SYN003', "Unmatched '}': no block is open here. Remove it or add the block it should close."));
+        return undefined;
       },
-      {
-        ALT: () => {
-          const body = this.SUBRULE2(this.block);
-          return this.ACTION(() => {
-            this.syntaxErrors.push({ code: 'SYN004', message: "A block needs a keyword before '{' (for example `host pm1 { ... }`).", start: body.start, end: body.start + 1 });
-            const key: Atom = { kind: 'ident', text: '', start: body.start, end: body.start };
-            return { key, args: [], body, start: body.start, end: body.end };
-          });
-        },
+    },
+  ];
+
+  private member = this.RULE('member', (): Member => this.OR(this.memberAlts));
+
+  private optionalBody = () => this.SUBRULE(this.block);
+
+  private memberAlts: { ALT: () => Member }[] = [
+    {
+      ALT: () => {
+        const key = this.SUBRULE(this.atom);
+        const args: Atom[] = [];
+        this.MANY(() => void args.push(this.SUBRULE2(this.atom)));
+        const body = this.OPTION(this.optionalBody);
+        return this.ACTION(() => ({ key, args, body, start: key.start, end: body ? body.end : (args.at(-1) ?? key).end }));
       },
-    ]);
-  });
+    },
+    {
+      ALT: () => {
+        const body = this.SUBRULE2(this.block);
+        return this.ACTION(() => {
+          this.syntaxErrors.push({ code: 'SYN004', message: "A block needs a keyword before '{' (for example `host pm1 { ... }`).", start: body.start, end: body.start + 1 });
+          const key: Atom = { kind: 'ident', text: '', start: body.start, end: body.start };
+          return { key, args: [], body, start: body.start, end: body.end };
+        });
+      },
+    },
+  ];
 
   private block = this.RULE('block', (): Block => {
     const open = this.CONSUME(LBrace);
     const members: Member[] = [];
     this.MANY(() => {
-      this.OR([{ ALT: () => void this.CONSUME(Newline) }, { ALT: () => void members.push(this.SUBRULE(this.member)) }]);
+      const m = this.OR(this.blockAlts);
+      if (m) members.push(m);
     });
-    const close = this.OPTION(() => this.CONSUME(RBrace));
+    const close = this.OPTION(this.closeBrace);
     return this.ACTION(() => {
       const last = members.at(-1);
       return {
@@ -86,39 +96,44 @@ class SipmigParser extends EmbeddedActionsParser {
     });
   });
 
-  private atom = this.RULE('atom', (): Atom => {
-    return this.OR([
-      {
-        ALT: () => {
-          const n = this.CONSUME(NumberLit);
-          const unit = this.OPTION({
-            GATE: () => this.isUnitAfterNumber(this.LA(1)),
-            DEF: () => this.OR2([{ ALT: () => this.CONSUME(Percent) }, { ALT: () => this.CONSUME(Ident) }]),
-          });
-          return this.ACTION(() => {
-            const a: Atom = { kind: 'number', text: n.image, value: Number(n.image), start: n.startOffset, end: n.startOffset + n.image.length };
-            if (unit) {
-              a.unit = unit.image;
-              a.unitSpan = { start: unit.startOffset, end: unit.startOffset + unit.image.length };
-              a.end = a.unitSpan.end;
-            }
-            return a;
-          });
-        },
+  private blockAlts: { ALT: () => Member | undefined }[] = [{ ALT: () => void this.CONSUME(Newline) }, { ALT: () => this.SUBRULE(this.member) }];
+
+  private closeBrace = () => this.CONSUME(RBrace);
+
+  private atom = this.RULE('atom', (): Atom => this.OR(this.atomAlts));
+
+  private unitAlts = [{ ALT: () => this.CONSUME(Percent) }, { ALT: () => this.CONSUME(Ident) }];
+
+  private optionalUnit = { GATE: () => this.isUnitAfterNumber(this.LA(1)), DEF: () => this.OR2(this.unitAlts) };
+
+  private atomAlts: { ALT: () => Atom }[] = [
+    {
+      ALT: () => {
+        const n = this.CONSUME(NumberLit);
+        const unit = this.OPTION(this.optionalUnit);
+        return this.ACTION(() => {
+          const a: Atom = { kind: 'number', text: n.image, value: Number(n.image), start: n.startOffset, end: n.startOffset + n.image.length };
+          if (unit) {
+            a.unit = unit.image;
+            a.unitSpan = { start: unit.startOffset, end: unit.startOffset + unit.image.length };
+            a.end = a.unitSpan.end;
+          }
+          return a;
+        });
       },
-      { ALT: () => this.simple(this.CONSUME(StringLit), 'string') },
-      {
-        ALT: () => {
-          const t = this.CONSUME(UnterminatedString);
-          this.ACTION(() => this.error(t, 'SYN002', 'Unterminated string: add the closing " on the same line.'));
-          return this.simple(t, 'string');
-        },
+    },
+    { ALT: () => this.simple(this.CONSUME(StringLit), 'string') },
+    {
+      ALT: () => {
+        const t = this.CONSUME(UnterminatedString);
+        this.ACTION(() => this.error(t, 'SYN002', 'Unterminated string: add the closing " on the same line.'));
+        return this.simple(t, 'string');
       },
-      { ALT: () => this.simple(this.CONSUME2(Ident), 'ident') },
-      { ALT: () => this.simple(this.CONSUME3(Percent), 'percent') },
-      { ALT: () => this.simple(this.CONSUME(Comma), 'comma') },
-    ]);
-  });
+    },
+    { ALT: () => this.simple(this.CONSUME2(Ident), 'ident') },
+    { ALT: () => this.simple(this.CONSUME3(Percent), 'percent') },
+    { ALT: () => this.simple(this.CONSUME(Comma), 'comma') },
+  ];
 
   private isUnitAfterNumber(t: IToken): boolean {
     if (t.tokenType === Percent) return true;
@@ -181,11 +196,15 @@ function limitNesting(tokens: IToken[], errors: SyntaxError[]): IToken[] {
   let depth = 0;
   let dropped = 0;
   let reported = false;
-  const out: IToken[] = [];
-  for (const t of tokens) {
+  // The copy is made only from the first dropped brace on: a file within the limit (every
+  // real one) keeps its token array as it is.
+  let out: IToken[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     if (t.tokenType === LBrace) {
       if (depth >= MAX_NESTING) {
         dropped++;
+        out ??= tokens.slice(0, i);
         if (!reported) {
           errors.push({ code: 'SYN005', message: `Blocks are nested deeper than ${MAX_NESTING} levels; the deeper braces are ignored.`, start: t.startOffset, end: t.startOffset + 1 });
           reported = true;
@@ -200,9 +219,9 @@ function limitNesting(tokens: IToken[], errors: SyntaxError[]): IToken[] {
       }
       if (depth > 0) depth--;
     }
-    out.push(t);
+    out?.push(t);
   }
-  return out;
+  return out ?? tokens;
 }
 
 /**
