@@ -30,9 +30,9 @@ describe('migration time', () => {
   }
 
   for (const name of ['active-migration', 'standby-migration'] as Sample[]) {
-    it(`higher load never shortens it (${name}; a saturated SIP-AS serves no more work, so at most 0.5 % shorter)`, () => {
+    it(`higher load never shortens it (${name})`, () => {
       const times = sampleRuns(name).map((r) => T(run1(r)));
-      for (let i = 1; i < times.length; i++) expect(times[i], `0..40 cps: ${fmt(times)} s`).toBeGreaterThanOrEqual(times[i - 1] * 0.995);
+      for (let i = 1; i < times.length; i++) expect(times[i], `0..40 cps: ${fmt(times)} s`).toBeGreaterThanOrEqual(times[i - 1]);
       expect(times[times.length - 1]).toBeGreaterThan(times[0] * 1.5);
     });
   }

@@ -54,7 +54,7 @@ export const MODEL_PARAMETERS = [
   P('sip', 'sip_workers', '', 4, 1, 4096, 'assumption: one worker per vCPU', 'Concurrent message-processing workers (one per vCPU). A worker is held while its message is processed and while the message\'s synchronous checkpoint writes are in flight.'),
 
   // ---- checkpoint (SAF CKPT) ------------------------------------------------------------
-  P('checkpoint', 'ckpt_writes_per_call', '', 5.85, 0, 100, 'assumption: one checkpoint per call state change (set-up, answer, refresh, release)', 'Synchronous checkpoint writes the active sends to the standby per call.'),
+  P('checkpoint', 'ckpt_writes_per_call', '', 5.88, 0, 100, 'assumption: one checkpoint per call state change (set-up, answer, refresh, release)', 'Synchronous checkpoint writes the active sends to the standby per call.'),
   P('checkpoint', 'ckpt_cpu_per_write', 'ms', 1.6, 0, 1000, 'calibrated: slope of standby VM CPU vs load', 'Standby vCPU time to apply one checkpoint write, at the reference clock.'),
   P('checkpoint', 'ckpt_packets_per_write', '', 0.05, 0, 10, 'assumption: CKPT/MSG batch updates per packet', 'Packets per checkpoint write on each side (writes are batched, so usually below 1).'),
   P('checkpoint', 'ckpt_rtt', 'ms', 0.4, 0.001, 1000, 'assumption: 1 Gbps LAN, kernel to kernel', 'Round trip of a checkpoint write and its acknowledgement when nothing waits.'),

@@ -117,7 +117,8 @@ class Simulation {
   readonly queue: SipQueue;
   readonly control: OverloadControl;
   readonly avgWeight: number;
-  readonly ckptPerMsg: number;
+  /** Synchronous checkpoint writes per work unit of a call. */
+  readonly ckptPerUnit: number;
   readonly cUnitBase: number;
   // migrations
   readonly migs: MigRt[];
@@ -146,7 +147,7 @@ class Simulation {
   readonly wantSeries: boolean;
   readonly ser: Float64Array[];
   readonly res: ServeResult = { work: 0, messages: 0, callsStarted: 0, rejected: 0, live: 0 };
-  readonly budget: ServiceBudget = { work: 0, messages: 0, workerS: 0, workerPerUnit: 0, workerPerCallMsg: 0 };
+  readonly budget: ServiceBudget = { work: 0, messages: 0, workerS: 0, workerPerUnit: 0, workerPerCallUnit: 0 };
   /**
    * Scalars carried across steps: [0] rejected INVITEs (cumulative), [1] checkpoint backlog at
    * the standby, [2] checkpoint round trip (s), [3] checkpoint packets of the last step,
@@ -225,7 +226,7 @@ class Simulation {
     this.control = new OverloadControl(sc.app.overload, dt, c.overload_cpu_window);
     const msgsPerCall = Math.max(1, flow.classes.length);
     this.avgWeight = flow.workPerCall / msgsPerCall;
-    this.ckptPerMsg = sc.cluster.checkpoint ? c.ckpt_writes_per_call / msgsPerCall : 0;
+    this.ckptPerUnit = sc.cluster.checkpoint ? c.ckpt_writes_per_call / Math.max(1e-9, flow.workPerCall) : 0;
     this.cUnitBase = c.sip_cpu_per_call / 1000 / Math.max(1e-9, flow.workPerCall);
     this.cCkpt = c.ckpt_cpu_per_write / 1000;
     this.cPkt = c.io_lock_per_packet / 1000;
@@ -329,15 +330,15 @@ class Simulation {
     // the transport layer, so a worker does not wait for its own packets.
     bud.workerS = this.workers * dt * run;
     bud.workerPerUnit = cUnit / sp;
-    bud.workerPerCallMsg = this.ckptPerMsg * st[2];
-    const perUnitWorker = bud.workerPerUnit + bud.workerPerCallMsg / this.avgWeight;
+    bud.workerPerCallUnit = this.ckptPerUnit * st[2];
+    const perUnitWorker = bud.workerPerUnit + bud.workerPerCallUnit;
     const capRate = Math.min(bud.work, bud.messages * this.avgWeight, bud.workerS / perUnitWorker) / dt;
     st[4] = capRate;
     queue.serve(t, bud, this.control, res);
     st[0] += res.rejected;
     this.vBusy[A] = res.work * cUnit;
     this.vWork[A] = this.idleShare * nv * dt * run + this.vBusy[A];
-    const writes = res.live * this.ckptPerMsg;
+    const writes = res.live * this.ckptPerUnit;
     st[3] = writes * this.ckptPkts;
     this.vPkts[A] = res.messages * this.ppm + st[3];
     this.vWanted[A] = res.work >= bud.work - 1e-9 && queue.queuedWork > 0 ? Math.min(queue.queuedWork * cUnit, nv * this.hSpeed[hs] * dt) : 0;

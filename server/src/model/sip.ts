@@ -9,8 +9,8 @@
 //    the copies due now are those whose answer has not been served yet (service is in arrival
 //    order within a class, so cumulative counts tell answered cohorts from unanswered ones);
 // 3. service within three budgets - vCPU work, messages through the emulated I/O path, and
-//    worker time (processing plus synchronous checkpoint round trips; absorbing a
-//    retransmission writes no checkpoint). Messages of calls in progress are served before
+//    worker time (processing plus synchronous checkpoint round trips, in proportion to the
+//    work a message does; absorbing a retransmission writes no checkpoint). Messages of calls in progress are served before
 //    initial INVITEs (`priority`), oldest first in each group, as carrier-grade SIP servers do:
 //    when capacity falls short, new calls wait and time out with 408 while established calls
 //    proceed. A served message makes its successor in the call flow arrive after the flow's
@@ -37,8 +37,8 @@ export interface ServiceBudget {
   workerS: number;
   /** Worker-seconds per work unit (processing). */
   workerPerUnit: number;
-  /** Worker-seconds per message of a call (its share of synchronous checkpoint round trips). */
-  workerPerCallMsg: number;
+  /** Worker-seconds per work unit of a call (its share of synchronous checkpoint round trips). */
+  workerPerCallUnit: number;
 }
 
 export interface ServeResult {
@@ -49,7 +49,8 @@ export interface ServeResult {
   callsStarted: number;
   /** Initial INVITEs (not yet timed out) answered 503 by the overload control. */
   rejected: number;
-  /** Messages of live calls served (neither zombies, retransmissions nor rejected INVITEs). */
+  /** Work units served that write checkpoints: messages of calls, timed-out ones included (the
+   * SIP-AS does not know the CSCF gave up), not retransmissions nor rejected INVITEs. */
   live: number;
 }
 
@@ -297,7 +298,7 @@ export class SipQueue {
       const w = this.weight[c];
       const isCall = c !== this.rtx;
       const refused = c === 0 && admission.refusesAll(age * this.dt);
-      const perK = w * b.workerPerUnit + (isCall && !refused ? b.workerPerCallMsg : 0);
+      const perK = w * (b.workerPerUnit + (isCall && !refused ? b.workerPerCallUnit : 0));
       let f = 1;
       if (amt * w > left[0]) f = left[0] / (amt * w);
       if (amt * f > left[1]) f = left[1] / amt;
@@ -327,18 +328,20 @@ export class SipQueue {
       const k = this.timeoutSteps[c];
       const zombie = k > 0 && age >= k;
       let live = isCall && !zombie ? s : 0;
+      let written = isCall ? s : 0;
       if (c === 0) {
         this.st[4] -= s;
         // Overload control: a rejected INVITE writes no checkpoint - give that worker time back.
         const admitted = refused ? 0 : admission.admit(s, age * this.dt);
-        if (!refused) left[2] += (s - admitted) * b.workerPerCallMsg;
+        if (!refused) left[2] += (s - admitted) * w * b.workerPerCallUnit;
         if (!zombie) out.rejected += s - admitted;
         live = zombie ? 0 : admitted;
+        written = admitted;
         out.callsStarted += live;
       }
+      out.live += written * w;
       // A zombie (failed already), a rejected INVITE or a retransmission starts nothing.
       if (live > EPS) {
-        out.live += live;
         for (let j = this.succStart[c]; j < this.succStart[c + 1]; j++) this.arrive(t + this.succDelay[j], this.succCls[j], live);
       }
       if (f < 1) return false;
