@@ -1,6 +1,6 @@
 // The `sipmig` command line. Usage errors exit 2 with one line; `check` exits 1 when a
 // file has errors; nothing ever ends in a stack trace.
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkFiles } from './check';
 import { runFile } from './run';
 import { processIo, type CliIo } from './io';
@@ -25,7 +25,7 @@ Usage:
 
 Exit codes: 0 ok, 1 errors in a scenario, 2 usage error, 3 (advise) calls predicted to fail.`;
 
-const COMMANDS: Record<string, { options: Parameters<typeof parseArgs>[0]['options']; run: (files: string[], v: Record<string, unknown>, io: CliIo) => number | Promise<number> }> = {
+const COMMANDS: Record<string, { options: NonNullable<ParseArgsConfig['options']>; run: (files: string[], v: Record<string, unknown>, io: CliIo) => number | Promise<number> }> = {
   check: {
     options: { json: { type: 'boolean' } },
     run: (files, v, io) => (files.length ? checkFiles(files, !!v.json, io) : usage(io, 'check needs at least one FILE')),
@@ -66,7 +66,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   }
   const cmd = COMMANDS[command];
   if (!cmd) return usage(io, `unknown command '${command}'`);
-  let parsed;
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
     parsed = parseArgs({ args: rest, options: { ...cmd.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
   } catch (e) {
