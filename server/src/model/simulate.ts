@@ -389,11 +389,15 @@ class Simulation {
       }
       // Raw page writes follow the work the guest does; distinct pages per tick saturate at the
       // writable working set (hot pages are rewritten, not added).
-      const raw = this.dirtyIdle + (this.dirtyPerCpu * vBusy[i]) / dt;
-      const x = (raw * tick) / wwsHot;
-      const dirty = wwsHot > 0 ? (x < 1e-6 ? raw : (wwsHot / tick) * (1 - Math.exp(-x))) : raw;
+      // (Dirtying matters only while dirty logging is on, i.e. while the VM is migrated.)
+      let dirty = 0;
+      if (this.vMig[i]) {
+        const raw = this.dirtyIdle + (this.dirtyPerCpu * vBusy[i]) / dt;
+        const x = (raw * tick) / wwsHot;
+        dirty = wwsHot > 0 ? (x < 1e-6 ? raw : (wwsHot / tick) * (1 - Math.exp(-x))) : raw;
+      }
       this.vDirty[i] = dirty;
-      const faults = this.vMig[i] ? (dirty / PAGE_BYTES) * this.faultCost * dt : 0;
+      const faults = (dirty / PAGE_BYTES) * this.faultCost * dt;
       this.vFaults[i] = faults;
       vWork[i] += faults;
       const exits = this.vPkts[i] * this.exitsPerPkt * this.vIoF[i];

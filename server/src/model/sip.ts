@@ -109,6 +109,12 @@ export class SipQueue {
   private readonly rOff: Int32Array[];
   private readonly arrX: Float64Array[];
   private readonly cumX: Float64Array[];
+  private readonly ringLen: Int32Array;
+  private readonly ringOff: Int32Array;
+  private readonly ring: Float64Array;
+  private readonly ringed: Int32Array;
+  /** Classes whose service answers a retransmitted message (their service counts are kept). */
+  private readonly answers: Uint8Array;
   /** Rule index per class (-1: not retransmitted) - a class is the subject of at most one rule. */
   private readonly ruleOf: Int32Array;
   /** Cumulative served (processed) messages per class. */
@@ -167,7 +173,23 @@ export class SipQueue {
     this.rOff = r.map((x) => Int32Array.from(x.offsetsS.map((s) => Math.max(1, Math.round(s / dt)))));
     this.arrX = r.map(() => new Float64Array(nSteps));
     this.cumX = r.map(() => new Float64Array(nSteps));
+    // Rings for delayed arrivals: one slot per step of the class's delay (plus slack).
+    this.ringLen = new Int32Array(this.nc);
+    this.ringOff = new Int32Array(this.nc);
+    let off = 0;
+    for (let c = 0; c < n; c++) {
+      const d = Math.round(flow.classes[c].delayS / dt);
+      if (d > 0) {
+        this.ringLen[c] = d + 2;
+        this.ringOff[c] = off;
+        off += d + 2;
+      }
+    }
+    this.ring = new Float64Array(off);
+    this.ringed = Int32Array.from([...this.ringLen.keys()].filter((c) => this.ringLen[c] > 0));
     this.ruleOf = new Int32Array(this.nc).fill(-1);
+    this.answers = new Uint8Array(this.nc);
+    r.forEach((x) => (this.answers[x.y] = 1));
     r.forEach((x, i) => (this.ruleOf[x.x] = i));
     this.servedCum = new Float64Array(this.nc);
   }
@@ -175,6 +197,17 @@ export class SipQueue {
   /** Messages of class `cls` arriving at step `step` (ignored beyond the simulated horizon). */
   arrive(step: number, cls: number, amount: number): void {
     if (step >= this.nSteps || !(amount > 0)) return;
+    const L = this.ringLen[cls];
+    if (step > this.current && step - this.current < L) {
+      // A delayed successor waits in its class's small ring until its step comes: the big
+      // per-step arrays are then only written near the current step (cache friendly).
+      this.ring[this.ringOff[cls] + (step % L)] += amount;
+      return;
+    }
+    this.land(step, cls, amount);
+  }
+
+  private land(step: number, cls: number, amount: number): void {
     this.rem[step * this.nc + cls] += amount;
     const w = amount * this.weight[cls];
     if (cls === 0) {
@@ -196,6 +229,16 @@ export class SipQueue {
 
   /** Moves to step t: what was scheduled to arrive now joins the queue. */
   begin(t: number): void {
+    for (let k = 0; k < this.ringed.length; k++) {
+      const c = this.ringed[k];
+      const L = this.ringLen[c];
+      const i = this.ringOff[c] + (t % L);
+      const a = this.ring[i];
+      if (a > 0) {
+        this.ring[i] = 0;
+        this.land(t, c, a);
+      }
+    }
     this.current = t;
     this.st[0] += this.w0[t] + this.w1[t];
     this.st[1] += this.m0[t] + this.m1[t];
@@ -220,7 +263,8 @@ export class SipQueue {
     for (let i = 0; i < this.timed.length; i++) {
       const c = this.timed[i];
       const k = this.timeoutSteps[c];
-      if (t - k < 0) continue;
+      // Nothing that old is left when the queue's head is younger (the usual case).
+      if (t - k < (c === 0 ? this.h0 : this.h1)) continue;
       const amt = this.rem[(t - k) * nc + c];
       if (amt > EPS) {
         const cause = this.causeOf[c];
@@ -290,7 +334,14 @@ export class SipQueue {
     const left = this.left;
     const base = h * this.nc;
     const age = t - h;
+    const kCall = b.workerPerUnit + b.workerPerCallUnit;
     let any = false;
+    let ok = true;
+    // Totals of this pass, written back once at the end.
+    let sw = 0;
+    let sm = 0;
+    let sr = 0;
+    let written = 0;
     for (let c = c0; c < c1; c++) {
       const amt = rem[base + c];
       if (amt <= EPS) continue;
@@ -298,60 +349,63 @@ export class SipQueue {
       const w = this.weight[c];
       const isCall = c !== this.rtx;
       const refused = c === 0 && admission.refusesAll(age * this.dt);
-      const perK = w * (b.workerPerUnit + (isCall && !refused ? b.workerPerCallUnit : 0));
+      const perK = w * (isCall && !refused ? kCall : b.workerPerUnit);
       let f = 1;
       if (amt * w > left[0]) f = left[0] / (amt * w);
       if (amt * f > left[1]) f = left[1] / amt;
       if (amt * perK * f > left[2]) f = left[2] / (amt * perK);
-      if (f <= 0) return false;
+      if (f <= 0) {
+        ok = false;
+        break;
+      }
       const s = f >= 1 ? amt : amt * f;
       rem[base + c] = amt - s;
-      const sw = s * w;
-      left[0] -= sw;
+      left[0] -= s * w;
       left[1] -= s;
       left[2] -= s * perK;
-      this.st[0] -= sw;
-      this.st[1] -= s;
-      out.work += sw;
-      out.messages += s;
-      this.servedCum[c] += s;
-      if (c === 0) {
-        this.w0[h] -= sw;
-        this.m0[h] -= s;
-        if (this.m0[h] < EPS) this.w0[h] = this.m0[h] = 0;
-      } else {
-        this.w1[h] -= sw;
-        this.m1[h] -= s;
-        if (!isCall) this.r1[h] -= s;
-        if (this.m1[h] < EPS) this.w1[h] = this.m1[h] = this.r1[h] = 0;
-      }
+      sw += s * w;
+      sm += s;
+      if (this.answers[c]) this.servedCum[c] += s;
       const k = this.timeoutSteps[c];
       const zombie = k > 0 && age >= k;
       let live = isCall && !zombie ? s : 0;
-      let written = isCall ? s : 0;
-      if (c === 0) {
+      if (!isCall) sr += s;
+      else if (c === 0) {
         this.st[4] -= s;
         // Overload control: a rejected INVITE writes no checkpoint - give that worker time back.
         const admitted = refused ? 0 : admission.admit(s, age * this.dt);
         if (!refused) left[2] += (s - admitted) * w * b.workerPerCallUnit;
         if (!zombie) out.rejected += s - admitted;
         live = zombie ? 0 : admitted;
-        written = admitted;
+        written += admitted * w;
         out.callsStarted += live;
-      }
-      out.live += written * w;
+      } else written += s * w;
       // A zombie (failed already), a rejected INVITE or a retransmission starts nothing.
       if (live > EPS) {
         for (let j = this.succStart[c]; j < this.succStart[c + 1]; j++) this.arrive(t + this.succDelay[j], this.succCls[j], live);
       }
-      if (f < 1) return false;
+      if (f < 1) {
+        ok = false;
+        break;
+      }
     }
-    if (!any) {
-      // Only rounding dust was left in the group's totals: the bin is empty.
-      if (c0 === 0) this.w0[h] = this.m0[h] = 0;
-      else this.w1[h] = this.m1[h] = this.r1[h] = 0;
+    this.st[0] -= sw;
+    this.st[1] -= sm;
+    out.work += sw;
+    out.messages += sm;
+    out.live += written;
+    if (c0 === 0) {
+      this.w0[h] -= sw;
+      this.m0[h] -= sm;
+      // Only rounding dust left (or nothing was there): the bin is empty.
+      if (this.m0[h] < EPS || !any) this.w0[h] = this.m0[h] = 0;
+    } else {
+      this.w1[h] -= sw;
+      this.m1[h] -= sm;
+      this.r1[h] -= sr;
+      if (this.m1[h] < EPS || !any) this.w1[h] = this.m1[h] = this.r1[h] = 0;
     }
-    return true;
+    return ok;
   }
 
   /** Ends step t: cumulative arrival counts of retransmitted classes become final. */

@@ -1,0 +1,58 @@
+// Timings of the performance model (run by scripts/bench-model.mjs after bundling with esbuild,
+// so the code measured is the code the CLI ships): one 600 s run at 100 ms steps, and the
+// 9-point paper sweep, each the median of repeated runs after a warm-up.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../server/src/language';
+import { simulate, simulateAll, type RunInput } from '../server/src/model';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(f: () => void, minRuns: number, minMs: number): number {
+  for (let i = 0; i < 3; i++) f();
+  const xs: number[] = [];
+  const t0 = performance.now();
+  while (xs.length < minRuns || performance.now() - t0 < minMs) {
+    const t = performance.now();
+    f();
+    xs.push(performance.now() - t);
+  }
+  return median(xs);
+}
+
+function sample(root: string, name: string): RunInput[] {
+  const a = analyze(readFileSync(join(root, 'samples/paper', `${name}.sipmig`), 'utf8'));
+  if (!a.runs.length) throw new Error(`${name}.sipmig gives no runs`);
+  return a.runs;
+}
+
+/** A calibration loop of a fixed size, to tell a slow machine from a slow model. */
+function reference(): number {
+  return time(() => {
+    let s = 0;
+    for (let i = 0; i < 1e7; i++) s += i * 0.5;
+    if (s < 0) throw new Error('unreachable');
+  }, 5, 200);
+}
+
+export function bench(root: string) {
+  const active = sample(root, 'active-migration');
+  const standby = sample(root, 'standby-migration');
+  const at40 = active.find((r) => r.offeredCps === 40)!;
+  const long: RunInput = { ...at40, scenario: { ...at40.scenario, durationS: 600, stepS: 0.1 } };
+  const one = time(() => simulate(long), 20, 1000);
+  const oneSeries = time(() => simulate(long, { series: true }), 10, 500);
+  const sweep = time(() => simulateAll(active), 5, 1000);
+  const sweepStandby = time(() => simulateAll(standby), 5, 1000);
+  const loop = reference();
+  return [
+    { name: 'model: one 600 s run at 100 ms steps (40 cps, active migrated)', value: one, unit: 'ms', goal: '<= 5 ms median' },
+    { name: 'model: the same run with every step in series', value: oneSeries, unit: 'ms' },
+    { name: 'model: 9-point paper sweep, active migrated (420 s runs)', value: sweep, unit: 'ms', goal: '<= 50 ms median' },
+    { name: 'model: 9-point paper sweep, standby migrated', value: sweepStandby, unit: 'ms', goal: '<= 50 ms median' },
+    { name: 'reference: 1e7-iteration arithmetic loop (machine speed)', value: loop, unit: 'ms', goal: 'about 10 ms on an idle modern core' },
+  ];
+}

@@ -1,0 +1,52 @@
+// The CLI renderings of model results: the `sipmig run` table and the CSV time series.
+import { describe, expect, it } from 'vitest';
+import { formatRunTable, seriesToCsv } from '../../server/src/cli/runFormat';
+import { simulate } from '../../server/src/model';
+import { sampleResults, sampleRun, variant, MiB } from './fixtures';
+
+describe('formatRunTable', () => {
+  const table = formatRunTable({ file: 'samples/paper/active-migration.sipmig', runs: sampleResults('active-migration') });
+  const lines = table.split('\n');
+
+  it('has one row per run, after the file name, the header and the rule', () => {
+    expect(lines[0]).toBe('samples/paper/active-migration.sipmig');
+    expect(lines[1]).toMatch(/^offered\s+migration\s+time\s+downtime\s+peak sipas1\s+peak sipas2\s+phase\s+incomplete$/);
+    expect(lines.length).toBe(3 + 9);
+  });
+
+  it('shows load, migrated VM and role, time, downtime, peak guest CPU of each VM, phase and incomplete calls', () => {
+    const r = sampleResults('active-migration').find((x) => x.offeredCps === 40)!;
+    const row = lines.find((l) => l.startsWith('40 cps'))!;
+    const m = r.migrations[0];
+    expect(row).toContain('sipas1 (active) pm1->pm3');
+    expect(row).toContain(`${m.migrationTimeS!.toFixed(1)} s`);
+    expect(row).toContain(`${m.downtimeMs!.toFixed(1)} ms`);
+    expect(row).toContain(`${r.cpu.vms.sipas1.peakDuringPct.toFixed(1)} %`);
+    expect(row).toContain(`${r.cpu.vms.sipas2.peakDuringPct.toFixed(1)} %`);
+    expect(row).toMatch(new RegExp(`\\s0\\s+${r.incompleteCalls.total} \\(${r.incompleteCalls.total} x 408\\)$`));
+  });
+
+  it('says when a migration never converges', () => {
+    const r = simulate(variant(sampleRun('active-migration', 40), (s) => s.migrations.forEach((m) => (m.speedCapBytesPerS = 16 * MiB))));
+    expect(formatRunTable({ file: 'f', runs: [r] })).toContain('no convergence');
+  });
+});
+
+describe('seriesToCsv', () => {
+  it('writes a header and one row per step, starting with the time', () => {
+    const r = sampleResults('standby-migration')[2];
+    const csv = seriesToCsv(r).split('\n');
+    const head = csv[0].split(',');
+    expect(head[0]).toBe('tS');
+    expect(head).toEqual(expect.arrayContaining(['vmCpu.sipas1', 'hostCpu.pm2', 'migRemainingBytes', 'incomplete408']));
+    expect(csv.length).toBe(1 + r.series!.tS.length);
+    const row = csv[1201].split(',');
+    expect(Number(row[0])).toBeCloseTo(120, 6);
+    expect(row.length).toBe(head.length);
+    expect(row.every((x) => Number.isFinite(Number(x)))).toBe(true);
+  });
+
+  it('is empty for a run without series', () => {
+    expect(seriesToCsv(simulate(sampleRun('active-migration', 0)))).toBe('');
+  });
+});
