@@ -124,6 +124,12 @@ describe('runs', () => {
     expect(simulate(sampleRun('active-migration', 0)).budgetExceeded).toBe(false);
   });
 
+  it('bounds the steps it allocates, whatever the input asks for', () => {
+    const absurd = variant(sampleRun('active-migration', 0), (s) => ((s.durationS = 1e9), (s.stepS = 0.001), (s.app.holdS = 1e12)));
+    const r = simulate(absurd, { budgetMs: 50 });
+    expect(r.budgetExceeded).toBe(true);
+  });
+
   it('without a migration, every CPU summary is the run mean and nothing fails', () => {
     const r = run1(variant(sampleRun('active-migration', 20), (s) => (s.migrations = [])));
     expect(r.migrations).toEqual([]);

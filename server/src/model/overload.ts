@@ -50,7 +50,7 @@ export class OverloadControl implements Admission {
       const w = this.window;
       this.st[2] += cpuPct - w[this.wIdx];
       w[this.wIdx] = cpuPct;
-      this.wIdx = (this.wIdx + 1) % w.length;
+      if (++this.wIdx === w.length) this.wIdx = 0;
       if (this.wCount < w.length) this.wCount++;
       const cpu = this.st[2] / this.wCount;
       const phases = p.phases;

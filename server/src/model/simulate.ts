@@ -31,6 +31,11 @@ export interface SimulateOptions {
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 const HMAX = 0.95; // qemu's main loop still runs between two migration iterations
+/**
+ * At most this many steps are simulated (memory is a few hundred bytes per step); a longer
+ * run stops there with budgetExceeded set. The language refuses such scenarios earlier.
+ */
+export const MAX_STEPS = 500_000;
 
 /** Offered load as a per-step array (the profile is a step function). */
 function loadSteps(sc: ScenarioInput, nSteps: number, dt: number): Float64Array {
@@ -79,6 +84,7 @@ const SERIES_KEYS = [
 class Simulation {
   readonly dt: number;
   readonly nSteps: number;
+  readonly requestedSteps: number;
   readonly tick: number;
   readonly load: Float64Array;
   // hosts
@@ -164,7 +170,8 @@ class Simulation {
     const c: Coefficients = resolveCoefficients(sc.coefficients);
     this.dt = sc.stepS > 0 ? sc.stepS : 0.1;
     const dt = this.dt;
-    this.nSteps = Math.max(0, Math.round(sc.durationS / dt));
+    this.requestedSteps = Math.max(0, Math.round(sc.durationS / dt));
+    this.nSteps = Math.min(this.requestedSteps, MAX_STEPS);
     const nSteps = this.nSteps;
     this.tick = c.mig_tick / 1000;
     this.load = loadSteps(sc, nSteps, dt);
@@ -586,7 +593,7 @@ function buildResult(sim: Simulation, steps: number): RunResult {
     failover: !Number.isNaN(st[6]),
     failoverAtS: Number.isNaN(st[6]) ? null : round3(st[6]),
     cpu,
-    budgetExceeded: steps < sim.nSteps,
+    budgetExceeded: steps < sim.requestedSteps,
   };
   if (sim.wantSeries) {
     const series: Series = {};

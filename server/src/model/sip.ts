@@ -112,6 +112,8 @@ export class SipQueue {
   private readonly ringLen: Int32Array;
   private readonly ringOff: Int32Array;
   private readonly ring: Float64Array;
+  /** Ring slot of the current step, per class. */
+  private readonly ringPos: Int32Array;
   private readonly ringed: Int32Array;
   /** Classes whose service answers a retransmitted message (their service counts are kept). */
   private readonly answers: Uint8Array;
@@ -178,7 +180,8 @@ export class SipQueue {
     this.ringOff = new Int32Array(this.nc);
     let off = 0;
     for (let c = 0; c < n; c++) {
-      const d = Math.round(flow.classes[c].delayS / dt);
+      // A delay beyond the horizon needs no ring: those arrivals are never simulated.
+      const d = Math.min(Math.round(flow.classes[c].delayS / dt), nSteps);
       if (d > 0) {
         this.ringLen[c] = d + 2;
         this.ringOff[c] = off;
@@ -186,6 +189,7 @@ export class SipQueue {
       }
     }
     this.ring = new Float64Array(off);
+    this.ringPos = new Int32Array(this.nc);
     this.ringed = Int32Array.from([...this.ringLen.keys()].filter((c) => this.ringLen[c] > 0));
     this.ruleOf = new Int32Array(this.nc).fill(-1);
     this.answers = new Uint8Array(this.nc);
@@ -198,10 +202,13 @@ export class SipQueue {
   arrive(step: number, cls: number, amount: number): void {
     if (step >= this.nSteps || !(amount > 0)) return;
     const L = this.ringLen[cls];
-    if (step > this.current && step - this.current < L) {
+    const ahead = step - this.current;
+    if (ahead > 0 && ahead < L) {
       // A delayed successor waits in its class's small ring until its step comes: the big
       // per-step arrays are then only written near the current step (cache friendly).
-      this.ring[this.ringOff[cls] + (step % L)] += amount;
+      let i = this.ringPos[cls] + ahead;
+      if (i >= L) i -= L;
+      this.ring[this.ringOff[cls] + i] += amount;
       return;
     }
     this.land(step, cls, amount);
@@ -229,10 +236,14 @@ export class SipQueue {
 
   /** Moves to step t: what was scheduled to arrive now joins the queue. */
   begin(t: number): void {
+    // Steps come one by one: each ring's slot for "now" advances by one.
     for (let k = 0; k < this.ringed.length; k++) {
       const c = this.ringed[k];
+      let p = this.ringPos[c] + (t - this.current);
       const L = this.ringLen[c];
-      const i = this.ringOff[c] + (t % L);
+      while (p >= L) p -= L;
+      this.ringPos[c] = p;
+      const i = this.ringOff[c] + p;
       const a = this.ring[i];
       if (a > 0) {
         this.ring[i] = 0;
