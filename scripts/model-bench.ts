@@ -12,7 +12,9 @@ function median(xs: number[]): number {
 }
 
 function time(f: () => void, minRuns: number, minMs: number): number {
-  for (let i = 0; i < 3; i++) f();
+  // Warm up until the JIT has compiled the hot loop (on a busy machine that takes a while).
+  const w0 = performance.now();
+  for (let i = 0; i < 5 || performance.now() - w0 < 300; i++) f();
   const xs: number[] = [];
   const t0 = performance.now();
   while (xs.length < minRuns || performance.now() - t0 < minMs) {
