@@ -174,3 +174,26 @@ describe('fail-over', () => {
     expect(run1(variant(sampleRun('standby-migration', 40), (s) => (s.cluster.failoverAfterS = 0.02))).failover).toBe(false);
   });
 });
+
+describe('degenerate inputs', () => {
+  const finite = (x: unknown): boolean => (typeof x === 'number' ? Number.isFinite(x) : Array.isArray(x) ? x.every(finite) : x && typeof x === 'object' ? Object.values(x).every((v) => v === null || finite(v)) : true);
+  const cases: [string, (s: Parameters<Parameters<typeof variant>[1]>[0]) => void][] = [
+    ['zero duration', (s) => (s.durationS = 0)],
+    ['a step longer than the run', (s) => (s.stepS = 1000)],
+    ['no load points', (s) => (s.load = [])],
+    ['a migration of an unknown VM', (s) => (s.migrations[0].vm = 'ghost')],
+    ['a migration to an unknown host', (s) => (s.migrations[0].to = 'nowhere')],
+    ['a zero-speed migration link', (s) => (s.migrations[0].linkBitsPerS = 0)],
+    ['an active VM that is not declared', (s) => (s.cluster.active = 'ghost')],
+    ['an empty call flow', (s) => (s.app.callFlow = [])],
+    ['a flow without PRACK or UPDATE', (s) => ((s.app.callFlow = ['INVITE', '180', '200', 'ACK', 'BYE', '200']), (s.app.refreshAfterS = null))],
+    ['no checkpointing', (s) => (s.cluster.checkpoint = false)],
+    ['one vCPU on a one-core host', (s) => (s.vms.forEach((v) => (v.vcpus = 1)), s.hosts.forEach((h) => ((h.cpu.sockets = 1), (h.cpu.coresPerSocket = 1))))],
+  ];
+  for (const [name, f] of cases) {
+    it(`${name}: no exception, only finite numbers`, () => {
+      const r = simulate(variant(sampleRun('active-migration', 40), f), { series: true });
+      expect(finite({ ...r, label: 0 }), JSON.stringify(r).slice(0, 300)).toBe(true);
+    });
+  }
+});
