@@ -54,14 +54,14 @@ export const MODEL_PARAMETERS = [
   P('sip', 'sip_workers', '', 4, 1, 4096, 'assumption: one worker per vCPU', 'Concurrent message-processing workers (one per vCPU). A worker is held while its message is processed and while the message\'s synchronous checkpoint writes are in flight.'),
 
   // ---- checkpoint (SAF CKPT) ------------------------------------------------------------
-  P('checkpoint', 'ckpt_writes_per_call', '', 5.88, 0, 100, 'assumption: one checkpoint per call state change (set-up, answer, refresh, release)', 'Synchronous checkpoint writes the active sends to the standby per call.'),
+  P('checkpoint', 'ckpt_writes_per_call', '', 5.88, 0, 100, 'calibrated: incomplete calls at 40 cps (20..120 with the active migrated, some with the standby migrated); about one per call state change', 'Synchronous checkpoint writes the active sends to the standby per call.'),
   P('checkpoint', 'ckpt_cpu_per_write', 'ms', 1.6, 0, 1000, 'calibrated: slope of standby VM CPU vs load', 'Standby vCPU time to apply one checkpoint write, at the reference clock.'),
   P('checkpoint', 'ckpt_packets_per_write', '', 0.05, 0, 10, 'assumption: CKPT/MSG batch updates per packet', 'Packets per checkpoint write on each side (writes are batched, so usually below 1).'),
   P('checkpoint', 'ckpt_rtt', 'ms', 0.4, 0.001, 1000, 'assumption: 1 Gbps LAN, kernel to kernel', 'Round trip of a checkpoint write and its acknowledgement when nothing waits.'),
 
   // ---- emulated I/O (qemu main thread) --------------------------------------------------
-  P('io', 'io_lock_per_packet', 'ms', 0.55, 0.0001, 100, 'calibrated: incomplete calls at 40 cps during active migration', 'Time qemu needs under its global lock (main I/O thread) to emulate one e1000 packet (register accesses, copy to/from the ring, tap I/O).'),
-  P('io', 'io_exits_per_packet', '', 0.7, 0, 20, 'assumption: one exit to qemu per packet (TDT write or ICR read)', 'Guest exits per packet that must take the qemu global lock.'),
+  P('io', 'io_lock_per_packet', 'ms', 0.55, 0.0001, 100, 'calibrated: the active VM CPU stays up about 30 s after a migration at 40 cps (capacity to work off the backlog)', 'Time qemu needs under its global lock (main I/O thread) to emulate one e1000 packet (register accesses, copy to/from the ring, tap I/O).'),
+  P('io', 'io_exits_per_packet', '', 0.7, 0, 20, 'calibrated: active VM CPU during its migration rises up to 15 cps, then levels (about one exit per packet: TDT write or ICR read)', 'Guest exits per packet that must take the qemu global lock.'),
   P('io', 'virtio_io_factor', '', 0.15, 0, 1, 'assumption: vhost-net moves the packet path out of qemu', 'Share of the per-packet lock time and exits left with virtio (vhost-net) instead of e1000.'),
 
   // ---- migration (qemu-kvm 0.12) -------------------------------------------------------
@@ -70,7 +70,7 @@ export const MODEL_PARAMETERS = [
   P('migration', 'mig_zero_page_bytes', 'B', 9, 0, 4104, 'qemu-kvm 0.12 is_dup_page (header + one byte)', 'Bytes on the wire for a zero (or single-byte) page.'),
   P('migration', 'link_efficiency', '', 0.94, 0.1, 1, 'TCP/IP over Ethernet: about 117 MB/s goodput on 1 Gbps', 'Goodput of a link as a fraction of its line rate.'),
   P('migration', 'mig_lock_per_mb', 'ms', 12, 0, 1000, 'calibrated: active VM CPU during migration (levels off at about 60 %)', 'Time qemu\'s main thread holds the global lock per MB of page content it processes (dirty-bitmap walk, page read, copy into the send buffer). While held, no emulated I/O is done and vCPUs that exit wait.'),
-  P('migration', 'mig_zero_page_cost', '', 0.05, 0, 1, 'qemu-kvm 0.12 is_dup_page reads the whole page before sending 9 bytes (assumption: half the work of a data page)', 'Work of a zero page in the first pass relative to a data page.'),
+  P('migration', 'mig_zero_page_cost', '', 0.05, 0, 1, 'qemu-kvm 0.12 is_dup_page reads the page before sending 9 bytes; calibrated with the active VM CPU during migration (a read, no copy, no send)', 'Work of a zero page in the first pass relative to a data page.'),
   P('migration', 'mig_src_cpu_per_mb', 'ms', 50, 0, 5000, 'calibrated: source PM CPU +50 points at 32 MiB/s (paper §6)', 'Other source-host CPU per MB sent (kernel TCP send, dirty-log harvesting, page checks outside the lock), one reference core.'),
   P('migration', 'mig_dst_cpu_per_mb', 'ms', 20, 0, 5000, 'assumption: receiving costs less than scanning and sending', 'Destination-host CPU per MB received, one reference core.'),
   P('migration', 'mig_resume', 'ms', 20, 0, 10000, 'assumption (device state of 6 e1000 + IDE, resume)', 'Time added to the stop-and-copy transfer before the VM runs on the destination.'),
