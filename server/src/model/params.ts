@@ -51,7 +51,7 @@ export const MODEL_PARAMETERS = [
   P('sip', 'retransmission_work_factor', '', 0.4, 0, 5, 'assumption: a retransmission is parsed, matched to its transaction and absorbed', 'Cost of a retransmitted message relative to a new one.'),
   P('sip', 'packets_per_message', '', 2, 1, 4, 'paper §4 (B2BUA: every message is received and forwarded)', 'Packets that cross the VM NICs per SIP message seen at the SIP-AS.'),
   P('sip', 'sip_priority', '', 1, 0, 1, 'paper §6: all incomplete calls were 408 to initial INVITEs; RFC 6357 §5 (favour established calls)', '1: messages of calls in progress are served before initial INVITEs, so a shortage delays new calls only; 0: one first-in first-out queue.'),
-  P('sip', 'sip_workers', '', 4, 1, 4096, 'assumption: one worker per vCPU', 'Concurrent message-processing workers (one per vCPU). A worker is held while its message is processed and while the message\'s synchronous checkpoint writes are in flight.'),
+  P('sip', 'sip_workers_per_vcpu', '', 1, 0.1, 1024, 'assumption: one worker per vCPU (4 on the study VMs)', 'Concurrent message-processing workers per vCPU of the active VM, so a bigger VM serves more messages at once. A worker is held while its message is processed and while the message\'s synchronous checkpoint writes are in flight.'),
 
   // ---- checkpoint (SAF CKPT) ------------------------------------------------------------
   P('checkpoint', 'ckpt_writes_per_call', '', 5.88, 0, 100, 'calibrated: incomplete calls at 40 cps (20..120 with the active migrated, some with the standby migrated); about one per call state change', 'Synchronous checkpoint writes the active sends to the standby per call.'),
