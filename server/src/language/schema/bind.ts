@@ -64,7 +64,8 @@ export function bind(members: Member[], modelProps: PropDef[], report: Report, i
   };
 
   const bindHeader = (def: BlockDef, m: Member, b: BoundBlock) => {
-    const [first, ...rest] = m.args;
+    // Indexing rather than destructuring: no rest array per block.
+    const first = m.args[0] as Member['args'][number] | undefined;
     const keySpan = m.key;
     if (def.name === 'none') {
       if (first) diag('SCH007', { start: first.start, end: m.args.at(-1)!.end }, `'${def.kind}' blocks take no name: remove '${first.text}'.`);
@@ -80,7 +81,7 @@ export function bind(members: Member[], modelProps: PropDef[], report: Report, i
       diag('SCH007', first, def.name === 'number' ? `'${def.kind}' is numbered: write e.g. \`${def.kind} 1 {\`.` : `'${first.text}' is not a valid name: use letters, digits and _ or a quoted text.`);
       return;
     }
-    if (rest.length) diag('SCH004', { start: rest[0].start, end: rest.at(-1)!.end }, `Unexpected '${rest[0].text}' after the name of this ${def.kind}. Names with spaces go in double quotes.`);
+    if (m.args.length > 1) diag('SCH004', { start: m.args[1].start, end: m.args.at(-1)!.end }, `Unexpected '${m.args[1].text}' after the name of this ${def.kind}. Names with spaces go in double quotes.`);
     b.name = { text: first.text, span: { start: first.start, end: first.end } };
     if (def.declares) bound.decls.push({ kind: def.declares, name: first.text, span: b.name.span, block: b });
   };
@@ -92,8 +93,8 @@ export function bind(members: Member[], modelProps: PropDef[], report: Report, i
       if (m.key.text !== '' || !m.body) diag('SCH001', m.key, `A line must start with a ${parent ? 'property' : 'block'} name, not '${m.key.text}'.`);
       return;
     }
-    const blockDef = blocks.find((b) => b.kind === key);
-    const propDef = props.find((p) => p.name === key);
+    const blockDef = byName(blocks, kindOf).get(key);
+    const propDef = byName(props, nameOf).get(key);
     if (m.body) {
       if (blockDef) {
         const b = bindBlock(blockDef, m);
@@ -105,15 +106,15 @@ export function bind(members: Member[], modelProps: PropDef[], report: Report, i
     } else {
       if (propDef && into) {
         const match = matchProperty(propDef, m, report);
-        const list = into.props.get(key) ?? [];
-        if (list.length && !propDef.repeat) {
+        let list = into.props.get(key);
+        if (!list) into.props.set(key, (list = []));
+        else if (!propDef.repeat) {
           diag('SCH006', m.key, `'${key}' is already set in this block (line above); this one wins. Remove one of them.`, {
             related: [{ span: list[0].member.key, message: 'first set here' }],
           });
         }
         list.push({ def: propDef, member: m, match });
-        into.props.set(key, list);
-        bound.refs.push(...match.refs);
+        for (const r of match.refs) bound.refs.push(r);
         return;
       }
       if (blockDef) return void diag('SCH002', m.key, `'${key}' is a block: add '{ ... }' (e.g. \`${blockDef.example.split('\n')[0]}\`).`);
@@ -130,6 +131,8 @@ export function bind(members: Member[], modelProps: PropDef[], report: Report, i
     // A block that inherits from a profile (host -> hardware, vm -> flavor) gets its required values there.
     for (const p of props) if (p.required && !b.props.has(p.name) && !b.typos.has(p.name)) diag('SCH005', b.member.key, `'${b.def.kind}${b.name ? ' ' + b.name.text : ''}' is missing '${p.name}' (e.g. \`${p.example}\`).`, { fixes: [insertLineFix(b, p.example)] });
     for (const c of b.def.blocks) if (c.required && !b.blocks.some((x) => x.def === c)) diag('SCH005', b.member.key, `'${b.def.kind}' is missing its '${c.kind}' block.`);
+    // A block with fewer than two child blocks cannot repeat one (and needs no map).
+    if (b.blocks.length < 2) return;
     const counts = new Map<BlockDef, BoundBlock[]>();
     for (const c of b.blocks) {
       const list = counts.get(c.def);
@@ -139,7 +142,7 @@ export function bind(members: Member[], modelProps: PropDef[], report: Report, i
     for (const [def, list] of counts) if (!def.repeat && def.name !== 'required' && list.length > 1) for (const extra of list.slice(1)) diag('SCH008', extra.member.key, `Only one '${def.kind}' block is allowed here.`);
   };
 
-  for (const m of members) bindMember(m, [], BLOCKS, undefined, undefined);
+  for (const m of members) bindMember(m, NO_PROPS, BLOCKS, undefined, undefined);
   const top = new Map<BlockDef, BoundBlock[]>();
   for (const b of bound.blocks) {
     const list = top.get(b.def);
@@ -153,6 +156,24 @@ export function bind(members: Member[], modelProps: PropDef[], report: Report, i
     if (!def.declares && !def.repeat) for (const extra of list.slice(1)) diag('SCH008', extra.member.key, `Only one '${def.kind}' block is allowed in a scenario; merge it with the first.`, { related: [{ span: list[0].member.key, message: 'first one here' }] });
   }
   return bound;
+}
+
+/** Top-level lines are blocks only. */
+const NO_PROPS: PropDef[] = [];
+
+const kindOf = (b: BlockDef) => b.kind;
+const nameOf = (p: PropDef) => p.name;
+const nameIndex = new WeakMap<readonly object[], Map<string, unknown>>();
+
+/** The schema's lists by name (the first entry wins, as \`find\` would): built once per list, not searched per line. */
+function byName<T extends object>(list: readonly T[], nameOf: (x: T) => string): Map<string, T> {
+  let index = nameIndex.get(list) as Map<string, T> | undefined;
+  if (!index) {
+    index = new Map();
+    for (const x of list) if (!index.has(nameOf(x))) index.set(nameOf(x), x);
+    nameIndex.set(list, index);
+  }
+  return index;
 }
 
 /** A fix that inserts a property line at the end of a block, indented like its siblings. */

@@ -31,105 +31,133 @@ export interface MatchResult {
 const BOOLS: Record<string, boolean> = { yes: true, no: false, true: true, false: false, on: true, off: false };
 
 export function matchProperty(def: PropDef, m: Member, report: (d: Diagnostic) => void): MatchResult {
+  const x = new Matcher(def, m, report);
+  for (const p of def.parts) x.matchPart(p);
   const atoms = m.args;
-  const values: Record<string, Value> = {};
-  const refs: Reference[] = [];
-  let i = 0;
-  let failed = false;
-  const fail = (code: string, span: Span, message: string, fixes?: Fix[]) => {
-    if (failed) return;
-    failed = true;
-    report({ code, severity: severityOf(code), message, start: span.start, end: span.end, fixes });
-  };
-  const endSpan = (): Span => {
-    const last = atoms.at(-1) ?? m.key;
-    return { start: last.end, end: last.end };
-  };
-  const expect = (what: string) => {
-    const at = atoms[i];
-    const example = `e.g. \`${def.example}\``;
-    if (at) fail('SCH003', at, `'${def.name}' expects ${what} here, not '${at.text}' (${example}).`);
-    else fail('SCH003', atoms.length ? endSpan() : m.key, `'${def.name}' needs ${what} (${example}).`);
-  };
+  if (!x.failed && x.i < atoms.length) {
+    const extra = atoms[x.i];
+    x.fail('SCH004', { start: extra.start, end: atoms.at(-1)!.end }, `Unexpected '${extra.text}' after the value of '${def.name}' (e.g. \`${def.example}\`).`);
+  }
+  return { values: x.values, refs: x.refs, ok: !x.failed };
+}
 
-  const matchPart = (p: Part): void => {
-    if (failed) return;
-    const a: Atom | undefined = atoms[i];
+/**
+ * The state of matching one line: a class rather than closures because every property line
+ * of a document goes through here, and one object per line is much less garbage than a set
+ * of closures per line (docs/performance.md).
+ */
+class Matcher {
+  readonly atoms: Atom[];
+  readonly values: Record<string, Value> = {};
+  readonly refs: Reference[] = [];
+  i = 0;
+  failed = false;
+
+  constructor(
+    readonly def: PropDef,
+    readonly m: Member,
+    readonly report: (d: Diagnostic) => void,
+  ) {
+    this.atoms = m.args;
+  }
+
+  fail(code: string, span: Span, message: string, fixes?: Fix[]): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.report({ code, severity: severityOf(code), message, start: span.start, end: span.end, fixes });
+  }
+
+  endSpan(): Span {
+    const last = this.atoms.at(-1) ?? this.m.key;
+    return { start: last.end, end: last.end };
+  }
+
+  expect(what: string): void {
+    const at = this.atoms[this.i];
+    const example = `e.g. \`${this.def.example}\``;
+    if (at) this.fail('SCH003', at, `'${this.def.name}' expects ${what} here, not '${at.text}' (${example}).`);
+    else this.fail('SCH003', this.atoms.length ? this.endSpan() : this.m.key, `'${this.def.name}' needs ${what} (${example}).`);
+  }
+
+  matchPart(p: Part): void {
+    if (this.failed) return;
+    const { atoms, def, values } = this;
+    const a: Atom | undefined = atoms[this.i];
     switch (p.t) {
       case 'kw':
-        if (a?.kind === 'ident' && a.text === p.word) i++;
-        else expect(`'${p.word}'`);
+        if (a?.kind === 'ident' && a.text === p.word) this.i++;
+        else this.expect(`'${p.word}'`);
         return;
       case 'q': {
-        if (a?.kind !== 'number') return expect(`${DIMENSION_NAMES[p.dim]} such as ${DIMENSION_EXAMPLES[p.dim]}`);
-        i++;
+        if (a?.kind !== 'number') return this.expect(`${DIMENSION_NAMES[p.dim]} such as ${DIMENSION_EXAMPLES[p.dim]}`);
+        this.i++;
         const unitText = a.unit;
         if (!unitText) {
-          const next = atoms[i];
+          const next = atoms[this.i];
           if (next?.kind === 'ident' && !p.dim.startsWith('redund')) {
             const fix = unitCaseFix(next.text);
             if (fix && fix.dimension === p.dim)
-              return fail('UNIT003', next, `Unknown unit '${next.text}': did you mean '${fix.unit}'?`, [{ title: `Write '${fix.unit}'`, edits: [{ start: next.start, end: next.end, newText: fix.unit }], preferred: true }]);
+              return this.fail('UNIT003', next, `Unknown unit '${next.text}': did you mean '${fix.unit}'?`, [{ title: `Write '${fix.unit}'`, edits: [{ start: next.start, end: next.end, newText: fix.unit }], preferred: true }]);
             const near = closest(next.text, unitsOf(p.dim));
             if (near || /^[A-Za-z]+(\/s)?$/.test(next.text) && next.text.length <= 6)
-              return fail('UNIT003', next, `Unknown unit '${next.text}': ${DIMENSION_NAMES[p.dim]} takes ${unitsOf(p.dim).join(', ')}.`, near ? [{ title: `Write '${near}'`, edits: [{ start: next.start, end: next.end, newText: near }], preferred: true }] : undefined);
+              return this.fail('UNIT003', next, `Unknown unit '${next.text}': ${DIMENSION_NAMES[p.dim]} takes ${unitsOf(p.dim).join(', ')}.`, near ? [{ title: `Write '${near}'`, edits: [{ start: next.start, end: next.end, newText: near }], preferred: true }] : undefined);
           }
           const unit = defaultUnitFor(p.dim);
-          return fail('UNIT001', a, `${a.text} needs a unit: '${def.name}' is ${DIMENSION_NAMES[p.dim]} (${unitsOf(p.dim).join(', ')}), e.g. ${DIMENSION_EXAMPLES[p.dim]}.`, [
+          return this.fail('UNIT001', a, `${a.text} needs a unit: '${def.name}' is ${DIMENSION_NAMES[p.dim]} (${unitsOf(p.dim).join(', ')}), e.g. ${DIMENSION_EXAMPLES[p.dim]}.`, [
             { title: `Add unit '${unit}'`, edits: [{ start: a.end, end: a.end, newText: unit === '%' ? ' %' : ` ${unit}` }], preferred: true },
           ]);
         }
         const u = lookupUnit(unitText)!;
         if (u.dimension !== p.dim) {
-          return fail('UNIT002', a.unitSpan ?? a, `'${unitText}' is ${DIMENSION_NAMES[u.dimension]} unit, but '${def.name}' is ${DIMENSION_NAMES[p.dim]} (${unitsOf(p.dim).join(', ')}).`);
+          return this.fail('UNIT002', a.unitSpan ?? a, `'${unitText}' is ${DIMENSION_NAMES[u.dimension]} unit, but '${def.name}' is ${DIMENSION_NAMES[p.dim]} (${unitsOf(p.dim).join(', ')}).`);
         }
         const base = a.value! * u.factor;
-        if (!checkNumber(a, a.value!, base, p)) return;
+        if (!this.checkNumber(a, a.value!, base, p)) return;
         values[p.name] = { start: a.start, end: a.end, num: base, unit: unitText, text: a.text };
         return;
       }
       case 'num': {
-        if (a?.kind !== 'number') return expect('a number');
-        i++;
-        if (a.unit) return fail('UNIT004', a.unitSpan ?? a, `'${def.name}' is a plain count: remove the unit '${a.unit}'.`, [{ title: `Remove '${a.unit}'`, edits: [{ start: a.start + a.text.length, end: a.end, newText: '' }], preferred: true }]);
-        if (!checkNumber(a, a.value!, a.value!, p)) return;
+        if (a?.kind !== 'number') return this.expect('a number');
+        this.i++;
+        if (a.unit) return this.fail('UNIT004', a.unitSpan ?? a, `'${def.name}' is a plain count: remove the unit '${a.unit}'.`, [{ title: `Remove '${a.unit}'`, edits: [{ start: a.start + a.text.length, end: a.end, newText: '' }], preferred: true }]);
+        if (!this.checkNumber(a, a.value!, a.value!, p)) return;
         values[p.name] = { start: a.start, end: a.end, num: a.value };
         return;
       }
       case 'ref':
-        if (a?.kind !== 'ident' && a?.kind !== 'string') return expect(`the name of a ${p.kind.replace('_', ' ')}`);
-        i++;
+        if (a?.kind !== 'ident' && a?.kind !== 'string') return this.expect(`the name of a ${p.kind.replace('_', ' ')}`);
+        this.i++;
         values[p.name] = { start: a.start, end: a.end, text: a.text };
-        refs.push({ name: a.text, kind: p.kind, start: a.start, end: a.end });
+        this.refs.push({ name: a.text, kind: p.kind, start: a.start, end: a.end });
         return;
       case 'enum':
-        if (a?.kind !== 'ident') return expect(`one of ${p.values.join(', ')}`);
-        i++;
-        if (!p.values.includes(a.text)) return badEnum(a, p.values);
+        if (a?.kind !== 'ident') return this.expect(`one of ${p.values.join(', ')}`);
+        this.i++;
+        if (!p.values.includes(a.text)) return this.badEnum(a, p.values);
         values[p.name] = { start: a.start, end: a.end, text: a.text };
         return;
       case 'str':
-        if (a?.kind !== 'string' && a?.kind !== 'ident') return expect('a text in double quotes');
-        i++;
+        if (a?.kind !== 'string' && a?.kind !== 'ident') return this.expect('a text in double quotes');
+        this.i++;
         values[p.name] = { start: a.start, end: a.end, text: a.text };
         return;
       case 'bool': {
         const b = a?.kind === 'ident' ? BOOLS[a.text.toLowerCase()] : undefined;
-        if (b === undefined) return expect('yes or no');
-        i++;
+        if (b === undefined) return this.expect('yes or no');
+        this.i++;
         values[p.name] = { start: a!.start, end: a!.end, bool: b };
         return;
       }
       case 'list': {
         const items: { text: string; span: Span }[] = [];
         for (;;) {
-          const it = atoms[i];
-          if (it?.kind !== 'ident') return expect(`one of ${p.values.join(', ')}`);
-          i++;
-          if (!p.values.includes(it.text)) return badEnum(it, p.values);
+          const it = atoms[this.i];
+          if (it?.kind !== 'ident') return this.expect(`one of ${p.values.join(', ')}`);
+          this.i++;
+          if (!p.values.includes(it.text)) return this.badEnum(it, p.values);
           items.push({ text: it.text, span: { start: it.start, end: it.end } });
-          if (atoms[i]?.kind !== 'comma') break;
-          i++;
+          if (atoms[this.i]?.kind !== 'comma') break;
+          this.i++;
         }
         values[p.name] = { start: items[0].span.start, end: items.at(-1)!.span.end, items };
         return;
@@ -137,55 +165,48 @@ export function matchProperty(def: PropDef, m: Member, report: (d: Diagnostic) =
       case 'opt': {
         const first = p.parts[0];
         const present = first.t === 'kw' ? a?.kind === 'ident' && a.text === first.word : first.t === 'enum' ? a?.kind === 'ident' && p.parts.length === 1 : a !== undefined;
-        if (present) p.parts.forEach(matchPart);
+        if (present) for (const q of p.parts) this.matchPart(q);
         return;
       }
       case 'words': {
-        const words = atoms.slice(i).filter((w) => w.kind === 'ident' || w.kind === 'number');
-        if (words.length === 0) return expect('one or more words');
-        const bad = atoms.slice(i).find((w) => w.kind !== 'ident' && w.kind !== 'number');
-        if (bad) return fail('SCH003', bad, `'${def.name}' takes message names and status codes only, not '${bad.text}'.`);
+        const words = atoms.slice(this.i).filter((w) => w.kind === 'ident' || w.kind === 'number');
+        if (words.length === 0) return this.expect('one or more words');
+        const bad = atoms.slice(this.i).find((w) => w.kind !== 'ident' && w.kind !== 'number');
+        if (bad) return this.fail('SCH003', bad, `'${def.name}' takes message names and status codes only, not '${bad.text}'.`);
         values[p.name] = { start: words[0].start, end: words.at(-1)!.end, items: words.map((w) => ({ text: w.text, span: { start: w.start, end: w.end } })) };
-        i = atoms.length;
+        this.i = atoms.length;
         return;
       }
     }
-  };
-
-  function badEnum(a: Atom, allowed: readonly string[]) {
-    const near = closest(a.text, allowed);
-    fail('VAL003', a, `'${a.text}' is not a value of '${def.name}': use one of ${allowed.join(', ')}.${near ? ` Did you mean '${near}'?` : ''}`, near ? [{ title: `Write '${near}'`, edits: [{ start: a.start, end: a.end, newText: near }], preferred: true }] : undefined);
   }
 
-  function checkNumber(a: Atom, written: number, base: number, p: { min?: number; max?: number; integer?: boolean }): boolean {
+  badEnum(a: Atom, allowed: readonly string[]): void {
+    const near = closest(a.text, allowed);
+    this.fail('VAL003', a, `'${a.text}' is not a value of '${this.def.name}': use one of ${allowed.join(', ')}.${near ? ` Did you mean '${near}'?` : ''}`, near ? [{ title: `Write '${near}'`, edits: [{ start: a.start, end: a.end, newText: near }], preferred: true }] : undefined);
+  }
+
+  checkNumber(a: Atom, written: number, base: number, p: { min?: number; max?: number; integer?: boolean }): boolean {
     if (!Number.isFinite(written)) {
-      fail('VAL001', a, `${a.text} is not a finite number.`);
+      this.fail('VAL001', a, `${a.text} is not a finite number.`);
       return false;
     }
     if (p.integer && !Number.isInteger(written)) {
-      fail('VAL002', a, `'${def.name}' must be a whole number, not ${a.text}.`);
+      this.fail('VAL002', a, `'${this.def.name}' must be a whole number, not ${a.text}.`);
       return false;
     }
     if ((p.min !== undefined && base < p.min) || (p.max !== undefined && base > p.max)) {
-      fail('VAL001', a, `'${def.name}' ${a.text}${a.unit ? ' ' + a.unit : ''} is out of range: ${rangeText(p)}.`);
+      this.fail('VAL001', a, `'${this.def.name}' ${a.text}${a.unit ? ' ' + a.unit : ''} is out of range: ${rangeText(p as Part & { min?: number; max?: number })}.`);
       return false;
     }
     return true;
   }
+}
 
-  function rangeText(p: Part & { min?: number; max?: number }): string {
-    const fmt = (v: number) => (p.t === 'q' ? `${+(v / (lookupUnit(defaultUnitFor(p.dim))!.factor)).toPrecision(6)} ${defaultUnitFor(p.dim)}` : String(v));
-    if (p.min !== undefined && p.max !== undefined) return `allowed ${fmt(p.min)} to ${fmt(p.max)}`;
-    if (p.min !== undefined) return `at least ${fmt(p.min)}`;
-    return `at most ${fmt(p.max!)}`;
-  }
-
-  for (const p of def.parts) matchPart(p);
-  if (!failed && i < atoms.length) {
-    const extra = atoms[i];
-    fail('SCH004', { start: extra.start, end: atoms.at(-1)!.end }, `Unexpected '${extra.text}' after the value of '${def.name}' (e.g. \`${def.example}\`).`);
-  }
-  return { values, refs, ok: !failed };
+function rangeText(p: Part & { min?: number; max?: number }): string {
+  const fmt = (v: number) => (p.t === 'q' ? `${+(v / (lookupUnit(defaultUnitFor(p.dim))!.factor)).toPrecision(6)} ${defaultUnitFor(p.dim)}` : String(v));
+  if (p.min !== undefined && p.max !== undefined) return `allowed ${fmt(p.min)} to ${fmt(p.max)}`;
+  if (p.min !== undefined) return `at least ${fmt(p.min)}`;
+  return `at most ${fmt(p.max!)}`;
 }
 
 /** The unit offered by "add the missing unit" fixes and used in range messages. */

@@ -18,16 +18,19 @@ export interface Scope {
 }
 
 export function buildScope(bound: Bound, report: Report): Scope {
-  const byKey = new Map<string, Declaration>();
-  const key = (k: SymbolKind, n: string) => `${k}\u0000${n}`;
+  // One map per kind: no key string is built per declaration, reference or lookup.
+  const byKind = new Map<SymbolKind, Map<string, Declaration>>();
+  const get = (k: SymbolKind, n: string) => byKind.get(k)?.get(n);
   for (const d of bound.decls) {
-    const existing = byKey.get(key(d.kind, d.name));
+    let names = byKind.get(d.kind);
+    if (!names) byKind.set(d.kind, (names = new Map()));
+    const existing = names.get(d.name);
     if (existing) {
       report({ code: 'NAME002', severity: severityOf('NAME002'), message: `${label(d.kind)} '${d.name}' is declared twice; names must be unique. Rename one of them.`, start: d.span.start, end: d.span.end, related: [{ span: existing.span, message: 'first declared here' }] });
-    } else byKey.set(key(d.kind, d.name), d);
+    } else names.set(d.name, d);
   }
   for (const r of bound.refs) {
-    if (byKey.has(key(r.kind, r.name))) continue;
+    if (get(r.kind, r.name)) continue;
     const other = bound.decls.find((d) => d.name === r.name);
     if (other) {
       report({ code: 'NAME003', severity: severityOf('NAME003'), message: `'${r.name}' is a ${label(other.kind)}, but a ${label(r.kind)} is expected here.`, start: r.start, end: r.end, related: [{ span: other.span, message: `${label(other.kind)} '${r.name}'` }] });
@@ -45,7 +48,7 @@ export function buildScope(bound: Bound, report: Report): Scope {
     });
   }
   return {
-    lookup: (k, n) => byKey.get(key(k, n)),
+    lookup: get,
     declarations: bound.decls,
     references: bound.refs,
     referencesTo: (d) => bound.refs.filter((r) => r.kind === d.kind && r.name === d.name),

@@ -53,14 +53,20 @@ class SipmigParser extends EmbeddedActionsParser {
 
   private member = this.RULE('member', (): Member => this.OR(this.memberAlts));
 
+  private args: Atom[] = [];
+
+  private collectArg = () => void this.args.push(this.SUBRULE2(this.atom));
+
   private optionalBody = () => this.SUBRULE(this.block);
 
   private memberAlts: { ALT: () => Member }[] = [
     {
       ALT: () => {
         const key = this.SUBRULE(this.atom);
-        const args: Atom[] = [];
-        this.MANY(() => void args.push(this.SUBRULE2(this.atom)));
+        // The arguments are collected by a closure made once (collectArg), into this.args: atoms
+        // never contain members, so no other member's arguments are collected meanwhile.
+        const args: Atom[] = (this.args = []);
+        this.MANY(this.collectArg);
         const body = this.OPTION(this.optionalBody);
         return this.ACTION(() => ({ key, args, body, start: key.start, end: body ? body.end : (args.at(-1) ?? key).end }));
       },
@@ -111,14 +117,12 @@ class SipmigParser extends EmbeddedActionsParser {
       ALT: () => {
         const n = this.CONSUME(NumberLit);
         const unit = this.OPTION(this.optionalUnit);
-        return this.ACTION(() => {
-          const a: Atom = { kind: 'number', text: n.image, value: Number(n.image), start: n.startOffset, end: n.startOffset + n.image.length };
-          if (unit) {
-            a.unit = unit.image;
-            a.unitSpan = { start: unit.startOffset, end: unit.startOffset + unit.image.length };
-            a.end = a.unitSpan.end;
-          }
-          return a;
+        return this.ACTION((): Atom => {
+          // Both shapes are built whole (same keys, same order as adding the unit later would
+          // give): adding properties to an existing object costs a second allocation.
+          if (!unit) return { kind: 'number', text: n.image, value: Number(n.image), start: n.startOffset, end: n.startOffset + n.image.length };
+          const unitSpan = { start: unit.startOffset, end: unit.startOffset + unit.image.length };
+          return { kind: 'number', text: n.image, value: Number(n.image), start: n.startOffset, end: unitSpan.end, unit: unit.image, unitSpan };
         });
       },
     },
