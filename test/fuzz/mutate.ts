@@ -105,3 +105,30 @@ export function mutate(text: string, r: Rand): string {
   for (let k = 0; k < 1 + int(r, 4); k++) t = pick(r, MUTATORS)(t, r);
   return t;
 }
+
+/**
+ * A mutation that keeps the scenario runnable most of the time: new values, within their
+ * documented ranges, for the settings the model reads (sweep, speed cap, downtime, start of a
+ * migration, duration, step). Used to drive the model path of the language server; callers
+ * keep only the results that still analyze without errors.
+ */
+export function mutateValid(text: string, r: Rand): string {
+  const edits: [RegExp, () => string][] = [
+    [/sweep \d+ cps to \d+ cps step \d+ cps/, () => {
+      const from = int(r, 50);
+      return `sweep ${from} cps to ${from + 5 + int(r, 200)} cps step ${pick(r, [1, 5, 10, 25, 50])} cps`;
+    }],
+    [/speed_cap \d+ (MiB|GiB)\/s/, () => `speed_cap ${1 + int(r, 1000)} MiB/s`],
+    [/max_downtime \d+ ms/, () => `max_downtime ${1 + int(r, 2000)} ms`],
+    [/ at \d+ s\n/, () => ` at ${int(r, 300)} s\n`],
+    // Mostly short scenarios; now and then one long enough to hit the model's time budget.
+    [/duration \d+ s/, () => `duration ${r() < 0.15 ? 5000 + int(r, 15_000) : 300 + int(r, 900)} s`],
+    [/step \d+ ms/, () => `step ${pick(r, [50, 100, 200, 500, 1000])} ms`],
+  ];
+  let t = text;
+  for (let k = 0; k < 1 + int(r, 3); k++) {
+    const [re, value] = pick(r, edits);
+    t = t.replace(re, value);
+  }
+  return t;
+}
