@@ -51,10 +51,13 @@ export function registerResults(ctx: ServerContext): void {
         const errors = a.diagnostics.filter((d) => d.severity === 'error').length;
         return { ...base, file: null, message: `The scenario has ${errors} error${errors === 1 ? '' : 's'}; fix ${errors === 1 ? 'it' : 'them'} to get predictions.` };
       }
-      const outcome = await ctx.model.ensure(uri, ctx.model.prepare(a.runs));
+      const prepared = ctx.model.prepare(a.runs);
+      const outcome = await ctx.model.ensure(uri, prepared);
       if (outcome) return { ...base, file: { ...fileResult(uri, outcome, sites, range), thresholds: base.thresholds, cluster: base.cluster } };
-      // Cancelled because the document changed meanwhile: try again with the newest version.
-      if (ctx.store.version(uri) === snap.version) return { ...base, file: null, message: 'The model did not finish; see the sipmig output for details.' };
+      // Cancelled because the document or the settings (step, budget: part of the job's key)
+      // changed meanwhile: try again with the newest version and settings.
+      const now = ctx.store.get(uri);
+      if (now?.version === snap.version && ctx.model.prepare(now.analysis.runs).key === prepared.key) return { ...base, file: null, message: 'The model did not finish; see the sipmig output for details.' };
     }
     return { uri, version: ctx.store.version(uri) ?? null, file: null, migrations: [], thresholds: [], message: 'The document kept changing; ask again.' };
   });
