@@ -7,6 +7,8 @@ export const LIMITS = {
   maxDurationS: 86_400,
   minStepS: 0.001,
   maxStepsPerRun: 200_000,
+  /** All runs together (sweep points x steps): `sipmig report` keeps every run's series, about 370 bytes a step. */
+  maxStepsPerScenario: 1_000_000,
   maxSweepPoints: 200,
   maxLoadCps: 10_000,
   maxMigrations: 50,
@@ -30,6 +32,9 @@ export const scenarioLimits: Rule = (ctx) => {
   if (from !== undefined && to !== undefined && st?.num && st.num > 0) {
     const points = Math.floor((to - from) / st.num + 1e-9) + 1;
     if (points > LIMITS.maxSweepPoints) ctx.report('LIM001', st, `This sweep has ${points} points; at most ${LIMITS.maxSweepPoints} are allowed. Use a larger step.`);
+    // Each limit alone still allows 200 runs of 200 000 steps: bound the product too.
+    else if (steps <= LIMITS.maxStepsPerRun && points * steps > LIMITS.maxStepsPerScenario)
+      ctx.report('LIM001', st, `${points} runs of ${Math.round(steps)} model steps are ${Math.round(points * steps)} steps in all, above the limit of ${LIMITS.maxStepsPerScenario} per scenario: use fewer sweep points, a larger step or a shorter duration.`);
   }
   const loads = [field(prop(e.workload, 'load'), 'load'), field(sweep, 'to'), ...(child(e.workload, 'profile')[0]?.props.get('at') ?? []).map((p) => field(p, 'load'))];
   for (const l of loads) if (l?.num !== undefined && l.num > LIMITS.maxLoadCps) ctx.report('LIM001', l, `${l.num} cps is above the limit of ${LIMITS.maxLoadCps} cps.`);
