@@ -98,6 +98,18 @@ export function candidatesFor(a: Analysis, sc: ScenarioInput, index: number, env
       edits: policyEdits(['overload_control {', '  policy queue_delay', `  max_delay ${QUEUE_DELAY_MS} ms`, '}']),
     });
   }
+  if (envelopeCps > 0 && (sc.admitDuringMigrationCps ?? Infinity) > Math.floor(envelopeCps)) {
+    const admit = Math.floor(envelopeCps);
+    out.push({
+      id: `admit_during_migration=${admit}cps`,
+      kind: 'admission_limit',
+      title: `Admit at most ${admit} new calls per second while the migration runs`,
+      cost: `calls above ${admit} cps get 503 during the migration only`,
+      costRank: 2.5,
+      apply: (s) => ({ ...s, admitDuringMigrationCps: admit }),
+      edits: setProperty(a, migBlock, 'admit_during_migration', 'rate', `${admit} cps`),
+    });
+  }
   if (envelopeCps > 0) {
     const admit = Math.floor(envelopeCps);
     out.push({

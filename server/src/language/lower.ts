@@ -108,6 +108,7 @@ function lowerScenario(e: Entities, name: string): ScenarioInput {
         linkBitsPerS: n(net, 'speed', 'speed') ?? migrationNicSpeed(e, m.from.value) ?? defaults.linkBitsPerS,
       }),
     ),
+    admitDuringMigrationCps: n(migration, 'admit_during_migration', 'rate'),
     coefficients: lowerCoefficients(e.model),
   };
 }

@@ -134,6 +134,11 @@ export interface ScenarioInput {
   app: SipApplication;
   load: LoadPoint[];
   migrations: MigrationSpec[];
+  /**
+   * Temporary admission limit: while any migration is under way (pre-copy or stop-and-copy),
+   * at most this many initial INVITEs per second are admitted; the rest get 503. Absent: none.
+   */
+  admitDuringMigrationCps?: number;
   /** Overrides of named model coefficients (see model/params.ts), in the coefficient's unit. */
   coefficients: Record<string, number>;
 }

@@ -26,6 +26,8 @@ export class OverloadControl implements Admission {
   private readonly above: Float64Array;
   private readonly below: Float64Array;
   private readonly window: Float64Array;
+  /** A temporary admission limit in force now (Infinity: none), set by the simulation each step. */
+  temporaryLimit = Infinity;
   private wIdx = 0;
   private wCount = 0;
 
@@ -83,22 +85,27 @@ export class OverloadControl implements Admission {
         this.st[0] = Math.min(this.st[0], this.st[1]);
       }
     }
-    const rate = this.st[1];
+    const rate = this.rateNow();
     if (rate !== Infinity) {
       // Token bucket: refills at the admitted rate, holds at most one second of tokens.
       this.st[0] = Math.min(this.st[0] + rate * this.dt, Math.max(rate, rate * this.dt));
     }
   }
 
+  /** The policy's admitted rate, capped by a temporary limit while one is in force. */
+  private rateNow(): number {
+    return this.st[1] < this.temporaryLimit ? this.st[1] : this.temporaryLimit;
+  }
+
   refusesAll(waitedS: number): boolean {
     // A step's INVITEs arrived over the step: those aged maxDelay have waited up to half a
     // step longer, so reaching the bound counts as exceeding it.
-    return (this.policy.kind === 'queue-delay' && waitedS >= this.policy.maxDelayS - 1e-9) || this.st[1] === 0;
+    return (this.policy.kind === 'queue-delay' && waitedS >= this.policy.maxDelayS - 1e-9) || this.rateNow() === 0;
   }
 
   admit(amount: number, waitedS: number): number {
     if (this.policy.kind === 'queue-delay' && waitedS >= this.policy.maxDelayS - 1e-9) return 0;
-    if (this.st[1] === Infinity) return amount;
+    if (this.rateNow() === Infinity) return amount;
     const a = amount < this.st[0] ? amount : this.st[0];
     this.st[0] -= a;
     return a;

@@ -137,6 +137,7 @@ class Simulation {
   readonly exitsPerPkt: number;
   readonly ckptPkts: number;
   readonly workers: number;
+  readonly admitDuringMig: number;
   readonly idleShare: number;
   readonly faultCost: number;
   readonly wwsHot: number;
@@ -241,6 +242,7 @@ class Simulation {
     this.exitsPerPkt = c.io_exits_per_packet;
     this.ckptPkts = c.ckpt_packets_per_write;
     // The worker pool scales with the VM: one pool per SIP-AS process, sized by its vCPUs.
+    this.admitDuringMig = sc.admitDuringMigrationCps ?? Infinity;
     this.workers = c.sip_workers_per_vcpu * (this.A >= 0 ? this.vNv[this.A] : 1);
     this.idleShare = c.guest_idle_cpu / 100;
     this.faultCost = c.dirty_fault / 1000;
@@ -515,6 +517,14 @@ class Simulation {
     s[15][t] = q.queuedMsgs;
   }
 
+  private migrating(): boolean {
+    for (let k = 0; k < this.nM; k++) {
+      const ph = this.migs[k].g.phase;
+      if (ph === MigPhase.PreCopy || ph === MigPhase.StopCopy) return true;
+    }
+    return false;
+  }
+
   /** Runs the steps; returns how many ran (fewer than nSteps when the budget ran out). */
   runSteps(budgetMs: number, t0wall: number): number {
     for (let t = 0; t < this.nSteps; t++) {
@@ -522,6 +532,8 @@ class Simulation {
       const t0 = t * this.dt;
       const lambda = this.load[t];
       this.stepMigrations(t0);
+      // A temporary admission limit holds while any migration is under way.
+      if (this.admitDuringMig !== Infinity) this.control.temporaryLimit = this.migrating() ? this.admitDuringMig : Infinity;
       // The overload control reads the active guest's CPU of the previous step.
       if (this.A >= 0 && t > 0) this.control.update(t, this.vVisible[this.A]);
       this.serveActive(t, lambda);

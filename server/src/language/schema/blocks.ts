@@ -249,6 +249,13 @@ export const BLOCKS: BlockDef[] = [
       { name: 'max_downtime', parts: [q('downtime', 'time', { min: 0.001, max: 60 })], doc: 'Pre-copy stops when the remaining dirty memory can be sent within this time (virsh migrate-setmaxdowntime).', default: '30 ms', source: 'qemu-kvm 0.12 max_downtime = 30000000 ns', example: 'max_downtime 30 ms' },
       { name: 'network', parts: [{ t: 'ref', name: 'network', kind: 'network' }], doc: 'The network the migration stream crosses.', default: 'the host NICs for migration', source: 'paper §1: management network', example: 'network management' },
       {
+        name: 'admit_during_migration',
+        parts: [q('rate', 'callRate', { min: 0 })],
+        doc: 'A temporary admission limit: while any migration runs, at most this many new calls per second are admitted (the rest get 503), whatever the overload-control policy says.',
+        source: 'sipmig advisor (a what-if an operator controls); RFC 7415 rate limiting',
+        example: 'admit_during_migration 25 cps',
+      },
+      {
         name: 'migrate',
         parts: [{ t: 'ref', name: 'vm', kind: 'vm' }, kw('from'), { t: 'ref', name: 'from', kind: 'host' }, kw('to'), { t: 'ref', name: 'to', kind: 'host' }, kw('at'), q('at', 'time', { min: 0 })],
         doc: 'Live-migrate a VM from one host to another, starting at the given time.',
