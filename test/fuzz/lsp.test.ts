@@ -5,8 +5,9 @@
 // - no publish ever goes back to an older version;
 // - hover, completion and the outline answer (ranges inside the document);
 // - for inputs that can run (a quarter are mutated within documented ranges to stay valid),
-//   the model's results arrive within the time budget plus a margin, say whether a run hit
-//   the budget, and PRED004 is published exactly when one did;
+//   the model's diagnostics arrive within the time budget plus the server's own hang limit,
+//   sipmig/results says whether a run hit the budget, and PRED004 is published exactly when
+//   one did;
 // - the server never logs a failed handler and never exits.
 // FUZZ_LSP_N inputs (default FUZZ_N / 20: 500 in CI); see corpus.ts for the split.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,16 +20,23 @@ import { mutate, mutateValid, rng } from './mutate';
 import { LSP_N as N, SEED, SEEDS, lspLineLengths, readCrashers, saveCrasher } from './corpus';
 
 const BUDGET_MS = 1000;
-/** Time the model may take past its budget: debounce, worker start, transferring the series. */
-const MODEL_MARGIN_MS = 5000;
+/**
+ * Time the model may take past its budget before it counts as a hang: the server's own
+ * watchdog limit (runner.ts restarts workers after budget + 10 s). Past the budget a job still
+ * finishes its cut runs and moves their series between threads; on two busy cores a 131-point
+ * sweep took 6.4 s with a 1 s budget.
+ */
+const MODEL_MARGIN_MS = 10_000;
+/** sipmig/results carries every run's series: a 131-point sweep is 20 MB of JSON. */
+const RESULTS_TIMEOUT_MS = 60_000;
 const FAST_PATH_LIMIT_MS = 1000;
 const REQUEST_TIMEOUT_MS = 10_000;
 
 /** JSON-RPC carries UTF-8: a lone surrogate arrives as U+FFFD, so that is what the server sees. */
 const wellFormed = (s: string) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 
-function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
-  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer within ${REQUEST_TIMEOUT_MS} ms`)), REQUEST_TIMEOUT_MS))]);
+function withTimeout<T>(p: Promise<T>, what: string, ms = REQUEST_TIMEOUT_MS): Promise<T> {
+  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms))]);
 }
 
 /** Why a range is not inside a document with these line lengths; undefined when it is. */
@@ -63,7 +71,7 @@ describe(`fuzz: language server over stdio (${N} inputs, seed ${SEED + 1})`, () 
     const uri = uriOf('fuzz.sipmig');
     const r = rng(SEED + 1);
     const inputs: { name: string; text: string }[] = [...readCrashers(), ...Array.from({ length: N }, (_, i) => ({ name: `lsp-${SEED + 1}-${i}.sipmig`, text: i % 4 === 0 ? mutateValid(SEEDS[i % SEEDS.length], r) : mutate(SEEDS[i % SEEDS.length], r) }))];
-    const stats = { slowestFastMs: 0, modelRuns: 0, slowestModelMs: 0, budgetHits: 0, totalMs: 0 };
+    const stats = { slowestFastMs: 0, modelRuns: 0, slowestModelMs: 0, slowestResultsMs: 0, budgetHits: 0, totalMs: 0 };
     let lastPublished = 0;
     c.open(uri, '', 0);
     const t0 = performance.now();
@@ -106,19 +114,20 @@ describe(`fuzz: language server over stdio (${N} inputs, seed ${SEED + 1})`, () 
         const symbolBad = symbolProblems(symbols!, lines);
         if (symbolBad.length) fail(symbolBad[0]);
 
-        // The model path: valid inputs run, within the budget plus the margin, and say when they hit it.
+        // The model path: valid inputs run (debounce 0), their diagnostics come within the budget
+        // plus the hang limit, and they say when the budget cut a run.
         if (analyze(text).runs.length) {
-          const m0 = performance.now();
-          const res = await withTimeout(c.request<ResultsAnswer>('sipmig/results', { uri }), 'sipmig/results');
-          const modelMs = performance.now() - m0;
+          // The server announces results for a version right after publishing its model diagnostics.
+          await c.waitForNotification('sipmig/resultsChanged', (x) => (x as { uri: string; version: number }).version === version, BUDGET_MS + MODEL_MARGIN_MS).catch(() => fail(`no model diagnostics within ${BUDGET_MS + MODEL_MARGIN_MS} ms (budget ${BUDGET_MS} ms + ${MODEL_MARGIN_MS} ms)`));
+          const modelMs = performance.now() - start;
           stats.modelRuns++;
           stats.slowestModelMs = Math.max(stats.slowestModelMs, modelMs);
-          if (modelMs > BUDGET_MS + MODEL_MARGIN_MS) fail(`the model answered after ${modelMs.toFixed(0)} ms (budget ${BUDGET_MS} ms + ${MODEL_MARGIN_MS} ms margin)`);
+          const r0 = performance.now();
+          const res = await withTimeout(c.request<ResultsAnswer>('sipmig/results', { uri }), 'sipmig/results', RESULTS_TIMEOUT_MS);
+          stats.slowestResultsMs = Math.max(stats.slowestResultsMs, performance.now() - r0);
           if (res.version !== version || !res.file) fail(`sipmig/results for version ${version} answered version ${res.version}: ${res.message ?? 'no results'}`);
           const hit = res.file!.runs.some((x) => x.budgetExceeded);
           if (hit) stats.budgetHits++;
-          // The server announces results for a version right after publishing its model diagnostics.
-          await c.waitForNotification('sipmig/resultsChanged', (x) => (x as { uri: string; version: number }).version === version, REQUEST_TIMEOUT_MS);
           const withModel = (c.published.get(uri) ?? []).filter((x) => x.version === version).at(-1);
           const says = !!withModel?.diagnostics.some((d) => d.code === 'PRED004');
           if (hit !== says) fail(hit ? 'a run hit the time budget but PRED004 was not published' : 'PRED004 was published but no run hit the time budget');
@@ -141,7 +150,7 @@ describe(`fuzz: language server over stdio (${N} inputs, seed ${SEED + 1})`, () 
       if (c.proc.exitCode !== null) fail(`the server exited with code ${c.proc.exitCode}; stderr: ${c.stderr.join('').slice(-2000)}`);
     }
     stats.totalMs = performance.now() - t0;
-    console.log(`fuzz lsp: ${inputs.length} inputs in ${(stats.totalMs / 1000).toFixed(1)} s; slowest diagnostics ${stats.slowestFastMs.toFixed(0)} ms; ${stats.modelRuns} model runs (slowest ${stats.slowestModelMs.toFixed(0)} ms, ${stats.budgetHits} hit the ${BUDGET_MS} ms budget)`);
+    console.log(`fuzz lsp: ${inputs.length} inputs in ${(stats.totalMs / 1000).toFixed(1)} s; slowest diagnostics ${stats.slowestFastMs.toFixed(0)} ms; ${stats.modelRuns} model runs (slowest to diagnostics ${stats.slowestModelMs.toFixed(0)} ms, ${stats.budgetHits} hit the ${BUDGET_MS} ms budget; slowest sipmig/results ${stats.slowestResultsMs.toFixed(0)} ms)`);
     expect(stats.modelRuns, 'valid mutations must exercise the model path').toBeGreaterThan(N / 20);
   }, 3_600_000);
 });
