@@ -27,6 +27,7 @@ export const CRASHERS = join(ROOT, 'test/fuzz/crashers');
 export function readCrashers(): { name: string; text: string }[] {
   try {
     return readdirSync(CRASHERS)
+      .filter((f) => f.endsWith('.sipmig'))
       .sort()
       .map((f) => ({ name: f, text: readFileSync(join(CRASHERS, f), 'utf8') }));
   } catch {
