@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../server/src/charts';
-import { parseReportArgs, report, ReportUsageError } from '../../server/src/cli/report';
+import { report } from '../../server/src/cli/report';
 import { syntheticSweep } from './fixtures';
 
 const ctx = { thresholds: [{ label: 'phase 1 start', pct: 70, vm: 'sipas1' }] };
@@ -31,13 +31,6 @@ describe('buildReport', () => {
 });
 
 describe('sipmig report', () => {
-  it('parses its arguments and rejects unknown ones with the usage', () => {
-    expect(parseReportArgs(['a.sipmig', '-o', 'r.html', '--svg', 'out', '--run', '5 cps'])).toEqual({ file: 'a.sipmig', out: 'r.html', svgDir: 'out', runs: ['5 cps'] });
-    expect(parseReportArgs(['a.sipmig', '--run', 'all']).runs).toBe('all');
-    expect(() => parseReportArgs(['a.sipmig', '--bogus'])).toThrow(ReportUsageError);
-    expect(() => parseReportArgs([])).toThrow(/no scenario file/);
-  });
-
   it('writes the HTML and one SVG per chart', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'sipmig-report-'));
     const out = path.join(dir, 'r.html');

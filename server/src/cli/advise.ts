@@ -7,24 +7,15 @@ import { analyze } from '../language';
 import { applyEdits } from '../language/applyEdits';
 import { advise } from '../advisor/advise';
 import type { Advice, MigrationAdvice } from '../advisor/types';
-import { readScenario } from './files';
+import { loadCheckedScenario } from './files';
 import type { CliIo } from './io';
-import { checkFiles } from './check';
 
 export const EXIT_FAILS_CALLS = 3;
 
 export function adviseFile(file: string, opts: { json: boolean; apply: boolean }, io: CliIo): number {
-  const read = readScenario(file);
-  if (!read.ok) {
-    io.err(`sipmig: ${read.message}`);
-    return read.usage ? 2 : 1;
-  }
-  const a = analyze(read.text);
-  if (a.diagnostics.some((d) => d.severity === 'error')) {
-    io.err(`sipmig: ${file} has errors; fix them first:`);
-    checkFiles([file], false, { out: io.err, err: io.err });
-    return 1;
-  }
+  const loaded = loadCheckedScenario(file, io);
+  if (!loaded.ok) return loaded.code;
+  const a = loaded.analysis;
   const advice = advise(a);
   let applied: { option: string; after: Advice } | undefined;
   if (opts.apply && advice.failsCalls) {
@@ -32,7 +23,7 @@ export function adviseFile(file: string, opts: { json: boolean; apply: boolean }
     const target = advice.migrations.find((m) => m.current.incompleteCalls > 0);
     const best = target?.options.find((o) => o.totalIncompleteAllRuns === 0) ?? target?.options[0];
     if (best) {
-      const text = applyEdits(read.text, best.edits);
+      const text = applyEdits(loaded.text, best.edits);
       writeFileSync(file, text);
       applied = { option: best.title, after: advise(analyze(text), { verifyTop: 0, combinations: false }) };
     }

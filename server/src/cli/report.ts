@@ -1,24 +1,12 @@
 // `sipmig report FILE [-o report.html] [--svg DIR] [--run all|LABEL]...`
 // Writes one self-contained HTML page (inline SVG charts + results table) to --out
 // (default: FILE with .html instead of .sipmig) and, with --svg DIR, one SVG per chart.
-//
-// Wiring in the CLI main (server/src/cli/main.ts), next to `run`:
-//   report: {
-//     options: { out: { type: 'string', short: 'o' }, svg: { type: 'string' }, run: { type: 'string', multiple: true } },
-//     run: (files, v, io) => files.length === 1
-//       ? reportFile(files[0], { out: v.out as string | undefined, svgDir: v.svg as string | undefined, runs: reportRuns(v.run) }, io)
-//       : usage(io, 'report takes exactly one FILE'),
-//   },
-// and in HELP: `sipmig report FILE [-o OUT.html] [--svg DIR] [--run all|LABEL]...` (REPORT_USAGE).
-// Or, with a FileResult at hand: `await report(filePath, { out, svgDir }, fileResult, chartContextOf(scenario))`.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildReport, type ChartContext, chartContextOf } from '../charts';
-import { analyze } from '../language';
 import { simulateAll } from '../model';
 import type { FileResult } from '../model/output';
-import { checkFiles } from './check';
-import { readScenario } from './files';
+import { loadCheckedScenario } from './files';
 import type { CliIo } from './io';
 
 export interface ReportArgs {
@@ -26,34 +14,6 @@ export interface ReportArgs {
   out?: string;
   svgDir?: string;
   runs?: 'all' | string[];
-}
-
-export class ReportUsageError extends Error {}
-
-export const REPORT_USAGE = `usage: sipmig report FILE [-o|--out report.html] [--svg DIR] [--run all|LABEL]...
-  Writes an HTML page with the charts and results of FILE; --svg DIR also writes one SVG per chart.
-  --run chooses the runs whose time series are charted (default: the highest offered load).`;
-
-export function parseReportArgs(argv: string[]): ReportArgs {
-  const args: Partial<ReportArgs> = {};
-  const runs: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('-')) throw new ReportUsageError(`${a} needs a value\n${REPORT_USAGE}`);
-      return v;
-    };
-    if (a === '-o' || a === '--out') args.out = value();
-    else if (a === '--svg') args.svgDir = value();
-    else if (a === '--run') runs.push(value());
-    else if (a.startsWith('-')) throw new ReportUsageError(`unknown option ${a}\n${REPORT_USAGE}`);
-    else if (args.file) throw new ReportUsageError(`one scenario file only, got ${args.file} and ${a}\n${REPORT_USAGE}`);
-    else args.file = a;
-  }
-  if (!args.file) throw new ReportUsageError(`no scenario file given\n${REPORT_USAGE}`);
-  if (runs.length) args.runs = runs.includes('all') ? 'all' : runs;
-  return args as ReportArgs;
 }
 
 /** Default output: the scenario's path with .html. */
@@ -91,17 +51,9 @@ export function reportRuns(v: unknown): ReportArgs['runs'] {
  * Exit codes as `sipmig run`: 0 ok, 1 errors in the scenario (printed), 2 unreadable file.
  */
 export async function reportFile(file: string, opts: { out?: string; svgDir?: string; runs?: ReportArgs['runs'] }, io: CliIo): Promise<number> {
-  const read = readScenario(file);
-  if (!read.ok) {
-    io.err(`sipmig: ${read.message}`);
-    return read.usage ? 2 : 1;
-  }
-  const a = analyze(read.text);
-  if (a.diagnostics.some((d) => d.severity === 'error')) {
-    io.err(`sipmig: ${file} has errors; fix them first:`);
-    checkFiles([file], false, { out: io.err, err: io.err });
-    return 1;
-  }
+  const loaded = loadCheckedScenario(file, io);
+  if (!loaded.ok) return loaded.code;
+  const a = loaded.analysis;
   const result: FileResult = { file, runs: simulateAll(a.runs, { series: true }) };
   if (Array.isArray(opts.runs)) {
     const unknown = opts.runs.filter((l) => !result.runs.some((r) => r.label === l));

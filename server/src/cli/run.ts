@@ -1,12 +1,10 @@
 // `sipmig run FILE [--json] [--series] [--csv FILE]`: runs every run (sweep point) of a scenario.
 import { writeFileSync } from 'node:fs';
-import { analyze } from '../language';
 import { simulateAll } from '../model';
 import type { FileResult } from '../model/output';
 import { formatRunTable, seriesToCsv } from './runFormat';
-import { readScenario } from './files';
+import { loadCheckedScenario } from './files';
 import type { CliIo } from './io';
-import { checkFiles } from './check';
 
 export interface RunOptions {
   json: boolean;
@@ -16,18 +14,9 @@ export interface RunOptions {
 
 /** Analyzes and simulates a file; returns null (after printing why) when it cannot run. */
 export function simulateFile(file: string, io: CliIo, series: boolean): { result: FileResult; code: number } | { result: null; code: number } {
-  const read = readScenario(file);
-  if (!read.ok) {
-    io.err(`sipmig: ${read.message}`);
-    return { result: null, code: read.usage ? 2 : 1 };
-  }
-  const a = analyze(read.text);
-  if (a.diagnostics.some((d) => d.severity === 'error')) {
-    io.err(`sipmig: ${file} has errors; fix them first:`);
-    checkFiles([file], false, { out: io.err, err: io.err });
-    return { result: null, code: 1 };
-  }
-  return { result: { file, runs: simulateAll(a.runs, { series }) }, code: 0 };
+  const loaded = loadCheckedScenario(file, io);
+  if (!loaded.ok) return { result: null, code: loaded.code };
+  return { result: { file, runs: simulateAll(loaded.analysis.runs, { series }) }, code: 0 };
 }
 
 export function runFile(file: string, opts: RunOptions, io: CliIo): number {
