@@ -4,25 +4,12 @@
 import type { Advice } from '../../server/src/advisor/types';
 import type { RunResult } from '../../server/src/model/output';
 import type { ComparisonInput } from '../../server/src/charts/comparison';
+import type { AdviceAnswer } from '../../server/src/lsp/protocol';
 import { topOptions } from '../../server/src/lsp/features/adviceOptions';
 
-/** Request `sipmig/advice`, params `{ uri }`, answers AdviceResponse. */
-export const ADVICE_REQUEST = 'sipmig/advice';
-
-export interface AdviceResponse {
-  uri?: string;
-  version: number | null;
-  advice: Advice;
-  comparison?: {
-    runLabel: string;
-    current: RunResult;
-    recommended: RunResult;
-    option: string;
-    activeVm: { current: string; recommended: string };
-    thresholdPct?: number;
-  };
-  message?: string;
-}
+// The request name and answer are the server's own (server/src/lsp/protocol.ts).
+export { ADVICE_REQUEST } from '../../server/src/lsp/protocol';
+export type AdviceResponse = AdviceAnswer;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

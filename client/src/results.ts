@@ -3,19 +3,10 @@
 // notification. The server (server/src/lsp) implements the other side.
 import type { ChartContext, ResultsResponse, SourceRange } from '../../server/src/charts/context';
 
-/** Request `sipmig/results`, params `{ uri }`, answers ResultsResponse. */
-export const RESULTS_REQUEST = 'sipmig/results';
-/** Notification `sipmig/resultsChanged`, params `{ uri, version }`: new results exist for uri. */
-export const RESULTS_CHANGED = 'sipmig/resultsChanged';
+import type { ResultsChangedParams } from '../../server/src/lsp/protocol';
 
-export interface ResultsParams {
-  uri: string;
-}
-
-export interface ResultsChangedParams {
-  uri: string;
-  version: number;
-}
+// The names and params are the server's own (server/src/lsp/protocol.ts).
+export { RESULTS_CHANGED, RESULTS_REQUEST, type ResultsChangedParams, type UriParams as ResultsParams } from '../../server/src/lsp/protocol';
 
 export function isResultsChanged(v: unknown): v is ResultsChangedParams {
   const o = v as ResultsChangedParams | null;

@@ -4,36 +4,10 @@
 // advice job (which its own time budget bounds), like `sipmig/results` waits for the model.
 import type { ServerContext } from '../context';
 import type { Advice } from '../../advisor/types';
-import type { RunResult } from '../../model/output';
+import { ADVICE_REQUEST, type AdviceAnswer, type UriParams as AdviceParams } from '../protocol';
 import { thresholdSite } from '../features/predictions';
 
-export const ADVICE_REQUEST = 'sipmig/advice';
-
-export interface AdviceParams {
-  uri: string;
-}
-
-export interface AdviceAnswer {
-  uri: string;
-  /** The document version the advice belongs to (its edits and spans are UTF-16 offsets into that text); null when the document is not open. */
-  version: number | null;
-  advice: Advice;
-  comparison?: {
-    runLabel: string;
-    current: RunResult;
-    recommended: RunResult;
-    /** The option's title. */
-    option: string;
-    optionId: string;
-    /** Index of the migration the option is for. */
-    migration: number;
-    activeVm: { current: string; recommended: string };
-    /** The phase-1 start threshold of the plan as written, for the CPU chart. */
-    thresholdPct?: number;
-  };
-  /** Why there is no advice (nothing fails, errors, the job failed). */
-  message?: string;
-}
+export { ADVICE_REQUEST, type AdviceAnswer, type UriParams as AdviceParams } from '../protocol';
 
 const NO_ADVICE: Advice = { migrations: [], failsCalls: false };
 /** A document that keeps changing gets this many tries. */

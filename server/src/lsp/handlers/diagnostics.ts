@@ -12,7 +12,8 @@ import { predictionDiagnostics } from '../features/predictionDiagnostics';
 import type { ModelOutcome } from '../model/service';
 import type { Snapshot } from '../store';
 
-export const RESULTS_CHANGED = 'sipmig/resultsChanged';
+export { RESULTS_CHANGED } from '../protocol';
+import { RESULTS_CHANGED } from '../protocol';
 
 export interface DiagnosticsHub {
   /** Re-publish every open document (after a settings change). */

@@ -8,12 +8,9 @@ import type { ServerContext } from '../context';
 import { toRange } from '../convert';
 import { clusterOf, fileResult, migrationSites, thresholdsOf, type ThresholdInfo } from '../features/results';
 import type { FileResult } from '../../model/output';
+import { RESULTS_REQUEST, type UriParams as ResultsParams } from '../protocol';
 
-export const RESULTS_REQUEST = 'sipmig/results';
-
-export interface ResultsParams {
-  uri: string;
-}
+export { RESULTS_REQUEST, type UriParams as ResultsParams } from '../protocol';
 
 export interface ResultsAnswer {
   uri: string;
