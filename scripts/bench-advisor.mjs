@@ -6,33 +6,17 @@
 //   sipmig.model.timeBudgetMs and is asked again), then with the advice cached, after a
 //   comment edit (cached advice, edits made again for the new text), and the code actions.
 // Prints a table, or JSON rows ({ rows: [{ name, value, unit, goal }] }) with --json.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { runTs } from './bench/run-ts.mjs';
+import { createMessageConnection, ensureBuilt, quantile, root, sample, serverJs, sleep, StreamMessageReader, StreamMessageWriter, uri } from './bench/server.mjs';
+import { pathToFileURL } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(join(root, 'package.json'));
-const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
 const json = process.argv.includes('--json');
-const serverJs = join(root, 'server/dist/server.js');
-const sample = readFileSync(join(root, 'samples/paper/active-migration.sipmig'), 'utf8');
-const uri = pathToFileURL(join(root, 'samples/paper/active-migration.sipmig')).toString();
-
-if (!existsSync(serverJs)) {
-  const b = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
-  if (b.status !== 0) throw new Error('build failed');
-}
+ensureBuilt();
 
 const rows = (await runTs(join(root, 'scripts/bench/advisor.ts'))).bench(root);
 
-const quantile = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
-};
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));

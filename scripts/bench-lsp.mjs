@@ -8,24 +8,12 @@
 // - comment edit: didChange that leaves the model input alone to the publish carrying
 //   the model's diagnostics again (served from the cache).
 // Prints a table, or JSON rows ({ rows: [{ name, value, unit, goal }] }) with --json.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { spawn } from 'node:child_process';
+import { createMessageConnection, ensureBuilt, quantile, root, sample, serverJs, sleep, StreamMessageReader, StreamMessageWriter, uri } from './bench/server.mjs';
+import { pathToFileURL } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(join(root, 'package.json'));
-const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
 const json = process.argv.includes('--json');
-const serverJs = join(root, 'server/dist/server.js');
-const sample = readFileSync(join(root, 'samples/paper/active-migration.sipmig'), 'utf8');
-const uri = pathToFileURL(join(root, 'samples/paper/active-migration.sipmig')).toString();
-
-if (!existsSync(serverJs)) {
-  const b = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
-  if (b.status !== 0) throw new Error('build failed');
-}
+ensureBuilt();
 
 async function start(settings) {
   const t0 = performance.now();
@@ -63,11 +51,6 @@ async function start(settings) {
 }
 
 const hasModel = (p) => p.diagnostics.some((d) => String(d.code).startsWith('PRED'));
-const quantile = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
-};
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // Cold start: a fresh process each time.
 const cold = [];

@@ -5,25 +5,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../server/src/language';
 import { simulate, simulateAll, type RunInput } from '../server/src/model';
+import { time as timeMedian } from './bench/timing';
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-function time(f: () => void, minRuns: number, minMs: number): number {
-  // Warm up until the JIT has compiled the hot loop (on a busy machine that takes a while).
-  const w0 = performance.now();
-  for (let i = 0; i < 5 || performance.now() - w0 < 300; i++) f();
-  const xs: number[] = [];
-  const t0 = performance.now();
-  while (xs.length < minRuns || performance.now() - t0 < minMs) {
-    const t = performance.now();
-    f();
-    xs.push(performance.now() - t);
-  }
-  return median(xs);
-}
+/** Warm-up before each measurement: until the JIT has compiled the hot loop. */
+const time = (f: () => void, minRuns: number, minMs: number) => timeMedian(f, minRuns, minMs, 300);
 
 function sample(root: string, name: string): RunInput[] {
   const a = analyze(readFileSync(join(root, 'samples/paper', `${name}.sipmig`), 'utf8'));

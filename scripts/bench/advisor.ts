@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { analyze } from '../../server/src/language';
 import { advise } from '../../server/src/advisor/advise';
 import { simulate } from '../../server/src/model';
+import { median } from './timing';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export function bench(root: string, repeats = 3) {
   const rows: { name: string; value: number; unit: string; goal?: string }[] = [];

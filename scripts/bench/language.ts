@@ -3,23 +3,7 @@
 import { analyze } from '../../server/src/language';
 import { parse } from '../../server/src/language/syntax/parser';
 import { generateScenario, toEquivalentJson } from './generate';
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-function time(f: () => void, minRuns = 5, minMs = 300): number {
-  f();
-  const xs: number[] = [];
-  const t0 = performance.now();
-  while (xs.length < minRuns || performance.now() - t0 < minMs) {
-    const t = performance.now();
-    f();
-    xs.push(performance.now() - t);
-  }
-  return median(xs);
-}
+import { time } from './timing';
 
 export function bench(root: string) {
   const rows: { name: string; value: number; unit: string; goal?: string }[] = [];
