@@ -3,7 +3,7 @@
 // works on what the earlier ones could make sense of.
 import { parse } from './syntax/parser';
 import type { Document } from './syntax/tree';
-import { bind, type Bound, type BoundBlock } from './schema/bind';
+import { bind, type Bound } from './schema/bind';
 import { buildScope, type Scope } from './semantic/scope';
 import { resolveEntities, type Entities } from './semantic/entities';
 import { makeReporter, type RuleContext } from './validation/context';
@@ -50,7 +50,6 @@ export function analyze(text: string): Analysis {
   const entities = resolveEntities(bound, scope);
   const ctx: RuleContext = { text, bound, scope, entities, report: makeReporter(sink) };
   for (const rule of RULE_SET) rule(ctx);
-  checkEffectiveRequired(ctx);
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
   if (isFull()) diagnostics.push({ code: 'LIM001', severity: 'error', message: `Too many problems: only the first ${LIMITS.maxDiagnostics} are shown${dropped ? ` (${dropped} more found)` : ''}.`, start: 0, end: 0 });
   const hasErrors = diagnostics.some((d) => d.severity === 'error');
@@ -68,25 +67,6 @@ function lineCountAbove(text: string, max: number): boolean {
 /** A document without errors can still be a fragment (a hardware library, an empty file). */
 function canRun(e: Entities): boolean {
   return !!e.cluster && !!e.app && !!e.workload && e.placements.some((p) => p.role === 'active') && e.placements.some((p) => p.role === 'standby');
-}
-
-/** Hosts and VMs may take required values from a profile; check what they end up with. */
-function checkEffectiveRequired(ctx: RuleContext): void {
-  const typo = (b: BoundBlock | undefined, name: string) => !!b?.typos.has(name);
-  for (const h of ctx.entities.hosts.values()) {
-    const hw = h.block.props.get('hardware')?.at(-1)?.match.values.hardware?.text;
-    const profile = hw ? ctx.scope.lookup('hardware', hw)?.block : undefined;
-    const absent = (has: unknown, name: string) => !has && !typo(h.block, name) && !typo(profile, name) && name;
-    const missing = [absent(h.cpu, 'cpu'), absent(h.cores, 'cores_per_socket'), absent(h.ghz, 'clock'), absent(h.memory, 'memory')].filter(Boolean);
-    if (missing.length) ctx.report('SCH005', h.span, `Host '${h.name}' has no ${missing.join(', ')}: give it a \`hardware\` profile or write the values in the host.`);
-  }
-  for (const v of ctx.entities.vms.values()) {
-    const fl = v.block.props.get('flavor')?.at(-1)?.match.values.flavor?.text;
-    const profile = fl ? ctx.scope.lookup('flavor', fl)?.block : undefined;
-    const absent = (has: unknown, name: string) => !has && !typo(v.block, name) && !typo(profile, name) && name;
-    const missing = [absent(v.vcpus, 'vcpus'), absent(v.memory, 'memory')].filter(Boolean);
-    if (missing.length) ctx.report('SCH005', v.span, `VM '${v.name}' has no ${missing.join(', ')}: give it a \`flavor\` or write the values in the VM.`);
-  }
 }
 
 export type { Diagnostic } from './diagnostics';

@@ -23,6 +23,8 @@ export interface HostEntity {
   name: string;
   span: Span;
   block: BoundBlock;
+  /** The hardware profile it takes values from, when it names a declared one. */
+  profile?: BoundBlock;
   cpu?: Field<string>;
   sockets: Field<number> | undefined;
   cores?: Field<number>;
@@ -36,6 +38,8 @@ export interface VmEntity {
   name: string;
   span: Span;
   block: BoundBlock;
+  /** The flavor it takes values from, when it names a declared one. */
+  profile?: BoundBlock;
   vcpus?: Field<number>;
   memory?: Field<number>;
   touched?: Field<number>;
@@ -96,6 +100,12 @@ function bool(p: BoundProp | undefined, part: string): Field<boolean> | undefine
   return v?.bool !== undefined ? { value: v.bool, span: v } : undefined;
 }
 
+/** The profile block a host (`hardware X`) or VM (`flavor X`) names, if declared. */
+function profileOf(b: BoundBlock, kind: 'hardware' | 'flavor', scope: Scope): BoundBlock | undefined {
+  const name = field(prop(b, kind), kind)?.text;
+  return name ? scope.lookup(kind, name)?.block : undefined;
+}
+
 export function resolveEntities(bound: Bound, scope: Scope): Entities {
   // The top-level blocks by kind, in document order: one pass instead of one filter per kind.
   const byKind = new Map<string, BoundBlock[]>();
@@ -124,8 +134,7 @@ export function resolveEntities(bound: Bound, scope: Scope): Entities {
 
   for (const b of top('host')) {
     if (!b.name || e.hosts.has(b.name.text)) continue;
-    const hwName = field(prop(b, 'hardware'), 'hardware')?.text;
-    const hw = hwName ? scope.lookup('hardware', hwName)?.block : undefined;
+    const hw = profileOf(b, 'hardware', scope);
     // The host's own line wins over its hardware profile.
     const eff = (name: string) => prop(b, name) ?? prop(hw, name);
     const nicLines = b.props.get('nic') ?? hw?.props.get('nic') ?? [];
@@ -133,6 +142,7 @@ export function resolveEntities(bound: Bound, scope: Scope): Entities {
       name: b.name.text,
       span: b.name.span,
       block: b,
+      profile: hw,
       cpu: txt(eff('cpu'), 'model'),
       sockets: num(eff('sockets'), 'sockets'),
       cores: num(eff('cores_per_socket'), 'cores'),
@@ -150,13 +160,13 @@ export function resolveEntities(bound: Bound, scope: Scope): Entities {
 
   for (const b of top('vm')) {
     if (!b.name || e.vms.has(b.name.text)) continue;
-    const flName = field(prop(b, 'flavor'), 'flavor')?.text;
-    const fl = flName ? scope.lookup('flavor', flName)?.block : undefined;
+    const fl = profileOf(b, 'flavor', scope);
     const eff = (name: string) => prop(b, name) ?? prop(fl, name);
     e.vms.set(b.name.text, {
       name: b.name.text,
       span: b.name.span,
       block: b,
+      profile: fl,
       vcpus: num(eff('vcpus'), 'vcpus'),
       memory: num(eff('memory'), 'memory'),
       touched: num(eff('touched_memory'), 'touched'),

@@ -9,5 +9,6 @@ import { sipTimers } from './rules/timers';
 import { catalogCheck, guestDevices } from './rules/hardware';
 import { workloadShape } from './rules/workload';
 import { scenarioLimits } from './rules/limits';
+import { effectiveRequired } from './rules/required';
 
-export const RULE_SET: readonly Rule[] = [hostResources, haRedundancy, migrationSchedule, overloadControl, sipTimers, catalogCheck, guestDevices, workloadShape, scenarioLimits];
+export const RULE_SET: readonly Rule[] = [hostResources, haRedundancy, migrationSchedule, overloadControl, sipTimers, catalogCheck, guestDevices, workloadShape, scenarioLimits, effectiveRequired];
