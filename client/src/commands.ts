@@ -17,12 +17,14 @@ function targetUri(previews: PreviewManager, arg?: unknown): vscode.Uri | undefi
   return previews.current?.documentUri;
 }
 
-async function fetchResults(client: LanguageClient | undefined, uri: vscode.Uri): Promise<ResultsResponse | undefined> {
+/** The results; `summariesOnly` asks for no per-step series (the run table needs none). */
+async function fetchResults(client: LanguageClient | undefined, uri: vscode.Uri, summariesOnly = false): Promise<ResultsResponse | undefined> {
   if (!client) {
     void vscode.window.showErrorMessage('sipmig: the language server is not running.');
     return undefined;
   }
-  const response = await client.sendRequest<ResultsResponse | null>(RESULTS_REQUEST, { uri: uri.toString() } satisfies ResultsParams);
+  const params: ResultsParams = summariesOnly ? { uri: uri.toString(), runs: [] } : { uri: uri.toString() };
+  const response = await client.sendRequest<ResultsResponse | null>(RESULTS_REQUEST, params);
   if (!response?.file) {
     void vscode.window.showWarningMessage(`sipmig: no model results for ${path.basename(uri.fsPath)}${response?.message ? `: ${response.message}` : ' (does it have errors?)'}`);
     return undefined;
@@ -46,7 +48,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
       if (!uri) return noFile();
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       if (doc?.isDirty) await doc.save();
-      const response = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'sipmig: running the model' }, () => fetchResults(client, uri));
+      const response = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'sipmig: running the model' }, () => fetchResults(client, uri, true));
       if (!response?.file) return;
       results.appendLine(formatSummary(response.file, new Date(), uri.scheme === 'file' ? uri.fsPath : uri.toString()));
       results.appendLine('');

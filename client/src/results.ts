@@ -6,7 +6,7 @@ import type { ChartContext, ResultsResponse, SourceRange } from '../../server/sr
 import type { ResultsChangedParams } from '../../server/src/lsp/protocol';
 
 // The names and params are the server's own (server/src/lsp/protocol.ts).
-export { RESULTS_CHANGED, RESULTS_REQUEST, type ResultsChangedParams, type UriParams as ResultsParams } from '../../server/src/lsp/protocol';
+export { RESULTS_CHANGED, RESULTS_REQUEST, type ResultsChangedParams, type ResultsParams } from '../../server/src/lsp/protocol';
 
 export function isResultsChanged(v: unknown): v is ResultsChangedParams {
   const o = v as ResultsChangedParams | null;

@@ -3,6 +3,7 @@
 // `sipmig/results`; the CLI derives them from its ScenarioInput with chartContextOf().
 import type { OverloadPolicy, ScenarioInput } from '../model/input';
 import type { FileResult, RunResult } from '../model/output';
+import type { SentRun } from './decimate';
 
 export interface Threshold {
   /** e.g. "phase 1 start" */
@@ -33,7 +34,8 @@ export interface SourceRange {
 export interface ResultsResponse {
   /** Document version the results belong to; null when the server does not have the document open. */
   version: number | null;
-  file: (FileResult & ChartContext & { migrationRanges?: SourceRange[] }) | null;
+  /** Runs may carry `decimated` (their series were thinned for transfer) or `seriesOmitted` (not asked for). */
+  file: (Omit<FileResult, 'runs'> & ChartContext & { runs: SentRun[]; migrationRanges?: SourceRange[] }) | null;
   thresholds?: Threshold[];
   cluster?: { active: string; standby: string };
   message?: string;

@@ -4,7 +4,7 @@
 import type { Advice } from '../advisor/types';
 import type { RunResult } from '../model/output';
 
-/** Request, params `{ uri }`: the model's results for the document. */
+/** Request, params `ResultsParams`: the model's results for the document. */
 export const RESULTS_REQUEST = 'sipmig/results';
 /** Notification, params `{ uri, version }`: newer results exist for the document. */
 export const RESULTS_CHANGED = 'sipmig/resultsChanged';
@@ -14,6 +14,27 @@ export const ADVICE_REQUEST = 'sipmig/advice';
 export interface UriParams {
   uri: string;
 }
+
+/**
+ * Params of `sipmig/results`. Without the optional fields the answer carries every run's
+ * series, decimated (min/max-preserving, server/src/charts/decimate.ts) to at most
+ * RESULTS_MAX_POINTS points per run and RESULTS_MAX_VALUES values in all.
+ */
+export interface ResultsParams extends UriParams {
+  /** Indices into `file.runs` of the runs whose series to send; the others come without `series` (and with `seriesOmitted`). `[]`: summaries only. Default: every run. */
+  runs?: number[];
+  /** At most this many points per run's series (default RESULTS_MAX_POINTS; at least 16). The answer-wide bound RESULTS_MAX_VALUES may lower it, never below RESULTS_MIN_POINTS. */
+  maxPoints?: number;
+  /** Every step of every selected run, no bound (tens of MB at the step limits). */
+  fullResolution?: boolean;
+}
+
+/** Points per run's series in a `sipmig/results` answer, by default: over three times what a chart draws (600 per line). */
+export const RESULTS_MAX_POINTS = 2000;
+/** Series values (points × series, summed over the runs) in a `sipmig/results` answer: a few MB of JSON. */
+export const RESULTS_MAX_VALUES = 1_000_000;
+/** The answer-wide bound never leaves a run fewer points than this (a run with many hosts has many series). */
+export const RESULTS_MIN_POINTS = 200;
 
 export interface ResultsChangedParams {
   uri: string;

@@ -1,0 +1,161 @@
+// Min/max-preserving decimation of a run's per-step series, for sending results to an
+// editor (`sipmig/results`): a run of 200 000 steps keeps 21+ series of 200 000 values,
+// megabytes of JSON per run, while a chart draws at most MAX_POINTS (charts/data.ts) per line.
+//
+// The series stay aligned (every array as long as tS, docs of model/output.ts), so each
+// point is a row across all series. The steps are cut into consecutive intervals; an
+// interval of more than two steps becomes two rows: at its first step's time and at its
+// last step's time, each series gives its minimum and its maximum over the interval, in
+// the order they occurred. So every peak and every trough survives with its exact value,
+// shifted in time by less than one interval, and a cumulative counter is exact at both
+// ends of every interval. Some steps are kept exactly (every series at its real value, at
+// its real time): the first and the last, every change of the migration phase (the chart's
+// shaded windows stay at their true edges), the first step at which each incomplete-calls
+// counter rises (the first failure), and the changes of the overload phase and the
+// migration round, as far as a quarter of the points allows (in that order).
+import type { RunResult, Series } from '../model/output';
+
+export interface SeriesDecimation {
+  /** Steps the model simulated (the length of the full series). */
+  steps: number;
+  /** Points sent (the length of every decimated series). */
+  points: number;
+  /** Steps per interval of the min/max pairs. */
+  intervalSteps: number;
+  method: 'min-max';
+}
+
+/** A run as `sipmig/results` sends it: `decimated` when its series were thinned, `seriesOmitted` when they were not asked for. */
+export type SentRun = RunResult & { decimated?: SeriesDecimation; seriesOmitted?: true };
+
+/** Series whose every change is kept as an exact step, most important first (when they do not all fit). */
+export const STATE_SERIES = ['migPhase', 'overloadPhase', 'migRound'];
+/** Cumulative counters whose first rise (the first failed call) is kept as an exact step. */
+export const FAILURE_SERIES = ['incomplete408', 'incomplete503', 'incompleteOther'];
+/** The fewest points decimation will produce: two rows per interval need room next to the exact steps. */
+export const MIN_POINTS = 32;
+
+/** Rows a segment of `len` steps gives with intervals of `size` steps. */
+function segmentRows(len: number, size: number): number {
+  if (size <= 2) return len;
+  const rest = len % size;
+  return 2 * Math.floor(len / size) + Math.min(rest, 2);
+}
+
+/**
+ * The steps kept exactly, sorted: 0 and n-1, then in this order as long as `cap` allows,
+ * the changes of the migration phase, the first rise of each failure counter, the changes
+ * of the overload phase and of the migration round (the group that no longer fits whole
+ * is thinned evenly).
+ */
+function exactSteps(series: Series, n: number, cap: number): number[] {
+  const changes = (key: string): number[] => {
+    const v = series[key];
+    const out: number[] = [];
+    if (v) for (let i = 1; i < n - 1; i++) if (v[i] !== v[i - 1]) out.push(i);
+    return out;
+  };
+  const firstRises: number[] = [];
+  for (const key of FAILURE_SERIES) {
+    const v = series[key];
+    if (!v) continue;
+    for (let i = 1; i < n - 1; i++) {
+      if (v[i] > v[0]) {
+        firstRises.push(i);
+        break;
+      }
+    }
+  }
+  const [first, ...others] = STATE_SERIES;
+  const groups = [changes(first), firstRises, others.flatMap(changes)];
+  const kept = new Set<number>([0, n - 1]);
+  for (const group of groups) {
+    const fresh = [...new Set(group)].filter((i) => !kept.has(i)).sort((a, b) => a - b);
+    const room = cap - kept.size;
+    if (room <= 0) break;
+    if (fresh.length <= room) fresh.forEach((i) => kept.add(i));
+    else for (let k = 0; k < room; k++) kept.add(fresh[Math.floor((k * fresh.length) / room)]);
+  }
+  return [...kept].sort((a, b) => a - b);
+}
+
+/**
+ * The series with at most `maxPoints` points per array, or the series itself (and no
+ * decimation) when it has no more steps than that. Pure; the input is not changed.
+ */
+export function decimateSeries(series: Series, maxPoints: number): { series: Series; decimation?: SeriesDecimation } {
+  const t = series.tS;
+  if (!t) return { series };
+  const keys = Object.keys(series);
+  let n = t.length;
+  for (const k of keys) n = Math.min(n, series[k].length);
+  const limit = Math.max(MIN_POINTS, Math.floor(maxPoints));
+  if (n <= limit) return { series };
+
+  const exact = exactSteps(series, n, Math.floor(limit / 4));
+  const segments: Array<[number, number]> = []; // [start, end) between exact steps
+  for (let j = 0; j + 1 < exact.length; j++) if (exact[j + 1] - exact[j] > 1) segments.push([exact[j] + 1, exact[j + 1]]);
+  const room = limit - exact.length;
+  const rowsWith = (size: number) => segments.reduce((sum, [s, e]) => sum + segmentRows(e - s, size), 0);
+  // The smallest interval that fits (rows only shrink as intervals grow).
+  let lo = 1;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rowsWith(mid) <= room) hi = mid;
+    else lo = mid + 1;
+  }
+  const size = lo;
+  const points = exact.length + rowsWith(size);
+
+  const out: Series = {};
+  for (const k of keys) out[k] = new Array<number>(points);
+  let row = 0;
+  const copyStep = (i: number) => {
+    for (const k of keys) out[k][row] = series[k][i];
+    row++;
+  };
+  const interval = (s: number, e: number) => {
+    if (e - s <= 2) {
+      for (let i = s; i < e; i++) copyStep(i);
+      return;
+    }
+    for (const k of keys) {
+      const v = series[k];
+      const o = out[k];
+      if (k === 'tS') {
+        o[row] = v[s];
+        o[row + 1] = v[e - 1];
+        continue;
+      }
+      let min = v[s];
+      let max = v[s];
+      let minAt = s;
+      let maxAt = s;
+      for (let i = s + 1; i < e; i++) {
+        const x = v[i];
+        if (x < min) {
+          min = x;
+          minAt = i;
+        } else if (x > max) {
+          max = x;
+          maxAt = i;
+        }
+      }
+      const minFirst = minAt <= maxAt;
+      o[row] = minFirst ? min : max;
+      o[row + 1] = minFirst ? max : min;
+    }
+    row += 2;
+  };
+  let seg = 0;
+  for (let j = 0; j < exact.length; j++) {
+    copyStep(exact[j]);
+    const next = segments[seg];
+    if (next && next[0] === exact[j] + 1) {
+      for (let s = next[0]; s < next[1]; s += size) interval(s, Math.min(next[1], s + size));
+      seg++;
+    }
+  }
+  return { series: out, decimation: { steps: n, points, intervalSteps: size, method: 'min-max' } };
+}
