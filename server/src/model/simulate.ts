@@ -610,9 +610,9 @@ function buildResult(sim: Simulation, steps: number): RunResult {
   };
   if (sim.wantSeries) {
     const series: Series = {};
-    SERIES_KEYS.forEach((k, i) => (series[k] = Array.from(sim.ser[i].subarray(0, steps))));
-    sc.vms.forEach((v, i) => (series[`vmCpu.${v.name}`] = Array.from(sim.vCpu[i].subarray(0, steps), round2)));
-    sc.hosts.forEach((h, i) => (series[`hostCpu.${h.name}`] = Array.from(sim.hCpu[i].subarray(0, steps), round2)));
+    SERIES_KEYS.forEach((k, i) => (series[k] = toArray(sim.ser[i], steps, false)));
+    sc.vms.forEach((v, i) => (series[`vmCpu.${v.name}`] = toArray(sim.vCpu[i], steps, true)));
+    sc.hosts.forEach((h, i) => (series[`hostCpu.${h.name}`] = toArray(sim.hCpu[i], steps, true)));
     result.series = series;
   }
   return result;
@@ -621,6 +621,13 @@ function buildResult(sim: Simulation, steps: number): RunResult {
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
+/**
+ * The first `n` values as a plain array (CPU percentages rounded to 0.01). A plain loop:
+ * Array.from on a typed array, with or without a map function, is about ten times slower.
+ */
+function toArray(a: Float64Array, n: number, percent: boolean): number[] {
+  const out = new Array<number>(n);
+  if (percent) for (let i = 0; i < n; i++) out[i] = Math.round(a[i] * 100) / 100;
+  else for (let i = 0; i < n; i++) out[i] = a[i];
+  return out;
 }

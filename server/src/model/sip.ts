@@ -326,7 +326,7 @@ export class SipQueue {
       const has1 = this.m1[this.h1] > EPS;
       if (!has0 && !has1) break;
       const g1 = has1 && (this.priority || !has0 || this.h1 <= this.h0);
-      const done = g1 ? this.pass(t, this.h1, 1, this.nc, b, admission, out) : this.pass(t, this.h0, 0, 1, b, admission, out);
+      const done = g1 ? this.passCalls(t, this.h1, b, out) : this.passInvites(t, this.h0, b, admission, out);
       if (!done) break; // budget spent
     }
     if (this.st[1] < EPS) {
@@ -337,86 +337,134 @@ export class SipQueue {
   }
 
   /**
-   * Serves classes [c0, c1) of bin h in call-flow order, so a successor that arrives at once
-   * (same bin, higher class) is served in the same pass. Returns false when the budget ran out.
+   * Serves the messages of calls in progress (classes 1..) of bin h in call-flow order, so a
+   * successor that arrives at once (same bin, higher class) is served in the same pass.
+   * Returns false when the budget ran out.
    */
-  private pass(t: number, h: number, c0: number, c1: number, b: ServiceBudget, admission: Admission, out: ServeResult): boolean {
+  private passCalls(t: number, h: number, b: ServiceBudget, out: ServeResult): boolean {
     const rem = this.rem;
     const left = this.left;
-    const base = h * this.nc;
+    const weight = this.weight;
+    const timeoutSteps = this.timeoutSteps;
+    const nc = this.nc;
+    const rtx = this.rtx;
+    const base = h * nc;
     const age = t - h;
     const kCall = b.workerPerUnit + b.workerPerCallUnit;
+    const kRtx = b.workerPerUnit;
+    let l0 = left[0];
+    let l1 = left[1];
+    let l2 = left[2];
     let any = false;
     let ok = true;
-    // Totals of this pass, written back once at the end.
     let sw = 0;
     let sm = 0;
     let sr = 0;
     let written = 0;
-    for (let c = c0; c < c1; c++) {
+    for (let c = 1; c < nc; c++) {
       const amt = rem[base + c];
       if (amt <= EPS) continue;
       any = true;
-      const w = this.weight[c];
-      const isCall = c !== this.rtx;
-      const refused = c === 0 && admission.refusesAll(age * this.dt);
-      const perK = w * (isCall && !refused ? kCall : b.workerPerUnit);
+      const w = weight[c];
+      const isCall = c !== rtx;
+      const perK = w * (isCall ? kCall : kRtx);
       let f = 1;
-      if (amt * w > left[0]) f = left[0] / (amt * w);
-      if (amt * f > left[1]) f = left[1] / amt;
-      if (amt * perK * f > left[2]) f = left[2] / (amt * perK);
+      if (amt * w > l0) f = l0 / (amt * w);
+      if (amt * f > l1) f = l1 / amt;
+      if (amt * perK * f > l2) f = l2 / (amt * perK);
       if (f <= 0) {
         ok = false;
         break;
       }
       const s = f >= 1 ? amt : amt * f;
       rem[base + c] = amt - s;
-      left[0] -= s * w;
-      left[1] -= s;
-      left[2] -= s * perK;
+      l0 -= s * w;
+      l1 -= s;
+      l2 -= s * perK;
       sw += s * w;
       sm += s;
       if (this.answers[c]) this.servedCum[c] += s;
-      const k = this.timeoutSteps[c];
-      const zombie = k > 0 && age >= k;
-      let live = isCall && !zombie ? s : 0;
       if (!isCall) sr += s;
-      else if (c === 0) {
-        this.st[4] -= s;
-        // Overload control: a rejected INVITE writes no checkpoint - give that worker time back.
-        const admitted = refused ? 0 : admission.admit(s, age * this.dt);
-        if (!refused) left[2] += (s - admitted) * w * b.workerPerCallUnit;
-        if (!zombie) out.rejected += s - admitted;
-        live = zombie ? 0 : admitted;
-        written += admitted * w;
-        out.callsStarted += live;
-      } else written += s * w;
-      // A zombie (failed already), a rejected INVITE or a retransmission starts nothing.
-      if (live > EPS) {
-        for (let j = this.succStart[c]; j < this.succStart[c + 1]; j++) this.arrive(t + this.succDelay[j], this.succCls[j], live);
+      else {
+        written += s * w;
+        const k = timeoutSteps[c];
+        // A zombie (failed already) or a retransmission starts nothing.
+        if (!(k > 0 && age >= k) && s > EPS) this.successors(t, c, s);
       }
       if (f < 1) {
         ok = false;
         break;
       }
     }
+    left[0] = l0;
+    left[1] = l1;
+    left[2] = l2;
     this.st[0] -= sw;
     this.st[1] -= sm;
     out.work += sw;
     out.messages += sm;
     out.live += written;
-    if (c0 === 0) {
-      this.w0[h] -= sw;
-      this.m0[h] -= sm;
-      // Only rounding dust left (or nothing was there): the bin is empty.
-      if (this.m0[h] < EPS || !any) this.w0[h] = this.m0[h] = 0;
-    } else {
-      this.w1[h] -= sw;
-      this.m1[h] -= sm;
-      this.r1[h] -= sr;
-      if (this.m1[h] < EPS || !any) this.w1[h] = this.m1[h] = this.r1[h] = 0;
-    }
+    this.w1[h] -= sw;
+    this.m1[h] -= sm;
+    this.r1[h] -= sr;
+    // Only rounding dust left (or nothing was there): the bin is empty.
+    if (this.m1[h] < EPS || !any) this.w1[h] = this.m1[h] = this.r1[h] = 0;
     return ok;
+  }
+
+  /** Serves the initial INVITEs of bin h through the overload control. Returns false when the budget ran out. */
+  private passInvites(t: number, h: number, b: ServiceBudget, admission: Admission, out: ServeResult): boolean {
+    const left = this.left;
+    const amt = this.rem[h * this.nc];
+    if (amt <= EPS) {
+      this.w0[h] = this.m0[h] = 0;
+      return true;
+    }
+    const age = t - h;
+    const w = this.weight[0];
+    const refused = admission.refusesAll(age * this.dt);
+    const perK = w * (refused ? b.workerPerUnit : b.workerPerUnit + b.workerPerCallUnit);
+    let f = 1;
+    if (amt * w > left[0]) f = left[0] / (amt * w);
+    if (amt * f > left[1]) f = left[1] / amt;
+    if (amt * perK * f > left[2]) f = left[2] / (amt * perK);
+    if (f <= 0) return false;
+    const s = f >= 1 ? amt : amt * f;
+    this.rem[h * this.nc] = amt - s;
+    left[0] -= s * w;
+    left[1] -= s;
+    left[2] -= s * perK;
+    if (this.answers[0]) this.servedCum[0] += s;
+    const k = this.timeoutSteps[0];
+    const zombie = k > 0 && age >= k;
+    this.st[4] -= s;
+    // Overload control: a rejected INVITE writes no checkpoint - give that worker time back.
+    const admitted = refused ? 0 : admission.admit(s, age * this.dt);
+    if (!refused) left[2] += (s - admitted) * w * b.workerPerCallUnit;
+    if (!zombie) out.rejected += s - admitted;
+    const live = zombie ? 0 : admitted;
+    out.callsStarted += live;
+    // A zombie (failed already) or a rejected INVITE starts nothing.
+    if (live > EPS) this.successors(t, 0, live);
+    this.st[0] -= s * w;
+    this.st[1] -= s;
+    out.work += s * w;
+    out.messages += s;
+    out.live += admitted * w;
+    this.w0[h] -= s * w;
+    this.m0[h] -= s;
+    if (this.m0[h] < EPS) this.w0[h] = this.m0[h] = 0;
+    return f >= 1;
+  }
+
+  /** A served message of class c makes its successors arrive after the flow's delays. */
+  private successors(t: number, c: number, amount: number): void {
+    for (let j = this.succStart[c], j1 = this.succStart[c + 1]; j < j1; j++) {
+      const d = this.succDelay[j];
+      // Most successors arrive at once, in this very bin: no ring to consult.
+      if (d === 0) this.land(t, this.succCls[j], amount);
+      else this.arrive(t + d, this.succCls[j], amount);
+    }
   }
 
   /** Ends step t: cumulative arrival counts of retransmitted classes become final. */
