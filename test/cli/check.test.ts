@@ -75,7 +75,7 @@ describe('sipmig check', () => {
     const cases: [string, string | Buffer, RegExp][] = [
       ['empty.sipmig', '', /is empty/],
       ['binary.sipmig', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]), /binary/],
-      ['huge.sipmig', '# x\n'.repeat(300_000), /MB is above the 1 MB limit/],
+      ['huge.sipmig', '# x\n'.repeat(300_000), /The file is 1\.2 MB \(1200000 bytes in UTF-8\); scenarios are limited to 1 MB/],
     ];
     for (const [name, content, message] of cases) {
       const r = sipmig('check', file(name, content));

@@ -2,9 +2,15 @@
 // value to change, and not at the limit itself. The model's time budget is in budget.test.ts.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../server/src/language';
-import { LIMITS } from '../../server/src/language/validation/rules/limits';
+import { countUtf8, LIMITS } from '../../server/src/language/validation/rules/limits';
 import { MAX_NESTING } from '../../server/src/language/syntax/parser';
-import { activeText as S, describeDiagnostics, edit } from '../helpers';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { activeText as S, describeDiagnostics, edit, ROOT } from '../helpers';
+import { codesOf, uriOf } from '../lsp/client';
+import { useServer } from '../lsp/fixture';
 
 /** The LIM001 diagnostics of a text, as "covered text: message". */
 function limits(text: string): { at: string; message: string }[] {
@@ -27,12 +33,59 @@ function expectNone(text: string): void {
 const LOAD = (s: string) => edit(s, 'sweep 0 cps to 40 cps step 5 cps', 'load 10 cps');
 
 describe('documented limits', () => {
-  it(`file size: ${LIMITS.maxFileBytes} characters`, () => {
+  it(`file size: ${LIMITS.maxFileBytes} bytes of UTF-8`, () => {
     const atLimit = '#' + 'x'.repeat(LIMITS.maxFileBytes - 1);
     expectNone(atLimit);
     const over = atLimit + 'x';
     expect(analyze(over).diagnostics.map((d) => d.code), 'the file is not analyzed at all: one diagnostic').toEqual(['LIM001']);
-    expectOne(over, '', /1\.0 MB; scenarios are limited to 1 MB/);
+    expectOne(over, '', /^The file is 1\.0 MB \(1000001 bytes in UTF-8\); scenarios are limited to 1 MB \(1000000 bytes\)\.$/);
+  });
+
+  // Bytes, not characters: the editor counts what the file takes on disk, as the CLI does.
+  for (const [name, ch] of [['2-byte é', 'é'], ['3-byte €', '€'], ['4-byte 😀 (a UTF-16 surrogate pair)', '😀']] as const) {
+    it(`file size counts ${name} in bytes, as on disk: none at the limit, LIM001 one byte past it`, () => {
+      const size = Buffer.byteLength(ch);
+      const pad = (LIMITS.maxFileBytes - 1) % size;
+      const atLimit = '#' + ch.repeat(Math.floor((LIMITS.maxFileBytes - 1) / size)) + 'x'.repeat(pad);
+      expect(Buffer.byteLength(atLimit), 'test setup: exactly the limit').toBe(LIMITS.maxFileBytes);
+      expect(atLimit.length, 'test setup: far fewer characters than bytes').toBeLessThan(LIMITS.maxFileBytes * 0.6);
+      expectNone(atLimit);
+      expectOne(atLimit + 'x', '', /\(1000001 bytes in UTF-8\); scenarios are limited to 1 MB/);
+      expectOne(atLimit + ch, '', new RegExp(`\\(${LIMITS.maxFileBytes + size} bytes in UTF-8\\)`));
+    });
+  }
+
+  it('file size: the count without Node (countUtf8) agrees with Buffer.byteLength', () => {
+    for (const t of ['', 'abc', 'é€😀', 'x\ud800y', '\udc00', '\ud83d\ude00\ud83d', S]) expect(countUtf8(t), JSON.stringify(t)).toBe(Buffer.byteLength(t));
+  });
+
+  it('file size: a lone surrogate counts as the 3 bytes of U+FFFD it is written as', () => {
+    const atLimit = '#' + '\ud800'.repeat(333_333);
+    expect(Buffer.byteLength(atLimit)).toBe(LIMITS.maxFileBytes);
+    expectNone(atLimit);
+    expectOne(atLimit + 'x', '', /1000001 bytes/);
+  });
+
+  it('file size: the CLI refuses the file on disk with the same words, and checks it at the limit', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sipmig-size-'));
+    const fill = (bytes: number) => S + '\n#' + 'é'.repeat(Math.floor(bytes / 2)) + (bytes % 2 ? 'x' : '') + '\n';
+    const base = Buffer.byteLength(fill(0));
+    const atLimit = fill(LIMITS.maxFileBytes - base);
+    const over = fill(LIMITS.maxFileBytes - base + 1);
+    expect([Buffer.byteLength(atLimit), Buffer.byteLength(over)], 'test setup').toEqual([LIMITS.maxFileBytes, LIMITS.maxFileBytes + 1]);
+    const check = (name: string, text: string) => {
+      const p = join(dir, name);
+      writeFileSync(p, text);
+      return { path: p, ...spawnSync(process.execPath, [join(ROOT, 'server/bin/sipmig.js'), 'check', p], { encoding: 'utf8', timeout: 60_000 }) };
+    };
+    const ok = check('at-limit.sipmig', atLimit);
+    expect(ok.status, `a file of exactly 1 MB is checked: ${ok.stderr}`).toBe(0);
+    expect(limits(atLimit), 'and the editor agrees').toEqual([]);
+    const bad = check('over.sipmig', over);
+    expect(bad.status, 'one byte more is refused').toBe(1);
+    const editor = limits(over);
+    expect(editor, 'the editor refuses it too').toHaveLength(1);
+    expect(bad.stderr.trim(), 'the same message as the editor').toBe(`sipmig: ${bad.path}: ${editor[0].message}`);
   });
 
   it(`lines: ${LIMITS.maxLines}`, () => {
@@ -110,5 +163,23 @@ describe('documented limits', () => {
     expect(d[0].message).toMatch(/nested deeper than 16 levels/);
     const model = over.indexOf('\nmodel ');
     expect(over.slice(model, d[0].start).split('{').length - 1, 'on the 17th brace of the model block').toBe(MAX_NESTING);
+  });
+});
+
+describe('file size in the language server', () => {
+  const server = useServer();
+
+  it('publishes the byte-counted LIM001 for a document of multi-byte characters, and nothing at the limit', async () => {
+    const c = server();
+    const atLimit = '#' + '€'.repeat((LIMITS.maxFileBytes - 1) / 3);
+    expect(Buffer.byteLength(atLimit), 'test setup').toBe(LIMITS.maxFileBytes);
+    const uri = uriOf('size-euro.sipmig');
+    c.open(uri, atLimit, 1);
+    const at = await c.waitForDiagnostics(uri, (p) => p.version === 1, 30_000);
+    expect(codesOf(at.diagnostics), 'no LIM001 at exactly 1 MB').not.toContain('LIM001');
+    c.change(uri, 2, atLimit + 'é');
+    const over = await c.waitForDiagnostics(uri, (p) => p.version === 2, 30_000);
+    expect(over.diagnostics.map((d) => `${d.code}: ${d.message}`)).toEqual([`LIM001: ${limits(atLimit + 'é')[0].message}`]);
+    expect(over.diagnostics[0].message).toContain('(1000002 bytes in UTF-8)');
   });
 });

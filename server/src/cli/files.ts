@@ -1,7 +1,7 @@
 // Reading scenario files for the CLI with clear messages for everything that is not a
 // readable text scenario (missing, directory, binary, empty, too big).
 import { readFileSync, statSync } from 'node:fs';
-import { LIMITS } from '../language/validation/rules/limits';
+import { fileSizeMessage } from '../language/validation/rules/limits';
 import { analyze, type Analysis } from '../language';
 import { checkFiles } from './check';
 import type { CliIo } from './io';
@@ -17,7 +17,10 @@ export function readScenario(path: string): ReadResult {
   } catch {
     return { ok: false, message: `${path}: no such file`, usage: true };
   }
-  if (size > LIMITS.maxFileBytes) return { ok: false, message: `${path}: ${(size / 1e6).toFixed(1)} MB is above the ${LIMITS.maxFileBytes / 1e6} MB limit for a scenario`, usage: false };
+  // Bytes on disk are the UTF-8 bytes the editor counts (LIM001): the same limit and words,
+  // checked before reading so that a huge file is never loaded. analyze() checks the text again.
+  const tooBig = fileSizeMessage(size);
+  if (tooBig) return { ok: false, message: `${path}: ${tooBig}`, usage: false };
   let buf: Buffer;
   try {
     buf = readFileSync(path);

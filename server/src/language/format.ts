@@ -12,7 +12,7 @@
 import type { IToken } from 'chevrotain';
 import { lex, LBrace, Newline, NumberLit, RBrace, Comma } from './syntax/lexer';
 import { parse } from './syntax/parser';
-import { LIMITS } from './validation/rules/limits';
+import { fileSizeProblem } from './validation/rules/limits';
 import { LineIndex } from './lineIndex';
 
 const INDENT = '  ';
@@ -33,7 +33,7 @@ interface Line {
 }
 
 export function format(text: string): string | null {
-  if (text.length > LIMITS.maxFileBytes) return null;
+  if (fileSizeProblem(text)) return null;
   if (parse(text).errors.length > 0) return null;
   const { tokens, comments } = lex(text);
   const items: Item[] = [...tokens.map((tok) => ({ tok, start: tok.startOffset })), ...comments.map((comment) => ({ comment, start: comment.startOffset }))].sort((a, b) => a.start - b.start);

@@ -8,7 +8,7 @@ import { buildScope, type Scope } from './semantic/scope';
 import { resolveEntities, type Entities } from './semantic/entities';
 import { makeReporter, type RuleContext } from './validation/context';
 import { RULE_SET } from './validation/registry';
-import { LIMITS } from './validation/rules/limits';
+import { fileSizeProblem, LIMITS } from './validation/rules/limits';
 import type { Diagnostic } from './diagnostics';
 import { lowerRuns } from './lower';
 import { modelPropDefs } from './modelParams';
@@ -33,7 +33,7 @@ export function analyze(text: string): Analysis {
     else dropped++;
   };
   const isFull = () => diagnostics.length >= LIMITS.maxDiagnostics;
-  const tooBig = text.length > LIMITS.maxFileBytes ? `The file is ${(text.length / 1e6).toFixed(1)} MB; scenarios are limited to ${LIMITS.maxFileBytes / 1e6} MB.` : lineCountAbove(text, LIMITS.maxLines) ? `The file has more than ${LIMITS.maxLines} lines, the limit for a scenario.` : undefined;
+  const tooBig = fileSizeProblem(text) ?? (lineCountAbove(text, LIMITS.maxLines) ? `The file has more than ${LIMITS.maxLines} lines, the limit for a scenario.` : undefined);
   if (tooBig) {
     // Analyze nothing rather than something partial: a scenario this large is a mistake, and
     // analyzing it on every keystroke would stall the editor.
