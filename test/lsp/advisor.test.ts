@@ -11,6 +11,7 @@ import { analyze } from '../../server/src/language';
 import { simulate } from '../../server/src/model';
 import { incompleteFor } from '../../server/src/advisor/advise';
 import type { AdviceAnswer } from '../../server/src/lsp/handlers/advice';
+import { RESULTS_MAX_POINTS } from '../../server/src/lsp/protocol';
 
 /** The 40 cps run of a scenario text, simulated with the model library (as the server does). */
 function at40(text: string) {
@@ -59,6 +60,8 @@ describe('the advisor in the editor', () => {
       expect(run.label).toBe('40 cps');
       expect(Array.isArray(run.series?.tS), `${side}: per-step series as plain arrays`).toBe(true);
       expect(run.series?.[`vmCpu.${vm}`]?.length, `${side}: guest CPU of its active VM ${vm}`).toBe(run.series!.tS.length);
+      expect(run.series!.tS.length, `${side}: series bounded like sipmig/results`).toBeLessThanOrEqual(RESULTS_MAX_POINTS);
+      expect(run.decimated, `${side}: says it was decimated from the 4200 steps`).toMatchObject({ steps: 4200, points: run.series!.tS.length });
     }
     expect(incompleteFor(cmp.recommended, 0).total, 'the recommended plan fails fewer calls in the migration window').toBeLessThan(incompleteFor(cmp.current, 0).total);
   });

@@ -159,3 +159,10 @@ export function decimateSeries(series: Series, maxPoints: number): { series: Ser
   }
   return { series: out, decimation: { steps: n, points, intervalSteps: size, method: 'min-max' } };
 }
+
+/** The run with its series decimated to at most `maxPoints` (and `decimated` saying so), or the run itself when it fits. */
+export function decimateRun<T extends RunResult>(run: T, maxPoints: number): T & SentRun {
+  if (!run.series) return run;
+  const { series, decimation } = decimateSeries(run.series, maxPoints);
+  return decimation ? { ...run, series, decimated: decimation } : run;
+}

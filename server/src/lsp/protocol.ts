@@ -2,7 +2,7 @@
 // VS Code client so that neither side can drift from the other. Types only and string
 // constants: the client bundles this file without any server code.
 import type { Advice } from '../advisor/types';
-import type { RunResult } from '../model/output';
+import type { SentRun } from '../charts/decimate';
 
 /** Request, params `ResultsParams`: the model's results for the document. */
 export const RESULTS_REQUEST = 'sipmig/results';
@@ -48,8 +48,9 @@ export interface AdviceAnswer {
   advice: Advice;
   comparison?: {
     runLabel: string;
-    current: RunResult;
-    recommended: RunResult;
+    /** Series decimated to at most RESULTS_MAX_POINTS points (`decimated` says so), as in sipmig/results. */
+    current: SentRun;
+    recommended: SentRun;
     /** The option's title. */
     option: string;
     optionId: string;

@@ -5,7 +5,7 @@
 import type { Analysis } from '../../language';
 import type { FileResult, RunResult } from '../../model/output';
 import type { Span } from '../../language/syntax/tree';
-import { decimateSeries, MIN_POINTS, type SentRun } from '../../charts/decimate';
+import { decimateRun, MIN_POINTS, type SentRun } from '../../charts/decimate';
 import { RESULTS_MAX_POINTS, RESULTS_MAX_VALUES, RESULTS_MIN_POINTS, type ResultsParams } from '../protocol';
 import { phaseThresholds, type Outcome } from './predictions';
 
@@ -44,9 +44,7 @@ export function boundSeries<T extends RunResult>(runs: T[], req: SeriesRequest):
       const { series: _left, ...rest } = r;
       return { ...rest, seriesOmitted: true } as T & SentRun;
     }
-    if (!Number.isFinite(perRun)) return r;
-    const { series, decimation } = decimateSeries(r.series, perRun);
-    return decimation ? { ...r, series, decimated: decimation } : r;
+    return Number.isFinite(perRun) ? decimateRun(r, perRun) : r;
   });
 }
 

@@ -1,10 +1,12 @@
 // Request `sipmig/advice` { uri } (docs/editors.md): the advisor's answer for the document
 // and, when it has an option, the advised run as planned and with the best option applied,
-// for the chart panel's side-by-side comparison. Waits for the model and then for the
+// for the chart panel's side-by-side comparison (their series decimated to at most
+// RESULTS_MAX_POINTS points, as in sipmig/results). Waits for the model and then for the
 // advice job (which its own time budget bounds), like `sipmig/results` waits for the model.
 import type { ServerContext } from '../context';
 import type { Advice } from '../../advisor/types';
-import { ADVICE_REQUEST, type AdviceAnswer, type UriParams as AdviceParams } from '../protocol';
+import { ADVICE_REQUEST, RESULTS_MAX_POINTS, type AdviceAnswer, type UriParams as AdviceParams } from '../protocol';
+import { decimateRun } from '../../charts/decimate';
 import { thresholdSite } from '../features/predictions';
 
 export { ADVICE_REQUEST, type AdviceAnswer, type UriParams as AdviceParams } from '../protocol';
@@ -33,7 +35,8 @@ export function registerAdvice(ctx: ServerContext): void {
       if (view.kind === 'failed') return { ...base, message: `No advice: ${view.message}` };
       const c = view.comparison;
       const current = c && outcome.results.find((r) => r.label === c.runLabel);
-      const comparison = c && current ? { runLabel: c.runLabel, current, recommended: c.recommended, option: c.option, optionId: c.optionId, migration: c.migration, activeVm: c.activeVm, thresholdPct: thresholdSite(a)?.pct } : undefined;
+      // Two runs' series for two charts: bounded as sipmig/results bounds a run's (min/max decimation).
+      const comparison = c && current ? { runLabel: c.runLabel, current: decimateRun(current, RESULTS_MAX_POINTS), recommended: decimateRun(c.recommended, RESULTS_MAX_POINTS), option: c.option, optionId: c.optionId, migration: c.migration, activeVm: c.activeVm, thresholdPct: thresholdSite(a)?.pct } : undefined;
       return { ...base, advice: view.advice, comparison };
     }
     return { uri, version: ctx.store.version(uri) ?? null, advice: NO_ADVICE, message: 'The document kept changing; ask again.' };
