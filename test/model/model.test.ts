@@ -121,6 +121,11 @@ describe('runs', () => {
     expect(r.series!.tS.length).toBeGreaterThan(0);
     const all = simulateAll([long, long], { budgetMs: 1 });
     expect(all.every((x) => x.budgetExceeded)).toBe(true);
+    // A run whose budget is already spent (later runs of a batch) simulates nothing at all.
+    const spent = simulate(long, { series: true, budgetMs: 0 });
+    expect(spent.budgetExceeded, 'a spent budget is reported').toBe(true);
+    expect(spent.series!.tS.length, 'a spent budget simulates no step').toBe(0);
+    expect(spent.migrations[0].converged, 'a migration that was never simulated has not converged').toBe(false);
     expect(simulate(sampleRun('active-migration', 0)).budgetExceeded).toBe(false);
   });
 

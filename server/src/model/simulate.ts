@@ -25,7 +25,11 @@ import { summarizeCpu } from './summary';
 export interface SimulateOptions {
   /** Record every step in `series`. */
   series?: boolean;
-  /** Wall-clock budget for the run in milliseconds; the run stops early and says so when hit. */
+  /**
+   * Wall-clock budget for the run in milliseconds; the run stops early and says so when hit.
+   * A budget of 0 or less (already spent by earlier runs of a batch) simulates no step and
+   * allocates nothing for them, so a batch past its budget ends at once.
+   */
   budgetMs?: number;
 }
 
@@ -172,7 +176,7 @@ class Simulation {
     this.dt = sc.stepS > 0 ? sc.stepS : 0.1;
     const dt = this.dt;
     this.requestedSteps = Math.max(0, Math.round(sc.durationS / dt));
-    this.nSteps = Math.min(this.requestedSteps, MAX_STEPS);
+    this.nSteps = opts.budgetMs !== undefined && opts.budgetMs <= 0 ? 0 : Math.min(this.requestedSteps, MAX_STEPS);
     const nSteps = this.nSteps;
     this.tick = c.mig_tick / 1000;
     this.load = loadSteps(sc, nSteps, dt);

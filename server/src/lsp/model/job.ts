@@ -21,8 +21,9 @@ export async function runJob(job: JobRequest, cancelled: () => boolean, yieldEac
     for (const run of job.runs) {
       if (yieldEach) await yieldEach();
       if (cancelled()) return { id: job.id, cancelled: true };
-      // Each run gets what is left of the job's budget (at least 1 ms, so it reports budgetExceeded itself).
-      const left = Math.max(1, job.budgetMs - (performance.now() - t0));
+      // Each run gets what is left of the job's budget; once it is spent, the remaining runs
+      // come back at once with budgetExceeded set and nothing simulated.
+      const left = Math.max(0, job.budgetMs - (performance.now() - t0));
       results.push(simulate(run, { series: true, budgetMs: left }));
     }
   } catch (e) {
