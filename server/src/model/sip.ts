@@ -234,14 +234,28 @@ export class SipQueue {
     if (rule >= 0) this.arrX[rule][step] += amount;
   }
 
+  /** A successor arriving in the current step t (never an initial INVITE or a retransmission). */
+  private landNow(t: number, cls: number, amount: number): void {
+    this.rem[t * this.nc + cls] += amount;
+    const w = amount * this.weight[cls];
+    this.w1[t] += w;
+    this.m1[t] += amount;
+    const st = this.st;
+    st[0] += w;
+    st[1] += amount;
+    const rule = this.ruleOf[cls];
+    if (rule >= 0) this.arrX[rule][t] += amount;
+  }
+
   /** Moves to step t: what was scheduled to arrive now joins the queue. */
   begin(t: number): void {
     // Steps come one by one: each ring's slot for "now" advances by one.
+    const advance = t - this.current;
     for (let k = 0; k < this.ringed.length; k++) {
       const c = this.ringed[k];
-      let p = this.ringPos[c] + (t - this.current);
+      let p = this.ringPos[c] + advance;
       const L = this.ringLen[c];
-      while (p >= L) p -= L;
+      if (p >= L) p = p - L < L ? p - L : p % L;
       this.ringPos[c] = p;
       const i = this.ringOff[c] + p;
       const a = this.ring[i];
@@ -462,7 +476,7 @@ export class SipQueue {
     for (let j = this.succStart[c], j1 = this.succStart[c + 1]; j < j1; j++) {
       const d = this.succDelay[j];
       // Most successors arrive at once, in this very bin: no ring to consult.
-      if (d === 0) this.land(t, this.succCls[j], amount);
+      if (d === 0) this.landNow(t, this.succCls[j], amount);
       else this.arrive(t + d, this.succCls[j], amount);
     }
   }
