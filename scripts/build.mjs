@@ -27,11 +27,15 @@ const entries = [
   { entryPoints: ['client/src/webview/main.ts'], outfile: 'client/dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022', plugins: [], minify: true },
 ];
 
-const results = await Promise.allSettled(
-  entries
-    .filter((e) => existsSync(e.entryPoints[0]))
-    .map((e) => build({ ...common, ...e })),
-);
+// Every entry must exist: a missing one is a broken checkout, and skipping it would ship a
+// stale or absent bundle that only fails later, in the editor.
+const missing = entries.map((e) => e.entryPoints[0]).filter((f) => !existsSync(f));
+if (missing.length) {
+  console.error(`build: missing entry point(s): ${missing.join(', ')}`);
+  process.exit(1);
+}
+
+const results = await Promise.allSettled(entries.map((e) => build({ ...common, ...e })));
 
 // The extension ships the grammar and the language server inside its own folder (the .vsix
 // holds client/ only).
@@ -39,7 +43,7 @@ mkdirSync('client/dist', { recursive: true });
 copyFileSync('grammars/sipmig.tmLanguage.json', 'client/dist/sipmig.tmLanguage.json');
 if (existsSync('server/dist/server.js')) {
   copyFileSync('server/dist/server.js', 'client/dist/server.js');
-  if (existsSync('server/dist/server.js.map')) copyFileSync('server/dist/server.js.map', 'client/dist/server.js.map');
+  copyFileSync('server/dist/server.js.map', 'client/dist/server.js.map');
 }
 
 const failed = results.filter((r) => r.status === 'rejected');
