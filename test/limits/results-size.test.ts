@@ -29,14 +29,14 @@ describe('sipmig/results is bounded at the limits', () => {
   const server = useServer({ diagnostics: { debounceMs: 0 }, model: { timeBudgetMs: 120_000 } });
   const ask = (params: ResultsParams) => server().request<ResultsAnswer>('sipmig/results', params);
 
-  it('at the step limit: a few MB by default, every run decimated, its peaks, phase windows and final counts intact', async () => {
+  it('at the step limit: under 1 MB by default, every run decimated, its peaks, phase windows and final counts intact', async () => {
     const c = server();
     const uri = uriOf('results-limit.sipmig');
     c.open(uri, AT_LIMIT, 1);
     const small = await ask({ uri });
     expect(small.file, `results expected; got ${small.message}`).not.toBeNull();
     expect(small.file!.runs.every((r) => !r.budgetExceeded), 'every run finishes with a 120 s budget').toBe(true);
-    expect(bytes(small), 'the default answer at the step limit (78 MB before the bound)').toBeLessThan(3e6);
+    expect(bytes(small), 'the default answer at the step limit (78 MB before the bound)').toBeLessThan(1e6);
     for (const r of small.file!.runs) {
       expect(points(r), `points of run ${r.label}`).toBeLessThanOrEqual(RESULTS_MAX_POINTS);
       expect(r.decimated, `run ${r.label} says it was decimated`).toMatchObject({ steps: 111_100, points: points(r), method: 'min-max' });
@@ -77,11 +77,11 @@ describe('sipmig/results is bounded at the limits', () => {
     const c = server();
     const uri = uriOf('results-paper.sipmig');
     c.open(uri, ACTIVE, 1);
-    const r = await ask({ uri, maxPoints: 500 });
-    expect(r.file!.runs.map(points).every((p) => p > 250 && p <= 500), `points per run: ${r.file!.runs.map(points).join(', ')}`).toBe(true);
+    const r = await ask({ uri, maxPoints: 300 });
+    expect(r.file!.runs.map(points).every((p) => p > 150 && p <= 300), `points per run: ${r.file!.runs.map(points).join(', ')}`).toBe(true);
     const odd = await ask({ uri, maxPoints: 'lots', runs: 'all', fullResolution: 'yes' } as unknown as ResultsParams);
     for (const x of odd.file!.runs) {
-      expect(points(x), `run ${x.label}: the default points, not 500 and not every step`).toBeGreaterThan(500);
+      expect(points(x), `run ${x.label}: the default points, not 300 and not every step`).toBeGreaterThan(300);
       expect(points(x), `run ${x.label}`).toBeLessThanOrEqual(RESULTS_MAX_POINTS);
     }
   }, 120_000);

@@ -1,8 +1,9 @@
 // sipmig's custom LSP messages (docs/editors.md), shared by the language server and the
-// VS Code client so that neither side can drift from the other. Types only and string
-// constants: the client bundles this file without any server code.
+// VS Code client so that neither side can drift from the other. Types only and constants:
+// the client bundles this file without any server code (charts/data.ts is pure).
 import type { Advice } from '../advisor/types';
 import type { SentRun } from '../charts/decimate';
+import { MAX_POINTS } from '../charts/data';
 
 /** Request, params `ResultsParams`: the model's results for the document. */
 export const RESULTS_REQUEST = 'sipmig/results';
@@ -29,8 +30,12 @@ export interface ResultsParams extends UriParams {
   fullResolution?: boolean;
 }
 
-/** Points per run's series in a `sipmig/results` answer, by default: over three times what a chart draws (600 per line). */
-export const RESULTS_MAX_POINTS = 2000;
+/**
+ * Points per run's series in a `sipmig/results` answer, by default: what a chart draws per
+ * line (MAX_POINTS), so that the chart draws every point sent and the minima and maxima
+ * kept by the decimation reach the picture instead of being averaged again.
+ */
+export const RESULTS_MAX_POINTS = MAX_POINTS;
 /** Series values (points × series, summed over the runs) in a `sipmig/results` answer: a few MB of JSON. */
 export const RESULTS_MAX_VALUES = 1_000_000;
 /** The answer-wide bound never leaves a run fewer points than this (a run with many hosts has many series). */
