@@ -14,7 +14,7 @@ const lang = await runTs(join(root, 'scripts/bench/language.ts'));
 sections.push({ section: 'language core', rows: lang.bench(root) });
 
 // Other areas keep their own bench scripts; each prints JSON rows with --json.
-for (const [section, script] of [['model', 'scripts/bench-model.mjs'], ['advisor', 'scripts/bench-advisor.mjs'], ['language server', 'scripts/bench-lsp.mjs'], ['scaling: 1x, 10x, 100x the paper scenario (processes, as users run them)', 'scripts/bench/scale.mjs']]) {
+for (const [section, script] of [['model', 'scripts/bench-model.mjs'], ['advisor', 'scripts/bench-advisor.mjs'], ['language server', 'scripts/bench-lsp.mjs'], ['sipmig/results: answer size and time (paper sample, 131-point sweep, step limit)', 'scripts/bench-results.mjs'], ['scaling: 1x, 10x, 100x the paper scenario (processes, as users run them)', 'scripts/bench/scale.mjs']]) {
   if (!existsSync(join(root, script))) continue;
   const r = spawnSync(process.execPath, [join(root, script), '--json'], { cwd: root, encoding: 'utf8', timeout: 600_000 });
   if (r.status !== 0) throw new Error(`${script} failed:\n${r.stderr}`);

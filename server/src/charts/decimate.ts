@@ -108,28 +108,36 @@ export function decimateSeries(series: Series, maxPoints: number): { series: Ser
   const size = lo;
   const points = exact.length + rowsWith(size);
 
-  const out: Series = {};
-  for (const k of keys) out[k] = new Array<number>(points);
-  let row = 0;
-  const copyStep = (i: number) => {
-    for (const k of keys) out[k][row] = series[k][i];
-    row++;
-  };
-  const interval = (s: number, e: number) => {
-    if (e - s <= 2) {
-      for (let i = s; i < e; i++) copyStep(i);
-      return;
+  // The rows as a plan, [start, end) each: one step copied, or an interval (two rows when
+  // longer than two steps). Then one tight pass per series over its own array.
+  const plan: number[] = [];
+  let seg = 0;
+  for (let j = 0; j < exact.length; j++) {
+    plan.push(exact[j], exact[j] + 1);
+    const next = segments[seg];
+    if (next && next[0] === exact[j] + 1) {
+      for (let s = next[0]; s < next[1]; s += size) plan.push(s, Math.min(next[1], s + size));
+      seg++;
     }
-    for (const k of keys) {
-      const v = series[k];
-      const o = out[k];
-      if (k === 'tS') {
-        o[row] = v[s];
-        o[row + 1] = v[e - 1];
+  }
+  const out: Series = {};
+  for (const k of keys) {
+    const v = series[k];
+    const o: number[] = [];
+    const isTime = k === 'tS';
+    for (let p = 0; p < plan.length; p += 2) {
+      const s = plan[p];
+      const e = plan[p + 1];
+      if (e - s <= 2) {
+        for (let i = s; i < e; i++) o.push(v[i]);
+        continue;
+      }
+      if (isTime) {
+        o.push(v[s], v[e - 1]);
         continue;
       }
       let min = v[s];
-      let max = v[s];
+      let max = min;
       let minAt = s;
       let maxAt = s;
       for (let i = s + 1; i < e; i++) {
@@ -142,20 +150,10 @@ export function decimateSeries(series: Series, maxPoints: number): { series: Ser
           maxAt = i;
         }
       }
-      const minFirst = minAt <= maxAt;
-      o[row] = minFirst ? min : max;
-      o[row + 1] = minFirst ? max : min;
+      if (minAt <= maxAt) o.push(min, max);
+      else o.push(max, min);
     }
-    row += 2;
-  };
-  let seg = 0;
-  for (let j = 0; j < exact.length; j++) {
-    copyStep(exact[j]);
-    const next = segments[seg];
-    if (next && next[0] === exact[j] + 1) {
-      for (let s = next[0]; s < next[1]; s += size) interval(s, Math.min(next[1], s + size));
-      seg++;
-    }
+    out[k] = o;
   }
   return { series: out, decimation: { steps: n, points, intervalSteps: size, method: 'min-max' } };
 }
