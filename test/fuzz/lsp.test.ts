@@ -16,6 +16,7 @@ import { analyze } from '../../server/src/language';
 import { LineIndex } from '../../server/src/language/lineIndex';
 import { startClient, uriOf, type TestClient } from '../lsp/client';
 import type { ResultsAnswer } from '../../server/src/lsp/handlers/results';
+import { RESULTS_MAX_POINTS } from '../../server/src/lsp/protocol';
 import { mutate, mutateValid, rng } from './mutate';
 import { LSP_N as N, SEED, SEEDS, lspLineLengths, readCrashers, saveCrasher } from './corpus';
 
@@ -27,10 +28,14 @@ const BUDGET_MS = 1000;
  * sweep took 6.4 s with a 1 s budget.
  */
 const MODEL_MARGIN_MS = 10_000;
-/** sipmig/results carries every run's series: a 131-point sweep is 20 MB of JSON. */
-const RESULTS_TIMEOUT_MS = 60_000;
 const FAST_PATH_LIMIT_MS = 1000;
 const REQUEST_TIMEOUT_MS = 10_000;
+/**
+ * sipmig/results, asked once the results exist: its series are bounded (docs/limits.md; a
+ * 131-point sweep is 5.8 MB of JSON, 0.2-0.6 s), so the same limit as any request. It was
+ * 60 s while every run's series travelled whole (20 MB, 6.4 s for the fixture in crashers/).
+ */
+const RESULTS_TIMEOUT_MS = REQUEST_TIMEOUT_MS;
 
 /** JSON-RPC carries UTF-8: a lone surrogate arrives as U+FFFD, so that is what the server sees. */
 const wellFormed = (s: string) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
@@ -126,6 +131,8 @@ describe(`fuzz: language server over stdio (${N} inputs, seed ${SEED + 1})`, () 
           const res = await withTimeout(c.request<ResultsAnswer>('sipmig/results', { uri }), 'sipmig/results', RESULTS_TIMEOUT_MS);
           stats.slowestResultsMs = Math.max(stats.slowestResultsMs, performance.now() - r0);
           if (res.version !== version || !res.file) fail(`sipmig/results for version ${version} answered version ${res.version}: ${res.message ?? 'no results'}`);
+          const longest = Math.max(0, ...res.file!.runs.map((x) => x.series?.tS.length ?? 0));
+          if (longest > RESULTS_MAX_POINTS) fail(`sipmig/results sent a run with ${longest} points; at most ${RESULTS_MAX_POINTS} by default`);
           const hit = res.file!.runs.some((x) => x.budgetExceeded);
           if (hit) stats.budgetHits++;
           const withModel = (c.published.get(uri) ?? []).filter((x) => x.version === version).at(-1);

@@ -101,7 +101,7 @@ async function render(): Promise<void> {
   const notes: string[] = [];
   if (run.budgetExceeded) notes.push(`Run "${run.label}" stopped at the model's time budget: its charts end early.`);
   if (!run.series) notes.push('This run has no per-step series: time charts show migration windows only.');
-  else if (run.decimated) notes.push(`Time charts: ${run.decimated.points} of ${run.decimated.steps} steps, each interval of ${run.decimated.intervalSteps} steps as its minimum and maximum.`);
+  else if (run.decimated) notes.push(`Time charts show ${run.decimated.points} of ${run.decimated.steps} steps: the minimum and maximum of every ${run.decimated.intervalSteps}.`);
   setStatus(notes.join(' '));
   const opts = { theme: currentTheme(), width: 'container' as const };
   const entries: Array<[ChartEntry, number | undefined]> = [
