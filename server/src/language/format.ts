@@ -9,8 +9,7 @@
 // Works on tokens, not on the syntax tree, so nothing the parser would drop can be
 // lost. Refuses (returns null) when the text has syntax errors: re-indenting around
 // a missing brace would move lines into the wrong block.
-import type { IToken } from 'chevrotain';
-import { lex, LBrace, Newline, NumberLit, RBrace, Comma } from './syntax/lexer';
+import { lex, type Token, LBrace, Newline, NumberLit, RBrace, Comma } from './syntax/lexer';
 import { parse } from './syntax/parser';
 import { fileSizeProblem } from './validation/rules/limits';
 import { LineIndex } from './lineIndex';
@@ -18,8 +17,8 @@ import { LineIndex } from './lineIndex';
 const INDENT = '  ';
 
 interface Item {
-  tok?: IToken;
-  comment?: IToken;
+  tok?: Token;
+  comment?: Token;
   start: number;
 }
 
@@ -41,7 +40,7 @@ export function format(text: string): string | null {
   const lines: Line[] = [];
   let depth = 0;
   let cur: string[] = [];
-  let prevTok: IToken | undefined;
+  let prevTok: Token | undefined;
   /** Line breaks in the source since the last content; two or more mean a blank line. */
   let breaks = 0;
   let afterOpen = true;
@@ -55,7 +54,7 @@ export function format(text: string): string | null {
     afterOpen = false;
     closeLine = false;
   };
-  const append = (t: IToken) => {
+  const append = (t: Token) => {
     const glue = cur.length === 0 || t.tokenType === Comma || (t.image === 'N' && prevTok?.tokenType === NumberLit);
     cur.push(glue ? t.image : ' ' + t.image);
     prevTok = t;
