@@ -66,6 +66,8 @@ export function syntheticRun(o: FixtureOptions): RunResult {
     incompleteCalls: { total: incomplete, byCause: incomplete ? { '408': incomplete } : {} },
     overload: { maxPhase: 0, transitions: [], policy: 'cpu_phases' },
     failover: false,
+    peakInviteWaitS: incomplete ? 32 : Math.min(31, o.cps / 4),
+    timerBS: 32,
     cpu: {
       vms: { [vm]: summary(1.2 * o.cps, 1.2 * o.cps + 6 + 0.6 * Math.min(o.cps, 15)), [peer]: summary(0.8 * o.cps + 2, 0.8 * o.cps + 2) },
       hosts: { pm1: summary(1.3 * o.cps, 1.3 * o.cps + 50), pm2: summary(0.9 * o.cps + 3, 0.9 * o.cps + 3), pm3: summary(2, 20) },

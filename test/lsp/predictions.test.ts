@@ -45,7 +45,21 @@ describe('model diagnostics', () => {
     const info = predictionDiagnostics(a, outcome()).find((d) => d.code === 'PRED002')!;
     expect(info.severity).toBe('info');
     expect(at(ACTIVE, info)).toBe('migrate sipas1 from pm1 to pm3 at 120 s');
-    expect(info.message).toBe('Predicted over 0–40 cps: migration time 60 s (0 cps) to 148 s (40 cps), downtime up to 36 ms; 50 incomplete calls at 25 cps, 30 cps, 35 cps, 40 cps (408 Request Timeout).');
+    expect(info.message).toBe('Predicted over 0–40 cps: migration time 60 s (0 cps) to 148 s (40 cps), downtime up to 36 ms; 50 incomplete calls at 25 cps, 30 cps, 35 cps, 40 cps (408 Request Timeout); without failed calls, new calls still wait up to 5 s (20 cps), Timer B is 32 s.');
+  });
+
+  it('says how close a migration without failed calls comes to failing them (the wait of new calls against Timer B)', () => {
+    const close = outcome((r) => {
+      r.incompleteCalls = { total: 0, byCause: {} };
+      r.peakInviteWaitS = r.offeredCps === 40 ? 28.5 : 0;
+    });
+    const info = predictionDiagnostics(a, close).find((d) => d.code === 'PRED002')!;
+    expect(info.message, 'a 28.5 s wait is 3.5 s short of Timer B: the summary must say so').toMatch(/; without failed calls, new calls still wait up to 28\.5 s \(40 cps\), Timer B is 32 s\.$/);
+    const relaxed = outcome((r) => {
+      r.incompleteCalls = { total: 0, byCause: {} };
+      r.peakInviteWaitS = 1;
+    });
+    expect(predictionDiagnostics(a, relaxed).find((d) => d.code === 'PRED002')!.message, 'a wait far below Timer B is not mentioned').not.toContain('wait');
   });
 
   it('reports a migration that does not converge as an error with the settings that cause it', () => {
@@ -101,8 +115,9 @@ describe('hover with predictions', () => {
 
   it('shows the per-point migration table on a migrate statement', async () => {
     const h = await hoverAt({ a, offset: ACTIVE.indexOf('migrate sipas1') + 3, outcome: outcome() });
-    expect(h!.markdown).toContain('| load | migration time | downtime | rounds | sent | incomplete calls |');
-    expect(h!.markdown).toContain('| 40 cps | 148 s | 36 ms | 9 | 2.4 GB | 50 |');
+    expect(h!.markdown).toContain('| load | migration time | downtime | rounds | sent | new-call wait | incomplete calls |');
+    expect(h!.markdown).toContain('| 40 cps | 148 s | 36 ms | 9 | 2.4 GB | 32 s | 50 |');
+    expect(h!.markdown, 'the hover explains the wait column with Timer B').toContain('calls fail (408) once it reaches Timer B (32 s)');
   });
 
   it('escapes names from the scenario: no markup, HTML or links get through', async () => {

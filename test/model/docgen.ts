@@ -47,11 +47,11 @@ function sweepTable(runs: RunResult[], activeVm: string, standbyVm: string): str
     const s = r.cpu.vms[standbyVm];
     const src = r.cpu.hosts[m.from];
     const causes = Object.entries(r.incompleteCalls.byCause).map(([k, v]) => `${v} ${k}`).join(', ');
-    return `| ${r.offeredCps} | ${m.converged ? f(m.migrationTimeS) : 'never'} | ${m.rounds} | ${f(m.downtimeMs, 0)} | ${f(src.beforePct)} / ${f(src.duringPct)} | ${f(a.beforePct)} / ${f(a.duringPct)} / ${f(a.afterPct)} | ${f(s.beforePct)} / ${f(s.duringPct)} / ${f(s.afterPct)} | ${r.incompleteCalls.total}${causes ? ` (${causes})` : ''} | ${f(elevatedAfterS(r, activeVm), 0)} |`;
+    return `| ${r.offeredCps} | ${m.converged ? f(m.migrationTimeS) : 'never'} | ${m.rounds} | ${f(m.downtimeMs, 0)} | ${f(src.beforePct)} / ${f(src.duringPct)} | ${f(a.beforePct)} / ${f(a.duringPct)} / ${f(a.afterPct)} | ${f(s.beforePct)} / ${f(s.duringPct)} / ${f(s.afterPct)} | ${f(r.peakInviteWaitS)} | ${r.incompleteCalls.total}${causes ? ` (${causes})` : ''} | ${f(elevatedAfterS(r, activeVm), 0)} |`;
   });
   return [
-    '| cps | migration s | rounds | downtime ms | source host CPU % before / during | active VM CPU % before / during / after | standby VM CPU % before / during / after | incomplete calls | active CPU elevated after, s |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| cps | migration s | rounds | downtime ms | source host CPU % before / during | active VM CPU % before / during / after | standby VM CPU % before / during / after | new-call wait, s | incomplete calls | active CPU elevated after, s |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }

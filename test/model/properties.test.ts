@@ -156,3 +156,21 @@ describe('overload control policies', () => {
     expect(Math.max(...r.series!.servedCps.map((x, i, a) => (i >= 10 ? a.slice(i - 10, i).reduce((p, q) => p + q, 0) / 10 : 0)))).toBeLessThanOrEqual(15.0001 + 1);
   });
 });
+
+describe('the wait of new calls: the margin to failing calls', () => {
+  for (const name of ['active-migration', 'standby-migration'] as Sample[]) {
+    it(`grows with load, and calls fail with 408 exactly when it reaches Timer B (${name})`, () => {
+      const runs = sampleRuns(name).map((r) => run1(r));
+      const waits = runs.map((r) => r.peakInviteWaitS);
+      for (let i = 1; i < waits.length; i++) expect(waits[i], `0..40 cps: ${fmt(waits)} s`).toBeGreaterThanOrEqual(waits[i - 1]);
+      for (const r of runs) {
+        const failed = r.incompleteCalls.byCause['408'] ?? 0;
+        expect(r.peakInviteWaitS, `${r.label}: wait ${r.peakInviteWaitS} s, Timer B ${r.timerBS} s`).toBeLessThanOrEqual(r.timerBS);
+        // Fluid amounts are rounded to whole calls: a wait at Timer B may fail less than one call.
+        if (failed > 0) expect(r.peakInviteWaitS, `${r.label}: ${failed} x 408 need a wait of Timer B`).toBeGreaterThanOrEqual(r.timerBS - 0.2);
+        else expect(r.peakInviteWaitS, `${r.label}: no 408, so the wait stays below Timer B`).toBeLessThan(r.timerBS);
+      }
+      expect(waits[waits.length - 2], 'at 35 cps new calls already wait without failing: the margin the editor shows').toBeGreaterThan(1);
+    });
+  }
+});

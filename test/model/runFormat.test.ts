@@ -10,11 +10,11 @@ describe('formatRunTable', () => {
 
   it('has one row per run, after the file name, the header and the rule', () => {
     expect(lines[0]).toBe('samples/paper/active-migration.sipmig');
-    expect(lines[1]).toMatch(/^offered\s+migration\s+time\s+downtime\s+peak sipas1\s+peak sipas2\s+phase\s+incomplete$/);
+    expect(lines[1]).toMatch(/^offered\s+migration\s+time\s+downtime\s+peak sipas1\s+peak sipas2\s+phase\s+new-call wait\s+incomplete$/);
     expect(lines.length).toBe(3 + 9);
   });
 
-  it('shows load, migrated VM and role, time, downtime, peak guest CPU of each VM, phase and incomplete calls', () => {
+  it('shows load, migrated VM and role, time, downtime, peak guest CPU of each VM, phase, new-call wait and incomplete calls', () => {
     const r = sampleResults('active-migration').find((x) => x.offeredCps === 40)!;
     const row = lines.find((l) => l.startsWith('40 cps'))!;
     const m = r.migrations[0];
@@ -23,7 +23,11 @@ describe('formatRunTable', () => {
     expect(row).toContain(`${m.downtimeMs!.toFixed(1)} ms`);
     expect(row).toContain(`${r.cpu.vms.sipas1.peakDuringPct.toFixed(1)} %`);
     expect(row).toContain(`${r.cpu.vms.sipas2.peakDuringPct.toFixed(1)} %`);
-    expect(row).toMatch(new RegExp(`\\s0\\s+${r.incompleteCalls.total} \\(${r.incompleteCalls.total} x 408\\)$`));
+    expect(row).toMatch(new RegExp(`\\s0\\s+32\\.0 s of 32\\.0 s\\s+${r.incompleteCalls.total} \\(${r.incompleteCalls.total} x 408\\)$`));
+    const r35 = lines.find((l) => l.startsWith('35 cps'))!;
+    const w35 = sampleResults('active-migration').find((x) => x.offeredCps === 35)!.peakInviteWaitS;
+    expect(w35, 'at 35 cps new calls wait but none fails: the margin the table shows').toBeGreaterThan(1);
+    expect(r35).toContain(`${w35.toFixed(1)} s of 32.0 s`);
   });
 
   it('says when a migration never converges', () => {

@@ -3,10 +3,10 @@ import type { FileResult, RunResult } from '../model/output';
 
 const f1 = (x: number | null | undefined, unit = '') => (x === null || x === undefined || !Number.isFinite(x) ? '-' : `${x.toFixed(1)}${unit}`);
 
-/** One row per run: offered load, migrated VM and role, migration time, downtime, peak guest CPU, overload phase, incomplete calls. */
+/** One row per run: offered load, migrated VM and role, migration time, downtime, peak guest CPU, overload phase, the longest wait of a new call against Timer B, incomplete calls. */
 export function formatRunTable(r: FileResult): string {
   const vms = [...new Set(r.runs.flatMap((run) => Object.keys(run.cpu.vms)))];
-  const header = ['offered', 'migration', 'time', 'downtime', ...vms.map((v) => `peak ${v}`), 'phase', 'incomplete'];
+  const header = ['offered', 'migration', 'time', 'downtime', ...vms.map((v) => `peak ${v}`), 'phase', 'new-call wait', 'incomplete'];
   const rows = r.runs.map((run) => {
     const migs = run.migrations.map((m) => `${m.vm} (${m.role}) ${m.from}->${m.to}`).join(', ') || 'none';
     const times = run.migrations.map((m) => (m.converged ? f1(m.migrationTimeS, ' s') : 'no convergence')).join(', ') || '-';
@@ -14,7 +14,7 @@ export function formatRunTable(r: FileResult): string {
     const peaks = vms.map((v) => f1(run.cpu.vms[v]?.peakDuringPct, ' %'));
     const causes = Object.entries(run.incompleteCalls.byCause).map(([c, n]) => `${n} x ${c}`).join(', ');
     const inc = `${run.incompleteCalls.total}${causes ? ` (${causes})` : ''}${run.failover ? ' FAIL-OVER' : ''}${run.budgetExceeded ? ' (stopped: time budget)' : ''}`;
-    return [`${run.label}`, migs, times, downs, ...peaks, String(run.overload.maxPhase), inc];
+    return [`${run.label}`, migs, times, downs, ...peaks, String(run.overload.maxPhase), `${f1(run.peakInviteWaitS, ' s')} of ${f1(run.timerBS, ' s')}`, inc];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();

@@ -52,6 +52,15 @@ export interface RunResult {
   /** When the HA middleware would have declared the active dead (null or absent: never). */
   failoverAtS?: number | null;
   cpu: { vms: Record<string, CpuSummary>; hosts: Record<string, CpuSummary> };
+  /**
+   * The longest a new call waited at the SIP-AS: the age of the oldest initial INVITE still
+   * queued, over the whole run, in seconds, at most Timer B (an INVITE that waited that long
+   * has failed with 408). The margin to failure: incomplete calls appear only when this
+   * reaches Timer B, so a run with none but a peak wait near it is close to failing calls.
+   */
+  peakInviteWaitS: number;
+  /** Timer B of the run (s), the wait at which an initial INVITE fails, for comparison with peakInviteWaitS. */
+  timerBS: number;
   /** True when the run stopped early because it hit the model's time budget. */
   budgetExceeded: boolean;
   series?: Series;

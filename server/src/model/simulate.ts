@@ -163,7 +163,7 @@ class Simulation {
    * Scalars carried across steps: [0] rejected INVITEs (cumulative), [1] checkpoint backlog at
    * the standby, [2] checkpoint round trip (s), [3] checkpoint packets of the last step,
    * [4] service capacity of the last step (work units/s), [5] retransmissions this step,
-   * [6] failover time (NaN: none).
+   * [6] failover time (NaN: none), [7] longest wait of a queued initial INVITE (s).
    */
   readonly st: Float64Array;
 
@@ -272,7 +272,7 @@ class Simulation {
 
     this.wantSeries = !!opts.series;
     this.ser = SERIES_KEYS.map(() => new Float64Array(this.wantSeries ? nSteps : 0));
-    this.st = Float64Array.of(0, 0, this.rtt0, 0, 0, 0, NaN);
+    this.st = Float64Array.of(0, 0, this.rtt0, 0, 0, 0, NaN, 0);
   }
 
   /** Migrations start and end; the rate each can sustain; qemu lock share; stop-and-copy pauses. */
@@ -350,6 +350,9 @@ class Simulation {
     st[4] = capRate;
     queue.serve(t, bud, this.control, res);
     st[0] += res.rejected;
+    // The wait new calls see, after this step's service: the margin to Timer B.
+    const wait = queue.inviteAgeS(t);
+    if (wait > st[7]) st[7] = wait;
     this.vBusy[A] = res.work * cUnit;
     this.vWork[A] = this.idleShare * nv * dt * run + this.vBusy[A];
     const writes = res.live * this.ckptPerUnit;
@@ -609,6 +612,8 @@ function buildResult(sim: Simulation, steps: number): RunResult {
     overload: { maxPhase: sim.control.maxPhase, transitions: sim.control.transitions, policy: sim.control.policyName },
     failover: !Number.isNaN(st[6]),
     failoverAtS: Number.isNaN(st[6]) ? null : round3(st[6]),
+    peakInviteWaitS: round3(Math.min(st[7], sc.app.timers.timerBS)),
+    timerBS: sc.app.timers.timerBS,
     cpu,
     budgetExceeded: steps < sim.requestedSteps,
   };

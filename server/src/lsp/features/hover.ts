@@ -83,9 +83,15 @@ async function migrationSection(req: HoverRequest, memberStart: number): Promise
     p.result.downtimeMs === null ? '–' : `${num(p.result.downtimeMs)} ms`,
     String(p.result.rounds),
     `${num(p.result.bytesSent / 1e9, 2)} GB`,
+    `${num(p.peakInviteWaitS)} s`,
     String(Math.round(p.incomplete)),
   ]);
-  const parts = [`**Predicted for this migration** (${md(m.entity.vm.value)}, ${md(m.points[0].result.role)} VM):`, table(['load', 'migration time', 'downtime', 'rounds', 'sent', 'incomplete calls'], rows)];
+  const timerB = m.points[0].timerBS;
+  const parts = [
+    `**Predicted for this migration** (${md(m.entity.vm.value)}, ${md(m.points[0].result.role)} VM):`,
+    table(['load', 'migration time', 'downtime', 'rounds', 'sent', 'new-call wait', 'incomplete calls'], rows),
+    `*New-call wait: the longest an initial INVITE waits at the SIP-AS in the run; calls fail (408) once it reaches Timer B (${num(timerB)} s).*`,
+  ];
   const site = thresholdSite(req.a);
   const worst = worstRun(o);
   if (worst !== undefined && req.chart) parts.push(await chartBlock(req.chart, o.results[worst], { vm: o.runs[worst]?.scenario.cluster.active, thresholdPct: site?.pct }));

@@ -8,7 +8,7 @@ import { severityOf } from '../../language/validation/codes';
 import { field, prop } from '../../language/semantic/entities';
 import { formatQuantity } from '../../language/units';
 import { TOP_LEVEL } from '../../language/schema/blocks';
-import { causesText, isSilentFailure, labels, migrationPredictions, thresholdPoints, thresholdSite, type MigrationPrediction, type Outcome } from './predictions';
+import { causesText, isSilentFailure, labels, migrationPredictions, thresholdPoints, thresholdSite, type MigrationPoint, type MigrationPrediction, type Outcome } from './predictions';
 import { num, span } from './markdown';
 
 export function predictionDiagnostics(a: Analysis, o: Outcome): Diagnostic[] {
@@ -78,12 +78,29 @@ export function migrationSummary(m: MigrationPrediction, ok = m.points.filter((p
   const incomplete = failing.length
     ? `; ${span(failing.map((p) => Math.round(p.incomplete)), 'incomplete calls', 0)}${m.points.length > 1 ? ` at ${labels(failing)}` : ''}${causes ? ` (${causes})` : ''}`
     : '';
+  const margin = waitMargin(m.points);
   if (ok.length === 1) {
     const p = ok[0];
-    return `Predicted at ${p.label}: migration time ${num(p.result.migrationTimeS!)} s, downtime ${num(p.result.downtimeMs ?? 0)} ms${incomplete}.`;
+    return `Predicted at ${p.label}: migration time ${num(p.result.migrationTimeS!)} s, downtime ${num(p.result.downtimeMs ?? 0)} ms${incomplete}${margin}.`;
   }
   const lo = ok.reduce((x, y) => (y.result.migrationTimeS! < x.result.migrationTimeS! ? y : x));
   const hi = ok.reduce((x, y) => (y.result.migrationTimeS! > x.result.migrationTimeS! ? y : x));
-  return `Predicted over ${span(ok.map((p) => p.cps), 'cps')}: migration time ${num(lo.result.migrationTimeS!)} s (${lo.label}) to ${num(hi.result.migrationTimeS!)} s (${hi.label}), downtime up to ${num(Math.max(...downtimes))} ms${incomplete}.`;
+  return `Predicted over ${span(ok.map((p) => p.cps), 'cps')}: migration time ${num(lo.result.migrationTimeS!)} s (${lo.label}) to ${num(hi.result.migrationTimeS!)} s (${hi.label}), downtime up to ${num(Math.max(...downtimes))} ms${incomplete}${margin}.`;
+}
+
+/** A wait of new calls shorter than this share of Timer B is not worth a mention. */
+const MARGIN_SHARE = 0.1;
+
+/**
+ * How close the runs without failed calls come to failing them: "; without failed calls,
+ * new calls still wait up to 28.5 s (39 cps), Timer B is 32 s". Incomplete calls appear
+ * only once new calls wait as long as Timer B, so a long wait is the warning a zero hides.
+ */
+export function waitMargin(points: MigrationPoint[]): string {
+  const fine = points.filter((p) => Math.round(p.incomplete) < 1 && p.peakInviteWaitS >= MARGIN_SHARE * p.timerBS);
+  if (!fine.length) return '';
+  const worst = fine.reduce((x, y) => (y.peakInviteWaitS > x.peakInviteWaitS ? y : x));
+  const where = points.length > 1 ? ` (${worst.label})` : '';
+  return `; without failed calls, new calls still wait up to ${num(worst.peakInviteWaitS)} s${where}, Timer B is ${num(worst.timerBS)} s`;
 }
 

@@ -110,6 +110,9 @@ export interface MigrationPoint {
   incomplete: number;
   byCause: Record<string, number>;
   failover: boolean;
+  /** The run's longest wait of a new call (s, at most Timer B) and its Timer B: the margin to failing calls. */
+  peakInviteWaitS: number;
+  timerBS: number;
   speedCapBytesPerS?: number;
   maxDowntimeS?: number;
   durationS: number;
@@ -131,7 +134,7 @@ export function migrationPredictions(a: Analysis, o: Outcome): MigrationPredicti
       const next = ms[k + 1]?.at.value ?? Infinity;
       const spec = o.runs[i]?.scenario.migrations.find((x) => x.vm === m.vm.value && Math.abs(x.startS - m.at.value) < 1e-6);
       const inc = ms.length === 1 ? { total: r.incompleteCalls.total, byCause: r.incompleteCalls.byCause } : incompleteBetween(r, m.at.value, next);
-      points.push({ label: r.label, cps: r.offeredCps, result: res, incomplete: inc.total, byCause: inc.byCause, failover: r.failover, speedCapBytesPerS: spec?.speedCapBytesPerS, maxDowntimeS: spec?.maxDowntimeS, durationS: o.runs[i]?.scenario.durationS ?? NaN });
+      points.push({ label: r.label, cps: r.offeredCps, result: res, incomplete: inc.total, byCause: inc.byCause, failover: r.failover, peakInviteWaitS: r.peakInviteWaitS, timerBS: r.timerBS, speedCapBytesPerS: spec?.speedCapBytesPerS, maxDowntimeS: spec?.maxDowntimeS, durationS: o.runs[i]?.scenario.durationS ?? NaN });
     });
     return { entity: m, points };
   });
