@@ -23,7 +23,7 @@ export interface BoundBlock {
   blocks: BoundBlock[];
   /** Known names that unknown keys in this block are probably typos of: a missing required
    * property is not reported again when its misspelt line is already flagged. */
-  typos: Set<string>;
+  typos: ReadonlySet<string>;
 }
 
 export interface Declaration {
@@ -55,10 +55,14 @@ export function bind(members: Member[], modelProps: PropDef[], report: Report, i
     report({ code, severity: severityOf(code), message, start: span.start, end: span.end, ...extra });
 
   const bindBlock = (def: BlockDef, m: Member): BoundBlock => {
-    const b: BoundBlock = { def, member: m, props: new Map(), blocks: [], typos: new Set() };
+    // Most blocks have no typo: they share one empty set until they get one (see bindMember).
+    const b: BoundBlock = { def, member: m, props: new Map(), blocks: [], typos: NO_TYPOS };
     bindHeader(def, m, b);
     const props = def.kind === 'model' ? modelProps : def.props;
-    for (const inner of m.body?.members ?? []) bindMember(inner, props, def.blocks, b, def);
+    // The schema's lists by name, looked up once per block rather than once per line.
+    const propsByName = byName(props, nameOf);
+    const blocksByName = byName(def.blocks, kindOf);
+    for (const inner of m.body?.members ?? []) bindMember(inner, props, def.blocks, propsByName, blocksByName, b, def);
     checkRequired(b, props);
     return b;
   };
@@ -86,15 +90,15 @@ export function bind(members: Member[], modelProps: PropDef[], report: Report, i
     if (def.declares) bound.decls.push({ kind: def.declares, name: first.text, span: b.name.span, block: b });
   };
 
-  const bindMember = (m: Member, props: PropDef[], blocks: BlockDef[], into: BoundBlock | undefined, parent: BlockDef | undefined) => {
+  const bindMember = (m: Member, props: PropDef[], blocks: BlockDef[], propsByName: Map<string, PropDef>, blocksByName: Map<string, BlockDef>, into: BoundBlock | undefined, parent: BlockDef | undefined) => {
     const key = m.key.text;
     if (isFull()) return;
     if (m.key.kind !== 'ident') {
       if (m.key.text !== '' || !m.body) diag('SCH001', m.key, `A line must start with a ${parent ? 'property' : 'block'} name, not '${m.key.text}'.`);
       return;
     }
-    const blockDef = byName(blocks, kindOf).get(key);
-    const propDef = byName(props, nameOf).get(key);
+    const blockDef = blocksByName.get(key);
+    const propDef = propsByName.get(key);
     if (m.body) {
       if (blockDef) {
         const b = bindBlock(blockDef, m);
@@ -106,14 +110,17 @@ export function bind(members: Member[], modelProps: PropDef[], report: Report, i
     } else {
       if (propDef && into) {
         const match = matchProperty(propDef, m, report);
-        let list = into.props.get(key);
-        if (!list) into.props.set(key, (list = []));
-        else if (!propDef.repeat) {
-          diag('SCH006', m.key, `'${key}' is already set in this block (line above); this one wins. Remove one of them.`, {
-            related: [{ span: list[0].member.key, message: 'first set here' }],
-          });
+        const list = into.props.get(key);
+        // A new list is made at its exact length ([x]): one grown by push reserves 16 slots.
+        if (!list) into.props.set(key, [{ def: propDef, member: m, match }]);
+        else {
+          if (!propDef.repeat) {
+            diag('SCH006', m.key, `'${key}' is already set in this block (line above); this one wins. Remove one of them.`, {
+              related: [{ span: list[0].member.key, message: 'first set here' }],
+            });
+          }
+          list.push({ def: propDef, member: m, match });
         }
-        list.push({ def: propDef, member: m, match });
         for (const r of match.refs) bound.refs.push(r);
         return;
       }
@@ -121,7 +128,10 @@ export function bind(members: Member[], modelProps: PropDef[], report: Report, i
     }
     const candidates = [...props.map((p) => p.name), ...blocks.map((b) => b.kind)];
     const near = closest(key, candidates);
-    if (near) into?.typos.add(near);
+    if (near && into) {
+      if (into.typos === NO_TYPOS) into.typos = new Set([near]);
+      else (into.typos as Set<string>).add(near);
+    }
     const where = parent ? `in '${parent.kind}'` : 'at the top level';
     const fixes = near ? [{ title: `Change to '${near}'`, edits: [{ start: m.key.start, end: m.key.end, newText: near }], preferred: true }] : undefined;
     diag(parent?.kind === 'model' ? 'MOD001' : 'SCH001', m.key, `Unknown ${parent?.kind === 'model' ? 'model coefficient' : parent ? 'property' : 'block'} '${key}' ${where}.${near ? ` Did you mean '${near}'?` : ` Expected one of: ${candidates.join(', ')}.`}`, { fixes });
@@ -142,7 +152,9 @@ export function bind(members: Member[], modelProps: PropDef[], report: Report, i
     for (const [def, list] of counts) if (!def.repeat && def.name !== 'required' && list.length > 1) for (const extra of list.slice(1)) diag('SCH008', extra.member.key, `Only one '${def.kind}' block is allowed here.`);
   };
 
-  for (const m of members) bindMember(m, NO_PROPS, BLOCKS, undefined, undefined);
+  const topProps = byName(NO_PROPS, nameOf);
+  const topBlocks = byName(BLOCKS, kindOf);
+  for (const m of members) bindMember(m, NO_PROPS, BLOCKS, topProps, topBlocks, undefined, undefined);
   const top = new Map<BlockDef, BoundBlock[]>();
   for (const b of bound.blocks) {
     const list = top.get(b.def);
@@ -160,6 +172,8 @@ export function bind(members: Member[], modelProps: PropDef[], report: Report, i
 
 /** Top-level lines are blocks only. */
 const NO_PROPS: PropDef[] = [];
+/** The typos of a block without any; never added to (bindMember gives the block its own set first). */
+const NO_TYPOS: ReadonlySet<string> = new Set<string>();
 
 const kindOf = (b: BlockDef) => b.kind;
 const nameOf = (p: PropDef) => p.name;

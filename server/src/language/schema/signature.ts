@@ -28,17 +28,22 @@ export interface MatchResult {
   ok: boolean;
 }
 
+/** The references of every line that makes none (most of them): one frozen empty list. */
+const NO_REFS: Reference[] = Object.freeze([]) as unknown as Reference[];
+
 const BOOLS: Record<string, boolean> = { yes: true, no: false, true: true, false: false, on: true, off: false };
 
 export function matchProperty(def: PropDef, m: Member, report: (d: Diagnostic) => void): MatchResult {
-  const x = new Matcher(def, m, report);
+  const x = matcher.reset(def, m, report);
   for (const p of def.parts) x.matchPart(p);
   const atoms = m.args;
   if (!x.failed && x.i < atoms.length) {
     const extra = atoms[x.i];
     x.fail('SCH004', { start: extra.start, end: atoms.at(-1)!.end }, `Unexpected '${extra.text}' after the value of '${def.name}' (e.g. \`${def.example}\`).`);
   }
-  return { values: x.values, refs: x.refs, ok: !x.failed };
+  const result = { values: x.values, refs: x.refs ?? NO_REFS, ok: !x.failed };
+  x.release();
+  return result;
 }
 
 /**
@@ -47,18 +52,33 @@ export function matchProperty(def: PropDef, m: Member, report: (d: Diagnostic) =
  * of closures per line (docs/performance.md).
  */
 class Matcher {
-  readonly atoms: Atom[];
-  readonly values: Record<string, Value> = {};
-  readonly refs: Reference[] = [];
+  atoms: Atom[] = [];
+  values: Record<string, Value> = {};
+  /** Made at their exact length (a list grown by push reserves 16 slots; a line has at most three). */
+  refs: Reference[] | undefined = undefined;
   i = 0;
   failed = false;
+  def!: PropDef;
+  m!: Member;
+  report!: (d: Diagnostic) => void;
 
-  constructor(
-    readonly def: PropDef,
-    readonly m: Member,
-    readonly report: (d: Diagnostic) => void,
-  ) {
+  /** Ready to match a new line: one matcher serves every line (lines are matched one at a time). */
+  reset(def: PropDef, m: Member, report: (d: Diagnostic) => void): this {
+    this.def = def;
+    this.m = m;
+    this.report = report;
     this.atoms = m.args;
+    this.values = {};
+    this.refs = undefined;
+    this.i = 0;
+    this.failed = false;
+    return this;
+  }
+
+  /** Keeps nothing of the line (nor of the caller, through `report`) once it is matched. */
+  release(): void {
+    this.m = this.def = this.report = undefined!;
+    this.atoms = this.values = this.refs = undefined!;
   }
 
   fail(code: string, span: Span, message: string, fixes?: Fix[]): void {
@@ -128,7 +148,8 @@ class Matcher {
         if (a?.kind !== 'ident' && a?.kind !== 'string') return this.expect(`the name of a ${p.kind.replace('_', ' ')}`);
         this.i++;
         values[p.name] = { start: a.start, end: a.end, text: a.text };
-        this.refs.push({ name: a.text, kind: p.kind, start: a.start, end: a.end });
+        const r: Reference = { name: a.text, kind: p.kind, start: a.start, end: a.end };
+        this.refs = this.refs ? [...this.refs, r] : [r];
         return;
       case 'enum':
         if (a?.kind !== 'ident') return this.expect(`one of ${p.values.join(', ')}`);
@@ -159,7 +180,7 @@ class Matcher {
           if (atoms[this.i]?.kind !== 'comma') break;
           this.i++;
         }
-        values[p.name] = { start: items[0].span.start, end: items.at(-1)!.span.end, items };
+        values[p.name] = { start: items[0].span.start, end: items.at(-1)!.span.end, items: items.slice() };
         return;
       }
       case 'opt': {
@@ -222,3 +243,5 @@ export function defaultUnitFor(dim: Dimension): string {
     case 'redundancy': return 'N';
   }
 }
+
+const matcher = new Matcher();

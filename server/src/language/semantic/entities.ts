@@ -106,6 +106,8 @@ function profileOf(b: BoundBlock, kind: 'hardware' | 'flavor', scope: Scope): Bo
   return name ? scope.lookup(kind, name)?.block : undefined;
 }
 
+const matched = (p: BoundProp) => p.match.ok;
+
 export function resolveEntities(bound: Bound, scope: Scope): Entities {
   // The top-level blocks by kind, in document order: one pass instead of one filter per kind.
   const byKind = new Map<string, BoundBlock[]>();
@@ -149,7 +151,8 @@ export function resolveEntities(bound: Bound, scope: Scope): Entities {
       threads: num(eff('threads_per_core'), 'threads'),
       ghz: num(eff('clock'), 'clock'),
       memory: num(eff('memory'), 'memory'),
-      nics: nicLines.filter((p) => p.match.ok).map((p) => ({
+      // (Mapped directly when every line matched, as they usually all do: no intermediate list.)
+      nics: (nicLines.every(matched) ? nicLines : nicLines.filter(matched)).map((p) => ({
         count: p.match.values.count.num!,
         bitsPerS: p.match.values.speed.num!,
         purposes: p.match.values.purposes?.items?.map((i) => i.text) ?? [],

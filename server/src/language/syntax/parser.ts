@@ -30,6 +30,16 @@ class Parser {
   readonly count: number;
   i = 0;
   readonly syntaxErrors: SyntaxError[] = [];
+  readonly scratchAtoms: Atom[] = [];
+  readonly scratchMembers: Member[] = [];
+  membersTop = 0;
+  /** SYN006 errors, reported after all others (as they always were). */
+  readonly unclosed: SyntaxError[] = [];
+  /** Whether the member just parsed has an unclosed block in it (its own included). */
+  memberUnclosed = false;
+  /** Whether a member of the block just parsed has an unclosed block in it. */
+  blockUnclosedInside = false;
+  readonly strings = new Strings();
 
   constructor(
     readonly text: string,
@@ -63,23 +73,58 @@ class Parser {
       const body = this.block();
       this.syntaxErrors.push({ code: 'SYN004', message: "A block needs a keyword before '{' (for example `host pm1 { ... }`).", start: body.start, end: body.start + 1 });
       const key: Atom = { kind: 'ident', text: '', start: body.start, end: body.start };
-      return { key, args: [], body, start: body.start, end: body.end };
+      const m = { key, args: [], body, start: body.start, end: body.end };
+      this.checkClosed(m, body);
+      return m;
     }
     const key = this.atom();
-    const args: Atom[] = [];
-    while (isAtomStart(this.kind(this.i))) args.push(this.atom());
+    // Collected in a scratch array and copied at their exact length: a list grown by push
+    // reserves room for 16 and more, which on a large file was most of the tree's memory.
+    // (The scratch arrays are never shortened: V8 would give back their room, to grow it again.)
+    const scratch = this.scratchAtoms;
+    let n = 0;
+    while (isAtomStart(this.kind(this.i))) scratch[n++] = this.atom();
+    const args = scratch.slice(0, n);
     const body = this.kind(this.i) === K.LBrace ? this.block() : undefined;
-    return { key, args, body, start: key.start, end: body ? body.end : (args.length ? args[args.length - 1] : key).end };
+    const m = { key, args, body, start: key.start, end: body ? body.end : (args.length ? args[args.length - 1] : key).end };
+    if (body) this.checkClosed(m, body);
+    else this.memberUnclosed = false;
+    return m;
+  }
+
+  /**
+   * Reports the innermost unclosed block only: when a '}' is forgotten, every enclosing
+   * block is unclosed too, but the fix belongs to the innermost one. Called once the block
+   * of `m` is parsed (so inner blocks come first), with `blockUnclosedInside` still set by it.
+   */
+  checkClosed(m: Member, body: Block): void {
+    const inner = this.blockUnclosedInside;
+    if (!body.closed && !inner) {
+      const name = m.key.text ? `'${m.key.text}${m.args[0] ? ' ' + m.args[0].text : ''}'` : 'this block';
+      this.unclosed.push({ code: 'SYN006', message: `Block ${name} is never closed: add '}' after its last line.`, start: body.start, end: body.start + 1 });
+    }
+    this.memberUnclosed = inner || !body.closed;
   }
 
   block(): Block {
     const open = this.starts[this.i++];
-    const members: Member[] = [];
+    // The members of every open block share one stack; each block takes its own at their
+    // exact length when it ends (see scratchAtoms).
+    const stack = this.scratchMembers;
+    const base = this.membersTop;
     let k: number;
+    let unclosedInside = false;
     while ((k = this.kind(this.i)) !== K.RBrace && k !== K.Eof) {
       if (k === K.Newline) this.i++;
-      else members.push(this.member());
+      else {
+        const m = this.member();
+        stack[this.membersTop++] = m;
+        unclosedInside ||= this.memberUnclosed;
+      }
     }
+    this.blockUnclosedInside = unclosedInside;
+    const members = stack.slice(base, this.membersTop);
+    this.membersTop = base;
     const closed = k === K.RBrace;
     let end: number;
     if (closed) end = this.starts[this.i++] + 1;
@@ -91,19 +136,19 @@ class Parser {
     const i = this.i++;
     const start = this.starts[i];
     const end = this.ends[i];
-    const image = this.text.slice(start, end);
-    switch (this.kinds[i]) {
+    const kind = this.kinds[i];
+    if (kind === K.StringLit) return { kind: 'string', text: this.stringText(start, end), start, end };
+    const image = this.strings.get(this.text, start, end);
+    switch (kind) {
       case K.NumberLit: {
         const k = this.kind(this.i);
-        if (k === K.Percent || (k === K.Ident && lookupUnit(this.text.slice(this.starts[this.i], this.ends[this.i])) !== undefined)) {
+        if (k === K.Percent || (k === K.Ident && lookupUnit(this.strings.get(this.text, this.starts[this.i], this.ends[this.i])) !== undefined)) {
           const u = this.i++;
           const unitSpan = { start: this.starts[u], end: this.ends[u] };
-          return { kind: 'number', text: image, value: Number(image), start, end: unitSpan.end, unit: this.text.slice(unitSpan.start, unitSpan.end), unitSpan };
+          return { kind: 'number', text: image, value: Number(image), start, end: unitSpan.end, unit: this.strings.get(this.text, unitSpan.start, unitSpan.end), unitSpan };
         }
         return { kind: 'number', text: image, value: Number(image), start, end };
       }
-      case K.StringLit:
-        return { kind: 'string', text: unquote(image), start, end };
       case K.UnterminatedString:
         this.error(i, 'SYN002', 'Unterminated string: add the closing " on the same line.');
         return { kind: 'string', text: unquote(image), start, end };
@@ -116,10 +161,67 @@ class Parser {
     }
   }
 
+  /** The text of a closed string literal: without its quotes, unescaped. */
+  stringText(start: number, end: number): string {
+    const text = this.text;
+    for (let j = start + 1; j < end - 1; j++) if (text.charCodeAt(j) === 92) return unquote(text.slice(start, end));
+    return this.strings.get(text, start + 1, end - 1);
+  }
+
   error(i: number, code: string, message: string): void {
     // Past this many, more syntax errors only cost time (a file of stray braces).
     if (this.syntaxErrors.length >= MAX_SYNTAX_ERRORS) return;
     this.syntaxErrors.push({ code, message, start: this.starts[i], end: this.ends[i] });
+  }
+}
+
+/**
+ * The distinct texts of a parse, found by their characters in the source: a scenario repeats
+ * its keywords, units, values and names thousands of times, and the tree then holds one string
+ * for each distinct text instead of one per atom; a repeated text costs no slice at all.
+ * Open addressing with linear probing; the hashes are kept to grow and to compare cheaply.
+ */
+class Strings {
+  private table: (string | undefined)[] = new Array(1024).fill(undefined);
+  private hashes = new Int32Array(1024);
+  private count = 0;
+
+  get(text: string, start: number, end: number): string {
+    const length = end - start;
+    // Long texts are rare and seldom repeated: not worth hashing.
+    if (length > 64) return text.slice(start, end);
+    let h = 0x811c9dc5 | 0;
+    for (let j = start; j < end; j++) h = Math.imul(h ^ text.charCodeAt(j), 16777619);
+    const mask = this.table.length - 1;
+    let slot = h & mask;
+    for (;;) {
+      const s = this.table[slot];
+      if (s === undefined) break;
+      if (this.hashes[slot] === h && s.length === length && text.startsWith(s, start)) return s;
+      slot = (slot + 1) & mask;
+    }
+    const s = text.slice(start, end);
+    this.table[slot] = s;
+    this.hashes[slot] = h;
+    if (++this.count * 2 > this.table.length) this.grow();
+    return s;
+  }
+
+  private grow(): void {
+    const oldTable = this.table;
+    const oldHashes = this.hashes;
+    const size = oldTable.length * 2;
+    this.table = new Array(size).fill(undefined);
+    this.hashes = new Int32Array(size);
+    const mask = size - 1;
+    for (let k = 0; k < oldTable.length; k++) {
+      const s = oldTable[k];
+      if (s === undefined) continue;
+      let slot = oldHashes[k] & mask;
+      while (this.table[slot] !== undefined) slot = (slot + 1) & mask;
+      this.table[slot] = s;
+      this.hashes[slot] = oldHashes[k];
+    }
   }
 }
 
@@ -148,7 +250,7 @@ export function parse(text: string): Document {
   const parser = new Parser(text, limitNesting(tokens, errors));
   const members = parser.document();
   for (const e of parser.syntaxErrors) errors.push(e);
-  collectUnclosed(members, errors);
+  for (const e of parser.unclosed) errors.push(e);
   const comments = tokens.comments.map((c) => ({ text: text.slice(c.start, c.end), start: c.start, end: c.end }));
   return { members, comments, errors: errors.sort((a, b) => a.start - b.start), length: text.length };
 }
@@ -191,22 +293,4 @@ function limitNesting(tokens: Scan, errors: SyntaxError[]): Scan {
     }
   }
   return out < 0 ? tokens : { ...tokens, count: out };
-}
-
-/**
- * Reports the innermost unclosed block only: when a '}' is forgotten, every enclosing
- * block is unclosed too, but the fix belongs to the innermost one.
- */
-function collectUnclosed(members: Member[], errors: SyntaxError[]): boolean {
-  let found = false;
-  for (const m of members) {
-    if (!m.body) continue;
-    const inner = collectUnclosed(m.body.members, errors);
-    if (!m.body.closed && !inner) {
-      const name = m.key.text ? `'${m.key.text}${m.args[0] ? ' ' + m.args[0].text : ''}'` : 'this block';
-      errors.push({ code: 'SYN006', message: `Block ${name} is never closed: add '}' after its last line.`, start: m.body.start, end: m.body.start + 1 });
-    }
-    found ||= inner || !m.body.closed;
-  }
-  return found;
 }
