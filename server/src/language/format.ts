@@ -9,7 +9,8 @@
 // Works on tokens, not on the syntax tree, so nothing the parser would drop can be
 // lost. Refuses (returns null) when the text has syntax errors: re-indenting around
 // a missing brace would move lines into the wrong block.
-import { lex, type Token, LBrace, Newline, NumberLit, RBrace, Comma } from './syntax/lexer';
+import type { IToken } from 'chevrotain';
+import { lex, LBrace, Newline, NumberLit, RBrace, Comma } from './syntax/lexer';
 import { parse } from './syntax/parser';
 import { fileSizeProblem } from './validation/rules/limits';
 import { LineIndex } from './lineIndex';
@@ -17,8 +18,8 @@ import { LineIndex } from './lineIndex';
 const INDENT = '  ';
 
 interface Item {
-  tok?: Token;
-  comment?: Token;
+  tok?: IToken;
+  comment?: IToken;
   start: number;
 }
 
@@ -40,7 +41,7 @@ export function format(text: string): string | null {
   const lines: Line[] = [];
   let depth = 0;
   let cur: string[] = [];
-  let prevTok: Token | undefined;
+  let prevTok: IToken | undefined;
   /** Line breaks in the source since the last content; two or more mean a blank line. */
   let breaks = 0;
   let afterOpen = true;
@@ -54,7 +55,7 @@ export function format(text: string): string | null {
     afterOpen = false;
     closeLine = false;
   };
-  const append = (t: Token) => {
+  const append = (t: IToken) => {
     const glue = cur.length === 0 || t.tokenType === Comma || (t.image === 'N' && prevTok?.tokenType === NumberLit);
     cur.push(glue ? t.image : ' ' + t.image);
     prevTok = t;

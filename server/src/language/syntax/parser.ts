@@ -1,21 +1,17 @@
-// The parser: a hand-written recursive descent over the scanner's token arrays. The grammar
-// is deliberately tiny and tolerant:
+// The parser (chevrotain). The grammar is deliberately tiny and tolerant:
 //
 //   document := (NEWLINE | member | stray '}')*
 //   member   := atom atom* block?  |  block
 //   block    := '{' (NEWLINE | member)* '}'?
 //   atom     := number unit? | string | ident | '%' | ','
 //
-// Every token can start or continue something, so parsing never fails. What a member means
-// (which properties a block takes, what their values must be) is decided later by the schema,
-// not by the grammar: a typo in a keyword then gives one precise "unknown property"
-// diagnostic instead of derailing the parse. Structural mistakes (an unclosed block, a stray
-// brace, an unterminated string) are reported here, and parsing goes on.
-//
-// Performance: this replaced a chevrotain parser of the same grammar (whose results it
-// reproduces exactly: tree and errors); working on typed arrays of tokens rather than token
-// objects, it parses a 10 000-line scenario several times faster (docs/performance.md).
-import { K, scan, type Scan } from './lexer';
+// What a member means (which properties a block takes, what their values must be) is
+// decided later by the schema, not by the grammar: a typo in a keyword then gives one
+// precise "unknown property" diagnostic instead of derailing the parse. Structural
+// mistakes (an unclosed block, a stray brace, an unterminated string) are reported
+// here, and parsing goes on.
+import { EmbeddedActionsParser, type IToken } from 'chevrotain';
+import { allTokens, Comma, Ident, LBrace, lex, Newline, NumberLit, Percent, RBrace, StringLit, UnterminatedString } from './lexer';
 import type { Atom, Block, Document, Member, SyntaxError } from './tree';
 import { lookupUnit } from '../units';
 
@@ -23,274 +19,229 @@ import { lookupUnit } from '../units';
 export const MAX_NESTING = 16;
 const MAX_SYNTAX_ERRORS = 1000;
 
-class Parser {
-  readonly kinds: Uint8Array;
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
-  readonly count: number;
-  i = 0;
-  readonly syntaxErrors: SyntaxError[] = [];
-  readonly scratchAtoms: Atom[] = [];
-  readonly scratchMembers: Member[] = [];
-  membersTop = 0;
-  /** SYN006 errors, reported after all others (as they always were). */
-  readonly unclosed: SyntaxError[] = [];
-  /** Whether the member just parsed has an unclosed block in it (its own included). */
-  memberUnclosed = false;
-  /** Whether a member of the block just parsed has an unclosed block in it. */
-  blockUnclosedInside = false;
-  readonly strings = new Strings();
+// Performance: the alternatives of every OR (and the OPTION definitions) are built once per
+// parser, not on every call, as chevrotain's performance guide advises; allocating them per
+// call was most of the parser's garbage on large files (docs/performance.md).
+class SipmigParser extends EmbeddedActionsParser {
+  syntaxErrors: SyntaxError[] = [];
 
-  constructor(
-    readonly text: string,
-    tokens: Scan,
-  ) {
-    this.kinds = tokens.kinds;
-    this.starts = tokens.starts;
-    this.ends = tokens.ends;
-    this.count = tokens.count;
+  constructor() {
+    super(allTokens, { recoveryEnabled: true, maxLookahead: 1 });
+    this.performSelfAnalysis();
   }
 
-  kind(i: number): number {
-    return i < this.count ? this.kinds[i] : K.Eof;
-  }
-
-  document(): Member[] {
+  public document = this.RULE('document', (): Member[] => {
     const members: Member[] = [];
-    while (this.i < this.count) {
-      const k = this.kinds[this.i];
-      if (k === K.Newline) this.i++;
-      else if (k === K.RBrace) {
-        this.error(this.i, 'SYN003', "Unmatched '}': no block is open here. Remove it or add the block it should close.");
-        this.i++;
-      } else members.push(this.member());
-    }
+    this.MANY(() => {
+      const m = this.OR(this.documentAlts);
+      if (m) members.push(m);
+    });
     return members;
+  });
+
+  private documentAlts: { ALT: () => Member | undefined }[] = [
+    { ALT: () => void this.CONSUME(Newline) },
+    { ALT: () => this.SUBRULE(this.member) },
+    {
+      ALT: () => {
+        const t = this.CONSUME(RBrace);
+        this.ACTION(() => this.error(t, 'SYN003', "Unmatched '}': no block is open here. Remove it or add the block it should close."));
+        return undefined;
+      },
+    },
+  ];
+
+  private member = this.RULE('member', (): Member => this.OR(this.memberAlts));
+
+  private args: Atom[] = [];
+
+  private collectArg = () => void this.args.push(this.SUBRULE2(this.atom));
+
+  private optionalBody = () => this.SUBRULE(this.block);
+
+  private memberAlts: { ALT: () => Member }[] = [
+    {
+      ALT: () => {
+        const key = this.SUBRULE(this.atom);
+        // The arguments are collected by a closure made once (collectArg), into this.args: atoms
+        // never contain members, so no other member's arguments are collected meanwhile.
+        const args: Atom[] = (this.args = []);
+        this.MANY(this.collectArg);
+        const body = this.OPTION(this.optionalBody);
+        return this.ACTION(() => ({ key, args, body, start: key.start, end: body ? body.end : (args.at(-1) ?? key).end }));
+      },
+    },
+    {
+      ALT: () => {
+        const body = this.SUBRULE2(this.block);
+        return this.ACTION(() => {
+          this.syntaxErrors.push({ code: 'SYN004', message: "A block needs a keyword before '{' (for example `host pm1 { ... }`).", start: body.start, end: body.start + 1 });
+          const key: Atom = { kind: 'ident', text: '', start: body.start, end: body.start };
+          return { key, args: [], body, start: body.start, end: body.end };
+        });
+      },
+    },
+  ];
+
+  private block = this.RULE('block', (): Block => {
+    const open = this.CONSUME(LBrace);
+    const members: Member[] = [];
+    this.MANY(() => {
+      const m = this.OR(this.blockAlts);
+      if (m) members.push(m);
+    });
+    const close = this.OPTION(this.closeBrace);
+    return this.ACTION(() => {
+      const last = members.at(-1);
+      return {
+        members,
+        closed: close !== undefined,
+        start: open.startOffset,
+        end: close ? close.startOffset + 1 : last ? last.end : open.startOffset + 1,
+      };
+    });
+  });
+
+  private blockAlts: { ALT: () => Member | undefined }[] = [{ ALT: () => void this.CONSUME(Newline) }, { ALT: () => this.SUBRULE(this.member) }];
+
+  private closeBrace = () => this.CONSUME(RBrace);
+
+  private atom = this.RULE('atom', (): Atom => this.OR(this.atomAlts));
+
+  private unitAlts = [{ ALT: () => this.CONSUME(Percent) }, { ALT: () => this.CONSUME(Ident) }];
+
+  private optionalUnit = { GATE: () => this.isUnitAfterNumber(this.LA(1)), DEF: () => this.OR2(this.unitAlts) };
+
+  private atomAlts: { ALT: () => Atom }[] = [
+    {
+      ALT: () => {
+        const n = this.CONSUME(NumberLit);
+        const unit = this.OPTION(this.optionalUnit);
+        return this.ACTION((): Atom => {
+          // Both shapes are built whole (same keys, same order as adding the unit later would
+          // give): adding properties to an existing object costs a second allocation.
+          if (!unit) return { kind: 'number', text: n.image, value: Number(n.image), start: n.startOffset, end: n.startOffset + n.image.length };
+          const unitSpan = { start: unit.startOffset, end: unit.startOffset + unit.image.length };
+          return { kind: 'number', text: n.image, value: Number(n.image), start: n.startOffset, end: unitSpan.end, unit: unit.image, unitSpan };
+        });
+      },
+    },
+    { ALT: () => this.simple(this.CONSUME(StringLit), 'string') },
+    {
+      ALT: () => {
+        const t = this.CONSUME(UnterminatedString);
+        this.ACTION(() => this.error(t, 'SYN002', 'Unterminated string: add the closing " on the same line.'));
+        return this.simple(t, 'string');
+      },
+    },
+    { ALT: () => this.simple(this.CONSUME2(Ident), 'ident') },
+    { ALT: () => this.simple(this.CONSUME3(Percent), 'percent') },
+    { ALT: () => this.simple(this.CONSUME(Comma), 'comma') },
+  ];
+
+  private isUnitAfterNumber(t: IToken): boolean {
+    if (t.tokenType === Percent) return true;
+    return t.tokenType === Ident && lookupUnit(t.image) !== undefined;
   }
 
-  member(): Member {
-    if (this.kinds[this.i] === K.LBrace) {
-      const body = this.block();
-      this.syntaxErrors.push({ code: 'SYN004', message: "A block needs a keyword before '{' (for example `host pm1 { ... }`).", start: body.start, end: body.start + 1 });
-      const key: Atom = { kind: 'ident', text: '', start: body.start, end: body.start };
-      const m = { key, args: [], body, start: body.start, end: body.end };
-      this.checkClosed(m, body);
-      return m;
-    }
-    const key = this.atom();
-    // Collected in a scratch array and copied at their exact length: a list grown by push
-    // reserves room for 16 and more, which on a large file was most of the tree's memory.
-    // (The scratch arrays are never shortened: V8 would give back their room, to grow it again.)
-    const scratch = this.scratchAtoms;
-    let n = 0;
-    while (isAtomStart(this.kind(this.i))) scratch[n++] = this.atom();
-    const args = scratch.slice(0, n);
-    const body = this.kind(this.i) === K.LBrace ? this.block() : undefined;
-    const m = { key, args, body, start: key.start, end: body ? body.end : (args.length ? args[args.length - 1] : key).end };
-    if (body) this.checkClosed(m, body);
-    else this.memberUnclosed = false;
-    return m;
+  private simple(t: IToken, kind: Atom['kind']): Atom {
+    let text = t.image;
+    if (kind === 'string') text = unquote(text);
+    return { kind, text, start: t.startOffset, end: t.startOffset + t.image.length };
   }
 
-  /**
-   * Reports the innermost unclosed block only: when a '}' is forgotten, every enclosing
-   * block is unclosed too, but the fix belongs to the innermost one. Called once the block
-   * of `m` is parsed (so inner blocks come first), with `blockUnclosedInside` still set by it.
-   */
-  checkClosed(m: Member, body: Block): void {
-    const inner = this.blockUnclosedInside;
-    if (!body.closed && !inner) {
-      const name = m.key.text ? `'${m.key.text}${m.args[0] ? ' ' + m.args[0].text : ''}'` : 'this block';
-      this.unclosed.push({ code: 'SYN006', message: `Block ${name} is never closed: add '}' after its last line.`, start: body.start, end: body.start + 1 });
-    }
-    this.memberUnclosed = inner || !body.closed;
-  }
-
-  block(): Block {
-    const open = this.starts[this.i++];
-    // The members of every open block share one stack; each block takes its own at their
-    // exact length when it ends (see scratchAtoms).
-    const stack = this.scratchMembers;
-    const base = this.membersTop;
-    let k: number;
-    let unclosedInside = false;
-    while ((k = this.kind(this.i)) !== K.RBrace && k !== K.Eof) {
-      if (k === K.Newline) this.i++;
-      else {
-        const m = this.member();
-        stack[this.membersTop++] = m;
-        unclosedInside ||= this.memberUnclosed;
-      }
-    }
-    this.blockUnclosedInside = unclosedInside;
-    const members = stack.slice(base, this.membersTop);
-    this.membersTop = base;
-    const closed = k === K.RBrace;
-    let end: number;
-    if (closed) end = this.starts[this.i++] + 1;
-    else end = members.length ? members[members.length - 1].end : open + 1;
-    return { members, closed, start: open, end };
-  }
-
-  atom(): Atom {
-    const i = this.i++;
-    const start = this.starts[i];
-    const end = this.ends[i];
-    const kind = this.kinds[i];
-    if (kind === K.StringLit) return { kind: 'string', text: this.stringText(start, end), start, end };
-    const image = this.strings.get(this.text, start, end);
-    switch (kind) {
-      case K.NumberLit: {
-        const k = this.kind(this.i);
-        if (k === K.Percent || (k === K.Ident && lookupUnit(this.strings.get(this.text, this.starts[this.i], this.ends[this.i])) !== undefined)) {
-          const u = this.i++;
-          const unitSpan = { start: this.starts[u], end: this.ends[u] };
-          return { kind: 'number', text: image, value: Number(image), start, end: unitSpan.end, unit: this.strings.get(this.text, unitSpan.start, unitSpan.end), unitSpan };
-        }
-        return { kind: 'number', text: image, value: Number(image), start, end };
-      }
-      case K.UnterminatedString:
-        this.error(i, 'SYN002', 'Unterminated string: add the closing " on the same line.');
-        return { kind: 'string', text: unquote(image), start, end };
-      case K.Ident:
-        return { kind: 'ident', text: image, start, end };
-      case K.Percent:
-        return { kind: 'percent', text: image, start, end };
-      default:
-        return { kind: 'comma', text: image, start, end };
-    }
-  }
-
-  /** The text of a closed string literal: without its quotes, unescaped. */
-  stringText(start: number, end: number): string {
-    const text = this.text;
-    for (let j = start + 1; j < end - 1; j++) if (text.charCodeAt(j) === 92) return unquote(text.slice(start, end));
-    return this.strings.get(text, start + 1, end - 1);
-  }
-
-  error(i: number, code: string, message: string): void {
+  private error(t: IToken, code: string, message: string): void {
     // Past this many, more syntax errors only cost time (a file of stray braces).
     if (this.syntaxErrors.length >= MAX_SYNTAX_ERRORS) return;
-    this.syntaxErrors.push({ code, message, start: this.starts[i], end: this.ends[i] });
+    this.syntaxErrors.push({ code, message, start: t.startOffset, end: t.startOffset + t.image.length });
   }
-}
-
-/**
- * The distinct texts of a parse, found by their characters in the source: a scenario repeats
- * its keywords, units, values and names thousands of times, and the tree then holds one string
- * for each distinct text instead of one per atom; a repeated text costs no slice at all.
- * Open addressing with linear probing; the hashes are kept to grow and to compare cheaply.
- */
-class Strings {
-  private table: (string | undefined)[] = new Array(1024).fill(undefined);
-  private hashes = new Int32Array(1024);
-  private count = 0;
-
-  get(text: string, start: number, end: number): string {
-    const length = end - start;
-    // Long texts are rare and seldom repeated: not worth hashing.
-    if (length > 64) return text.slice(start, end);
-    let h = 0x811c9dc5 | 0;
-    for (let j = start; j < end; j++) h = Math.imul(h ^ text.charCodeAt(j), 16777619);
-    const mask = this.table.length - 1;
-    let slot = h & mask;
-    for (;;) {
-      const s = this.table[slot];
-      if (s === undefined) break;
-      if (this.hashes[slot] === h && s.length === length && text.startsWith(s, start)) return s;
-      slot = (slot + 1) & mask;
-    }
-    const s = text.slice(start, end);
-    this.table[slot] = s;
-    this.hashes[slot] = h;
-    if (++this.count * 2 > this.table.length) this.grow();
-    return s;
-  }
-
-  private grow(): void {
-    const oldTable = this.table;
-    const oldHashes = this.hashes;
-    const size = oldTable.length * 2;
-    this.table = new Array(size).fill(undefined);
-    this.hashes = new Int32Array(size);
-    const mask = size - 1;
-    for (let k = 0; k < oldTable.length; k++) {
-      const s = oldTable[k];
-      if (s === undefined) continue;
-      let slot = oldHashes[k] & mask;
-      while (this.table[slot] !== undefined) slot = (slot + 1) & mask;
-      this.table[slot] = s;
-      this.hashes[slot] = oldHashes[k];
-    }
-  }
-}
-
-function isAtomStart(k: number): boolean {
-  return k === K.NumberLit || k === K.Ident || k === K.StringLit || k === K.UnterminatedString || k === K.Percent || k === K.Comma;
 }
 
 function unquote(s: string): string {
   const body = s.endsWith('"') && s.length > 1 ? s.slice(1, -1) : s.slice(1);
-  return body.indexOf('\\') < 0 ? body : body.replace(/\\(.)/g, '$1');
+  return body.replace(/\\(.)/g, '$1');
 }
 
+let shared: SipmigParser | undefined;
+
 export function parse(text: string): Document {
-  const tokens = scan(text);
-  const errors: SyntaxError[] = [];
-  for (const e of tokens.errors) {
-    if (errors.length >= MAX_SYNTAX_ERRORS) break;
-    const t = text.slice(e.start, e.end);
-    errors.push({
-      code: 'SYN001',
-      message: `Unexpected character${t.length > 1 ? 's' : ''} '${t.length > 20 ? t.slice(0, 20) + '…' : t}': names use letters, digits and _, text goes in double quotes.`,
-      start: e.start,
-      end: e.end,
-    });
-  }
-  const parser = new Parser(text, limitNesting(tokens, errors));
-  const members = parser.document();
+  shared ??= new SipmigParser();
+  const parser = shared;
+  const lexed = lex(text);
+  const errors: SyntaxError[] = lexed.errors.slice(0, MAX_SYNTAX_ERRORS).map((e) => ({
+    code: 'SYN001',
+    message: `Unexpected character${e.text.length > 1 ? 's' : ''} '${e.text.length > 20 ? e.text.slice(0, 20) + '…' : e.text}': names use letters, digits and _, text goes in double quotes.`,
+    start: e.start,
+    end: e.end,
+  }));
+  const tokens = limitNesting(lexed.tokens, errors);
+  parser.syntaxErrors = [];
+  parser.input = tokens;
+  const members = parser.document() ?? [];
   for (const e of parser.syntaxErrors) errors.push(e);
-  for (const e of parser.unclosed) errors.push(e);
-  const comments = tokens.comments.map((c) => ({ text: text.slice(c.start, c.end), start: c.start, end: c.end }));
-  return { members, comments, errors: errors.sort((a, b) => a.start - b.start), length: text.length };
+  // chevrotain's own recognition errors: unreachable with this grammar as far as we know,
+  // but never swallowed if one appears.
+  for (const ex of parser.errors) {
+    const t = ex.token;
+    const start = Number.isFinite(t.startOffset) ? t.startOffset : text.length;
+    errors.push({ code: 'SYN000', message: ex.message, start, end: start + (t.image?.length ?? 0) });
+  }
+  collectUnclosed(members, errors);
+  return {
+    members,
+    comments: lexed.comments.map((c) => ({ text: c.image, start: c.startOffset, end: c.startOffset + c.image.length })),
+    errors: errors.sort((a, b) => a.start - b.start),
+    length: text.length,
+  };
 }
 
 /** Drops braces nested deeper than MAX_NESTING (and their partners) with one diagnostic, so recursion stays bounded. */
-function limitNesting(tokens: Scan, errors: SyntaxError[]): Scan {
-  const { kinds, starts, ends, count } = tokens;
+function limitNesting(tokens: IToken[], errors: SyntaxError[]): IToken[] {
   let depth = 0;
   let dropped = 0;
   let reported = false;
   // The copy is made only from the first dropped brace on: a file within the limit (every
-  // real one) keeps its token arrays as they are.
-  let out = -1;
-  for (let i = 0; i < count; i++) {
-    const k = kinds[i];
-    if (k === K.LBrace) {
+  // real one) keeps its token array as it is.
+  let out: IToken[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.tokenType === LBrace) {
       if (depth >= MAX_NESTING) {
         dropped++;
-        if (out < 0) out = i;
+        out ??= tokens.slice(0, i);
         if (!reported) {
-          errors.push({ code: 'SYN005', message: `Blocks are nested deeper than ${MAX_NESTING} levels; the deeper braces are ignored.`, start: starts[i], end: starts[i] + 1 });
+          errors.push({ code: 'SYN005', message: `Blocks are nested deeper than ${MAX_NESTING} levels; the deeper braces are ignored.`, start: t.startOffset, end: t.startOffset + 1 });
           reported = true;
         }
         continue;
       }
       depth++;
-    } else if (k === K.RBrace) {
+    } else if (t.tokenType === RBrace) {
       if (dropped > 0) {
         dropped--;
         continue;
       }
       if (depth > 0) depth--;
     }
-    // Kept tokens move down over the dropped ones (in place: the arrays are this parse's own).
-    if (out >= 0) {
-      kinds[out] = k;
-      starts[out] = starts[i];
-      ends[out] = ends[i];
-      out++;
-    }
+    out?.push(t);
   }
-  return out < 0 ? tokens : { ...tokens, count: out };
+  return out ?? tokens;
+}
+
+/**
+ * Reports the innermost unclosed block only: when a '}' is forgotten, every enclosing
+ * block is unclosed too, but the fix belongs to the innermost one.
+ */
+function collectUnclosed(members: Member[], errors: SyntaxError[]): boolean {
+  let found = false;
+  for (const m of members) {
+    if (!m.body) continue;
+    const inner = collectUnclosed(m.body.members, errors);
+    if (!m.body.closed && !inner) {
+      const name = m.key.text ? `'${m.key.text}${m.args[0] ? ' ' + m.args[0].text : ''}'` : 'this block';
+      errors.push({ code: 'SYN006', message: `Block ${name} is never closed: add '}' after its last line.`, start: m.body.start, end: m.body.start + 1 });
+    }
+    found ||= inner || !m.body.closed;
+  }
+  return found;
 }
