@@ -21,9 +21,29 @@ const MAX_SYNTAX_ERRORS = 1000;
 
 // Performance: the alternatives of every OR (and the OPTION definitions) are built once per
 // parser, not on every call, as chevrotain's performance guide advises; allocating them per
-// call was most of the parser's garbage on large files (docs/performance.md).
+// call was most of the parser's garbage on large files. The tree's lists are copied at their
+// exact length from scratch arrays and its texts are one string per distinct text, which
+// more than halved the memory an analysis allocates (docs/performance.md).
 class SipmigParser extends EmbeddedActionsParser {
   syntaxErrors: SyntaxError[] = [];
+  /** SYN006 errors, reported after all others (as they always were). */
+  unclosed: SyntaxError[] = [];
+  /** The text being parsed: atoms take their texts from it (see Strings). */
+  source = '';
+  strings = new Strings();
+  // Arguments and block members are collected in scratch arrays and copied at their exact
+  // length: a list grown by push reserves room for 16 and more, which on a large file was most
+  // of the tree's memory. (The scratch arrays are never shortened: V8 would give back their
+  // room, to grow it again.) Atoms never contain members, so one member's arguments are never
+  // collected while another's are; the members of every open block share one stack.
+  private readonly scratchAtoms: Atom[] = [];
+  private argCount = 0;
+  private readonly scratchMembers: Member[] = [];
+  membersTop = 0;
+  /** Whether the member just parsed has an unclosed block in it (its own included). */
+  private memberUnclosed = false;
+  /** Whether a member of the block just parsed has an unclosed block in it. */
+  private blockUnclosedInside = false;
 
   constructor() {
     super(allTokens, { recoveryEnabled: true, maxLookahead: 1 });
@@ -53,9 +73,10 @@ class SipmigParser extends EmbeddedActionsParser {
 
   private member = this.RULE('member', (): Member => this.OR(this.memberAlts));
 
-  private args: Atom[] = [];
-
-  private collectArg = () => void this.args.push(this.SUBRULE2(this.atom));
+  private collectArg = () => {
+    const a = this.SUBRULE2(this.atom);
+    this.scratchAtoms[this.argCount++] = a;
+  };
 
   private optionalBody = () => this.SUBRULE(this.block);
 
@@ -63,12 +84,17 @@ class SipmigParser extends EmbeddedActionsParser {
     {
       ALT: () => {
         const key = this.SUBRULE(this.atom);
-        // The arguments are collected by a closure made once (collectArg), into this.args: atoms
-        // never contain members, so no other member's arguments are collected meanwhile.
-        const args: Atom[] = (this.args = []);
+        // The arguments are collected by a closure made once (collectArg), into scratchAtoms.
+        this.argCount = 0;
         this.MANY(this.collectArg);
+        const args = this.ACTION(() => this.scratchAtoms.slice(0, this.argCount));
         const body = this.OPTION(this.optionalBody);
-        return this.ACTION(() => ({ key, args, body, start: key.start, end: body ? body.end : (args.at(-1) ?? key).end }));
+        return this.ACTION(() => {
+          const m = { key, args, body, start: key.start, end: body ? body.end : (args.length ? args[args.length - 1] : key).end };
+          if (body) this.checkClosed(m, body);
+          else this.memberUnclosed = false;
+          return m;
+        });
       },
     },
     {
@@ -77,27 +103,55 @@ class SipmigParser extends EmbeddedActionsParser {
         return this.ACTION(() => {
           this.syntaxErrors.push({ code: 'SYN004', message: "A block needs a keyword before '{' (for example `host pm1 { ... }`).", start: body.start, end: body.start + 1 });
           const key: Atom = { kind: 'ident', text: '', start: body.start, end: body.start };
-          return { key, args: [], body, start: body.start, end: body.end };
+          const m = { key, args: [], body, start: body.start, end: body.end };
+          this.checkClosed(m, body);
+          return m;
         });
       },
     },
   ];
 
+  /**
+   * Reports the innermost unclosed block only: when a '}' is forgotten, every enclosing
+   * block is unclosed too, but the fix belongs to the innermost one. Called once the block
+   * of `m` is parsed (so inner blocks come first), with `blockUnclosedInside` still set by it.
+   */
+  private checkClosed(m: Member, body: Block): void {
+    const inner = this.blockUnclosedInside;
+    if (!body.closed && !inner) {
+      const name = m.key.text ? `'${m.key.text}${m.args[0] ? ' ' + m.args[0].text : ''}'` : 'this block';
+      this.unclosed.push({ code: 'SYN006', message: `Block ${name} is never closed: add '}' after its last line.`, start: body.start, end: body.start + 1 });
+    }
+    this.memberUnclosed = inner || !body.closed;
+  }
+
+  private unclosedInside = false;
+
+  private blockMember = () => {
+    const m = this.OR(this.blockAlts);
+    if (m) {
+      this.scratchMembers[this.membersTop++] = m;
+      this.unclosedInside ||= this.memberUnclosed;
+    }
+  };
+
   private block = this.RULE('block', (): Block => {
     const open = this.CONSUME(LBrace);
-    const members: Member[] = [];
-    this.MANY(() => {
-      const m = this.OR(this.blockAlts);
-      if (m) members.push(m);
-    });
+    const base = this.membersTop;
+    const outerUnclosedInside = this.unclosedInside;
+    this.unclosedInside = false;
+    this.MANY(this.blockMember);
     const close = this.OPTION(this.closeBrace);
     return this.ACTION(() => {
-      const last = members.at(-1);
+      this.blockUnclosedInside = this.unclosedInside;
+      this.unclosedInside = outerUnclosedInside;
+      const members = this.scratchMembers.slice(base, this.membersTop);
+      this.membersTop = base;
       return {
         members,
         closed: close !== undefined,
         start: open.startOffset,
-        end: close ? close.startOffset + 1 : last ? last.end : open.startOffset + 1,
+        end: close ? close.startOffset + 1 : members.length ? members[members.length - 1].end : open.startOffset + 1,
       };
     });
   });
@@ -120,9 +174,12 @@ class SipmigParser extends EmbeddedActionsParser {
         return this.ACTION((): Atom => {
           // Both shapes are built whole (same keys, same order as adding the unit later would
           // give): adding properties to an existing object costs a second allocation.
-          if (!unit) return { kind: 'number', text: n.image, value: Number(n.image), start: n.startOffset, end: n.startOffset + n.image.length };
+          const start = n.startOffset;
+          const end = start + n.image.length;
+          const text = this.strings.get(this.source, start, end);
+          if (!unit) return { kind: 'number', text, value: Number(text), start, end };
           const unitSpan = { start: unit.startOffset, end: unit.startOffset + unit.image.length };
-          return { kind: 'number', text: n.image, value: Number(n.image), start: n.startOffset, end: unitSpan.end, unit: unit.image, unitSpan };
+          return { kind: 'number', text, value: Number(text), start, end: unitSpan.end, unit: this.strings.get(this.source, unitSpan.start, unitSpan.end), unitSpan };
         });
       },
     },
@@ -145,9 +202,16 @@ class SipmigParser extends EmbeddedActionsParser {
   }
 
   private simple(t: IToken, kind: Atom['kind']): Atom {
-    let text = t.image;
-    if (kind === 'string') text = unquote(text);
-    return { kind, text, start: t.startOffset, end: t.startOffset + t.image.length };
+    const start = t.startOffset;
+    const end = start + t.image.length;
+    const text = kind === 'string' ? this.stringText(t.image, start, end) : this.strings.get(this.source, start, end);
+    return { kind, text, start, end };
+  }
+
+  /** The text of a string literal: without its quotes, unescaped (one string per distinct text when it has no escape). */
+  private stringText(image: string, start: number, end: number): string {
+    if (image.length < 2 || !image.endsWith('"') || image.indexOf('\\') >= 0) return unquote(image);
+    return this.strings.get(this.source, start + 1, end - 1);
   }
 
   private error(t: IToken, code: string, message: string): void {
@@ -159,7 +223,57 @@ class SipmigParser extends EmbeddedActionsParser {
 
 function unquote(s: string): string {
   const body = s.endsWith('"') && s.length > 1 ? s.slice(1, -1) : s.slice(1);
-  return body.replace(/\\(.)/g, '$1');
+  return body.indexOf('\\') < 0 ? body : body.replace(/\\(.)/g, '$1');
+}
+
+/**
+ * The distinct texts of a parse, found by their characters in the source: a scenario repeats
+ * its keywords, units, values and names thousands of times, and the tree then holds one string
+ * for each distinct text instead of one per atom.
+ * Open addressing with linear probing; the hashes are kept to grow and to compare cheaply.
+ */
+class Strings {
+  private table: (string | undefined)[] = new Array(1024).fill(undefined);
+  private hashes = new Int32Array(1024);
+  private count = 0;
+
+  get(text: string, start: number, end: number): string {
+    const length = end - start;
+    // Long texts are rare and seldom repeated: not worth hashing.
+    if (length > 64) return text.slice(start, end);
+    let h = 0x811c9dc5 | 0;
+    for (let j = start; j < end; j++) h = Math.imul(h ^ text.charCodeAt(j), 16777619);
+    const mask = this.table.length - 1;
+    let slot = h & mask;
+    for (;;) {
+      const s = this.table[slot];
+      if (s === undefined) break;
+      if (this.hashes[slot] === h && s.length === length && text.startsWith(s, start)) return s;
+      slot = (slot + 1) & mask;
+    }
+    const s = text.slice(start, end);
+    this.table[slot] = s;
+    this.hashes[slot] = h;
+    if (++this.count * 2 > this.table.length) this.grow();
+    return s;
+  }
+
+  private grow(): void {
+    const oldTable = this.table;
+    const oldHashes = this.hashes;
+    const size = oldTable.length * 2;
+    this.table = new Array(size).fill(undefined);
+    this.hashes = new Int32Array(size);
+    const mask = size - 1;
+    for (let k = 0; k < oldTable.length; k++) {
+      const s = oldTable[k];
+      if (s === undefined) continue;
+      let slot = oldHashes[k] & mask;
+      while (this.table[slot] !== undefined) slot = (slot + 1) & mask;
+      this.table[slot] = s;
+      this.hashes[slot] = oldHashes[k];
+    }
+  }
 }
 
 let shared: SipmigParser | undefined;
@@ -176,6 +290,10 @@ export function parse(text: string): Document {
   }));
   const tokens = limitNesting(lexed.tokens, errors);
   parser.syntaxErrors = [];
+  parser.unclosed = [];
+  parser.source = text;
+  parser.strings = new Strings();
+  parser.membersTop = 0;
   parser.input = tokens;
   const members = parser.document() ?? [];
   for (const e of parser.syntaxErrors) errors.push(e);
@@ -186,7 +304,7 @@ export function parse(text: string): Document {
     const start = Number.isFinite(t.startOffset) ? t.startOffset : text.length;
     errors.push({ code: 'SYN000', message: ex.message, start, end: start + (t.image?.length ?? 0) });
   }
-  collectUnclosed(members, errors);
+  for (const e of parser.unclosed) errors.push(e);
   return {
     members,
     comments: lexed.comments.map((c) => ({ text: c.image, start: c.startOffset, end: c.startOffset + c.image.length })),
@@ -226,22 +344,4 @@ function limitNesting(tokens: IToken[], errors: SyntaxError[]): IToken[] {
     out?.push(t);
   }
   return out ?? tokens;
-}
-
-/**
- * Reports the innermost unclosed block only: when a '}' is forgotten, every enclosing
- * block is unclosed too, but the fix belongs to the innermost one.
- */
-function collectUnclosed(members: Member[], errors: SyntaxError[]): boolean {
-  let found = false;
-  for (const m of members) {
-    if (!m.body) continue;
-    const inner = collectUnclosed(m.body.members, errors);
-    if (!m.body.closed && !inner) {
-      const name = m.key.text ? `'${m.key.text}${m.args[0] ? ' ' + m.args[0].text : ''}'` : 'this block';
-      errors.push({ code: 'SYN006', message: `Block ${name} is never closed: add '}' after its last line.`, start: m.body.start, end: m.body.start + 1 });
-    }
-    found ||= inner || !m.body.closed;
-  }
-  return found;
 }
