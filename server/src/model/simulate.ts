@@ -245,8 +245,8 @@ class Simulation {
     this.ppm = c.packets_per_message;
     this.exitsPerPkt = c.io_exits_per_packet;
     this.ckptPkts = c.ckpt_packets_per_write;
-    // The worker pool scales with the VM: one pool per SIP-AS process, sized by its vCPUs.
     this.admitDuringMig = sc.admitDuringMigrationCps ?? Infinity;
+    // The worker pool scales with the VM: one pool per SIP-AS process, sized by its vCPUs.
     this.workers = c.sip_workers_per_vcpu * (this.A >= 0 ? this.vNv[this.A] : 1);
     this.idleShare = c.guest_idle_cpu / 100;
     this.faultCost = c.dirty_fault / 1000;

@@ -56,6 +56,18 @@ export interface ServeResult {
 
 const EPS = 1e-12;
 
+/**
+ * The share of `amount` messages (each `w` work units and `perK` worker-seconds) that fits
+ * what is left of the step's budgets: work units, messages, worker-seconds. 1 when all fit.
+ */
+function fitting(amount: number, w: number, perK: number, work: number, messages: number, workerS: number): number {
+  let f = 1;
+  if (amount * w > work) f = work / (amount * w);
+  if (amount * f > messages) f = messages / amount;
+  if (amount * perK * f > workerS) f = workerS / (amount * perK);
+  return f;
+}
+
 export class SipQueue {
   readonly nc: number; // message classes + 1 (retransmissions)
   readonly rtx: number; // index of the retransmission class
@@ -382,10 +394,7 @@ export class SipQueue {
       const w = weight[c];
       const isCall = c !== rtx;
       const perK = w * (isCall ? kCall : kRtx);
-      let f = 1;
-      if (amt * w > l0) f = l0 / (amt * w);
-      if (amt * f > l1) f = l1 / amt;
-      if (amt * perK * f > l2) f = l2 / (amt * perK);
+      const f = fitting(amt, w, perK, l0, l1, l2);
       if (f <= 0) {
         ok = false;
         break;
@@ -438,10 +447,7 @@ export class SipQueue {
     const w = this.weight[0];
     const refused = admission.refusesAll(age * this.dt);
     const perK = w * (refused ? b.workerPerUnit : b.workerPerUnit + b.workerPerCallUnit);
-    let f = 1;
-    if (amt * w > left[0]) f = left[0] / (amt * w);
-    if (amt * f > left[1]) f = left[1] / amt;
-    if (amt * perK * f > left[2]) f = left[2] / (amt * perK);
+    const f = fitting(amt, w, perK, left[0], left[1], left[2]);
     if (f <= 0) return false;
     const s = f >= 1 ? amt : amt * f;
     this.rem[h * this.nc] = amt - s;
@@ -494,17 +500,8 @@ export class SipQueue {
 
   /** Age in seconds of the oldest message still queued (0 when the queue is empty). */
   oldestAgeS(t: number): number {
-    let a = 0;
-    for (let h = this.h0; h <= t && h < this.nSteps; h++)
-      if (this.m0[h] > EPS) {
-        a = (t - h) * this.dt;
-        break;
-      }
-    for (let h = this.h1; h <= t && h < this.nSteps; h++)
-      if (this.m1[h] > EPS) {
-        a = Math.max(a, (t - h) * this.dt);
-        break;
-      }
-    return a;
+    const invites = this.inviteAgeS(t);
+    for (let h = this.h1; h <= t && h < this.nSteps; h++) if (this.m1[h] > EPS) return Math.max(invites, (t - h) * this.dt);
+    return invites;
   }
 }
