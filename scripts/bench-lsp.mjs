@@ -126,7 +126,7 @@ const rows = [
   { name: 'didChange -> model diagnostics p50 (debounce 0)', value: quantile(model, 0.5), unit: 'ms' },
   { name: 'didChange -> model diagnostics p95 (debounce 0)', value: quantile(model, 0.95), unit: 'ms', goal: '<= 200 ms' },
   { name: 'comment edit -> model diagnostics from cache p95', value: quantile(cached, 0.95), unit: 'ms', goal: '<= 30 ms' },
-  { name: `model over its ${BUDGET_MS} ms budget: didChange -> PRED004 (worst of 5)`, value: Math.max(...overBudget), unit: 'ms', goal: `budget + 200 ms` },
+  { name: `model over its ${BUDGET_MS} ms budget: didChange -> PRED004 (worst of 5)`, value: Math.max(...overBudget), unit: 'ms' },
 ];
 
 if (json) console.log(JSON.stringify({ rows }, null, 2));

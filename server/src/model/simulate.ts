@@ -20,7 +20,7 @@ import { buildCallFlow } from './callflow';
 import { SipQueue, type ServeResult, type ServiceBudget } from './sip';
 import { OverloadControl } from './overload';
 import { Migration, MigPhase, PAGE_BYTES } from './migration';
-import { summarizeCpu } from './summary';
+import { r2, summarizeCpu } from './summary';
 
 export interface SimulateOptions {
   /** Record every step in `series`. */
@@ -636,7 +636,7 @@ function round3(x: number): number {
  */
 function toArray(a: Float64Array, n: number, percent: boolean): number[] {
   const out = new Array<number>(n);
-  if (percent) for (let i = 0; i < n; i++) out[i] = Math.round(a[i] * 100) / 100;
+  if (percent) for (let i = 0; i < n; i++) out[i] = r2(a[i]);
   else for (let i = 0; i < n; i++) out[i] = a[i];
   return out;
 }

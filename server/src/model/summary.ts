@@ -19,7 +19,8 @@ export function windowMax(a: ArrayLike<number>, dt: number, fromS: number, toS: 
   return i1 > i0 ? m : NaN;
 }
 
-const r2 = (x: number) => Math.round(x * 100) / 100;
+/** CPU percentages are reported to 0.01 (summaries and series alike). */
+export const r2 = (x: number) => Math.round(x * 100) / 100;
 
 /**
  * beforePct: mean over the 60 s before the first migration starts; duringPct: over

@@ -1,8 +1,9 @@
 // The chart panel's contract (docs/editors.md): request `sipmig/results` { uri, runs?,
 // maxPoints?, fullResolution? } answers the model's results for the document with the
 // source ranges of its migrate statements and its overload thresholds, the series bounded
-// (min/max decimation, features/results.ts boundSeries) unless full resolution is asked; notification `sipmig/resultsChanged` { uri, version } (sent
-// by handlers/diagnostics.ts) says that newer results exist. The request waits for a
+// (min/max decimation, features/results.ts boundSeries) unless full resolution is asked;
+// notification `sipmig/resultsChanged` { uri, version } (sent by handlers/diagnostics.ts)
+// says that newer results exist. The request waits for a
 // model run under way (or starts one), so "Run" works right after an edit.
 import type { Range } from 'vscode-languageserver';
 import type { ServerContext } from '../context';
