@@ -34,7 +34,7 @@ export function countUtf8(text: string): number {
   return bytes;
 }
 
-/** The message for a file of `bytes` UTF-8 bytes, or undefined within the limit. The same words in the editor (LIM001) and the CLI. */
+/** Node's Buffer when there is one: the language core itself does not depend on Node. */
 const nodeBuffer = (globalThis as { Buffer?: { byteLength(text: string, encoding: 'utf8'): number } }).Buffer;
 
 /** The UTF-8 length of a text: what it takes on disk (a lone surrogate is written as U+FFFD, 3 bytes). */
@@ -42,6 +42,7 @@ export function utf8Bytes(text: string): number {
   return nodeBuffer ? nodeBuffer.byteLength(text, 'utf8') : countUtf8(text);
 }
 
+/** The message for a file of `bytes` UTF-8 bytes, or undefined within the limit. The same words in the editor (LIM001) and the CLI. */
 export function fileSizeMessage(bytes: number): string | undefined {
   if (bytes <= LIMITS.maxFileBytes) return undefined;
   return `The file is ${(bytes / 1e6).toFixed(1)} MB (${bytes} bytes in UTF-8); scenarios are limited to ${LIMITS.maxFileBytes / 1e6} MB (${LIMITS.maxFileBytes} bytes).`;
