@@ -7,10 +7,6 @@ import type { ComparisonInput } from '../../server/src/charts/comparison';
 import type { AdviceAnswer } from '../../server/src/lsp/protocol';
 import { topOptions } from '../../server/src/lsp/features/adviceOptions';
 
-// The request name and answer are the server's own (server/src/lsp/protocol.ts).
-export { ADVICE_REQUEST } from '../../server/src/lsp/protocol';
-export type AdviceResponse = AdviceAnswer;
-
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function isRun(v: unknown): v is RunResult {
@@ -18,7 +14,7 @@ function isRun(v: unknown): v is RunResult {
 }
 
 /** The answer's shape, checked before the panel hands it to the webview. */
-export function isAdviceResponse(v: unknown): v is AdviceResponse {
+export function isAdviceResponse(v: unknown): v is AdviceAnswer {
   if (!isObject(v) || !(v.version === null || typeof v.version === 'number')) return false;
   if (!isObject(v.advice) || !Array.isArray(v.advice.migrations)) return false;
   if (v.message !== undefined && typeof v.message !== 'string') return false;
@@ -28,7 +24,7 @@ export function isAdviceResponse(v: unknown): v is AdviceResponse {
 }
 
 /** What the comparison charts draw; undefined when the advisor has no option that helps. */
-export function comparisonInput(r: AdviceResponse | undefined): ComparisonInput | undefined {
+export function comparisonInput(r: AdviceAnswer | undefined): ComparisonInput | undefined {
   const c = r?.comparison;
   if (!c) return undefined;
   return { current: { run: c.current, activeVm: c.activeVm.current }, recommended: { run: c.recommended, activeVm: c.activeVm.recommended }, option: c.option, thresholdPct: c.thresholdPct };

@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ResultsResponse } from '../../server/src/charts/context';
 import type { PreviewManager } from './preview/manager';
-import { chartContext, RESULTS_REQUEST, type ResultsParams } from './results';
+import { chartContext } from './results';
+import { RESULTS_REQUEST, type ResultsParams } from '../../server/src/lsp/protocol';
 import { formatSummary } from './summary';
 
 /** The sipmig document a command applies to: the active editor's, else the previewed one. */

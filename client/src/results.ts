@@ -5,9 +5,6 @@ import type { ChartContext, ResultsResponse, SourceRange } from '../../server/sr
 
 import type { ResultsChangedParams } from '../../server/src/lsp/protocol';
 
-// The names and params are the server's own (server/src/lsp/protocol.ts).
-export { RESULTS_CHANGED, RESULTS_REQUEST, type ResultsChangedParams, type ResultsParams } from '../../server/src/lsp/protocol';
-
 export function isResultsChanged(v: unknown): v is ResultsChangedParams {
   const o = v as ResultsChangedParams | null;
   return typeof o === 'object' && o !== null && typeof o.uri === 'string' && typeof o.version === 'number';

@@ -2,8 +2,8 @@
 // sees it, and builds the options table and the comparison input from it.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../server/src/language';
-import { comparisonInput, isAdviceResponse, optionTables, type AdviceResponse } from '../../client/src/advice';
-import type { AdviceAnswer } from '../../server/src/lsp/handlers/advice';
+import { comparisonInput, isAdviceResponse, optionTables } from '../../client/src/advice';
+import type { AdviceAnswer } from '../../server/src/lsp/protocol';
 import { syntheticRun } from '../charts/fixtures';
 import { fakeAdvice } from '../lsp/adviceFixtures';
 import { ACTIVE } from '../lsp/fixture';
@@ -12,7 +12,7 @@ const advice = fakeAdvice(analyze(ACTIVE));
 const comparison = { runLabel: '40 cps', current: syntheticRun({ cps: 40 }), recommended: syntheticRun({ cps: 10 }), option: 'Switch over first', optionId: 'switch_roles', migration: 0, activeVm: { current: 'sipas1', recommended: 'sipas2' }, thresholdPct: 70 };
 // The server's answer type is what the client reads (checked by the compiler).
 const answer: AdviceAnswer = { uri: 'file:///a.sipmig', version: 3, advice, comparison };
-const response: AdviceResponse = answer;
+const response: AdviceAnswer = answer;
 
 describe('sipmig/advice on the client', () => {
   it('accepts the server\'s answers, with and without a comparison', () => {

@@ -10,7 +10,7 @@ import { ACTIVE, applyEdits, edit, textOf, useServer } from './fixture';
 import { analyze } from '../../server/src/language';
 import { simulate } from '../../server/src/model';
 import { incompleteFor } from '../../server/src/advisor/advise';
-import type { AdviceAnswer } from '../../server/src/lsp/handlers/advice';
+import type { AdviceAnswer } from '../../server/src/lsp/protocol';
 import { RESULTS_MAX_POINTS } from '../../server/src/lsp/protocol';
 
 /** The 40 cps run of a scenario text, simulated with the model library (as the server does). */

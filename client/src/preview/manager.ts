@@ -2,7 +2,8 @@
 // document, and forwards "new results" and "document edited" events to it.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { isResultsChanged, RESULTS_CHANGED } from '../results';
+import { isResultsChanged } from '../results';
+import { RESULTS_CHANGED } from '../../../server/src/lsp/protocol';
 import { PreviewPanel } from './panel';
 
 export class PreviewManager implements vscode.Disposable {

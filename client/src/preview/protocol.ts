@@ -3,7 +3,7 @@
 // library), so every message it posts is checked against these shapes before it is acted
 // on; anything else is rejected and logged. Imported by both sides: no vscode import here.
 import type { ChartContext, ResultsResponse } from '../../../server/src/charts/context';
-import type { AdviceResponse } from '../advice';
+import type { AdviceAnswer } from '../../../server/src/lsp/protocol';
 
 /** Webview -> extension. */
 export type WebviewMessage =
@@ -16,8 +16,8 @@ export type WebviewMessage =
 /** Extension -> webview. */
 export type HostMessage =
   | { type: 'results'; fileName: string; response: ResultsResponse; context: ChartContext; canReveal: boolean }
-  /** The advisor's answer (sipmig/advice), checked by isAdviceResponse before it is posted. */
-  | { type: 'advice'; response: AdviceResponse }
+  /** The advisor's answer (sipmig/advice), checked by isAdviceAnswer before it is posted. */
+  | { type: 'advice'; response: AdviceAnswer }
   | { type: 'status'; state: 'waiting' | 'no-server' | 'error'; message: string };
 
 export const MAX_SVG_CHARS = 8_000_000;

@@ -4,13 +4,14 @@
 // Everything from the scenario is set as text (textContent), never as markup.
 import type { Result } from 'vega-embed';
 import { comparisonCharts } from '../../../server/src/charts/comparison';
-import { comparisonInput, optionTables, type AdviceResponse, type MigrationTable } from '../advice';
+import { comparisonInput, optionTables, type MigrationTable } from '../advice';
+import type { AdviceAnswer } from '../../../server/src/lsp/protocol';
 import { embedChart, type Post } from './chart';
 import { currentTheme } from './theme';
 
 export interface AdviceRender {
   el: HTMLElement;
-  response: AdviceResponse;
+  response: AdviceAnswer;
   post: Post;
   /** True once a newer render started: stop. */
   stale: () => boolean;

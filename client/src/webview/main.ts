@@ -7,7 +7,7 @@ import type { HostMessage, WebviewMessage } from '../preview/protocol';
 import { currentTheme } from './theme';
 import { embedChart } from './chart';
 import { markStale, renderAdvice } from './advice';
-import type { AdviceResponse } from '../advice';
+import type { AdviceAnswer } from '../../../server/src/lsp/protocol';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -27,7 +27,7 @@ let latest: Extract<HostMessage, { type: 'results' }> | undefined;
 const views: Result[] = [];
 let selectedRun = vscode.getState()?.run;
 let renderSeq = 0;
-let latestAdvice: AdviceResponse | undefined;
+let latestAdvice: AdviceAnswer | undefined;
 const adviceViews: Result[] = [];
 let adviceSeq = 0;
 

@@ -9,8 +9,6 @@ import { ADVICE_REQUEST, RESULTS_MAX_POINTS, type AdviceAnswer, type UriParams a
 import { decimateRun } from '../../charts/decimate';
 import { thresholdSite } from '../features/predictions';
 
-export { ADVICE_REQUEST, type AdviceAnswer, type UriParams as AdviceParams } from '../protocol';
-
 const NO_ADVICE: Advice = { migrations: [], failsCalls: false };
 /** A document that keeps changing gets this many tries. */
 const ATTEMPTS = 3;

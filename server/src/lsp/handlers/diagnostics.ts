@@ -12,7 +12,6 @@ import { predictionDiagnostics } from '../features/predictionDiagnostics';
 import type { ModelOutcome } from '../model/service';
 import type { Snapshot } from '../store';
 
-export { RESULTS_CHANGED } from '../protocol';
 import { RESULTS_CHANGED } from '../protocol';
 
 export interface DiagnosticsHub {

@@ -12,8 +12,6 @@ import { clusterOf, fileResult, migrationSites, seriesRequest, thresholdsOf, typ
 import type { FileResult } from '../../model/output';
 import { RESULTS_REQUEST, type ResultsParams } from '../protocol';
 
-export { RESULTS_REQUEST, type ResultsParams } from '../protocol';
-
 export interface ResultsAnswer {
   uri: string;
   /** The document version the results (and ranges) belong to; null when the document is not open. */
