@@ -97,6 +97,26 @@ function sensitivityTable(): string {
   return [`| migrated |${factors.map((k) => ` ${num(+(def * k).toFixed(3))}${k === 1 ? ' (default)' : ''} |`).join('')}`, `|---|${factors.map(() => '---|').join('')}`, row('active-migration'), row('standby-migration')].join('\n');
 }
 
+/**
+ * Incomplete calls just past the load where new calls first wait as long as Timer B (the
+ * active sample at 36..44 cps): how steeply a fluid model's count rises there.
+ */
+function edgeTable(): string {
+  const base = sampleRun('active-migration', 40);
+  const loads = [36, 37, 38, 39, 40, 41, 42, 43, 44];
+  const runs = loads.map((cps) => {
+    const run = variant(base, (s) => (s.load = [{ atS: 0, cps }]));
+    run.offeredCps = cps;
+    return simulate(run);
+  });
+  return [
+    `| offered cps |${loads.map((c) => ` ${c} |`).join('')}`,
+    `|---|${loads.map(() => '---|').join('')}`,
+    `| new-call wait, s |${runs.map((r) => ` ${f(r.peakInviteWaitS)} |`).join('')}`,
+    `| incomplete calls |${runs.map((r) => ` ${r.incompleteCalls.total} |`).join('')}`,
+  ].join('\n');
+}
+
 export function generatedSections(): Record<string, string> {
   const active = sampleResults('active-migration');
   const standby = sampleResults('standby-migration');
@@ -111,6 +131,7 @@ export function generatedSections(): Record<string, string> {
     'sweep-standby': sweepTable(standby, activeVm, standbyVm),
     policies: policyTable(),
     sensitivity: sensitivityTable(),
+    edge: edgeTable(),
   };
 }
 
