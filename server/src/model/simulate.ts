@@ -36,7 +36,8 @@ export interface SimulateOptions {
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 const HMAX = 0.95; // qemu's main loop still runs between two migration iterations
 /**
- * At most this many steps are simulated (memory is a few hundred bytes per step); a longer
+ * At most this many steps are simulated (memory is 8 bytes per step for the load and for each
+ * host's and VM's CPU, more with series; the SIP queue's follows its backlog); a longer
  * run stops there with budgetExceeded set. The language refuses such scenarios earlier.
  */
 export const MAX_STEPS = 500_000;

@@ -1,5 +1,6 @@
 // The SIP-AS as a server. Messages are kept as amounts per (arrival step, message class) -
-// memory grows with the number of steps, never with calls.
+// memory grows with the backlog (the steps between the oldest queued message and now), never
+// with calls: a bin's storage is reused once the queue's heads have moved past it.
 //
 // Each step:
 // 1. transaction timers: requests still queued when they reach Timer B (INVITE) or Timer F
@@ -55,6 +56,15 @@ export interface ServeResult {
 }
 
 const EPS = 1e-12;
+/** Bins the window holds at first (a power of two); it doubles when the backlog needs more. */
+const MIN_ROWS = 64;
+
+/** The smallest power of two that is at least n. */
+function pow2AtLeast(n: number): number {
+  let p = 1;
+  while (p < n) p *= 2;
+  return p;
+}
 
 /**
  * The share of `amount` messages (each `w` work units and `perK` worker-seconds) that fits
@@ -71,13 +81,21 @@ function fitting(amount: number, w: number, perK: number, work: number, messages
 export class SipQueue {
   readonly nc: number; // message classes + 1 (retransmissions)
   readonly rtx: number; // index of the retransmission class
-  private readonly rem: Float64Array; // unserved amount per step x class
+  // Per-bin state lives in a window of `rows` bins (a power of two): bin b is row b & mask.
+  // Live bins run from the older of the two heads (h0, h1) to `hi`, the newest bin opened (the
+  // current step or the next); older rows are reused. Arrays over the whole horizon took
+  // about 170 bytes a step (34 MB for 200 000 steps, with the retransmission arrays below);
+  // the window takes a few kilobytes unless messages pile up.
+  private rows = MIN_ROWS;
+  private mask = MIN_ROWS - 1;
+  private hi = 0;
+  private rem: Float64Array; // unserved amount per row x class
   // Per-bin totals of the two service groups: 0 = initial INVITEs, 1 = everything else.
-  private readonly w0: Float64Array;
-  private readonly m0: Float64Array;
-  private readonly w1: Float64Array;
-  private readonly m1: Float64Array;
-  private readonly r1: Float64Array; // retransmissions (no checkpoint)
+  private w0: Float64Array;
+  private m0: Float64Array;
+  private w1: Float64Array;
+  private m1: Float64Array;
+  private r1: Float64Array; // retransmissions (no checkpoint)
   private h0 = 0;
   private h1 = 0;
   private current = -1;
@@ -115,18 +133,25 @@ export class SipQueue {
   /** Budget left in the current step: work, messages, worker-seconds. */
   private readonly left = new Float64Array(3);
 
-  // Retransmission bookkeeping.
+  // Retransmission bookkeeping. Arrivals of retransmitted classes per bin, and their running
+  // sums, are read back at most the longest retransmission offset: rings of `rtxRows` bins
+  // (a power of two), bin b in slot b & rtxMask.
   private readonly rX: Int32Array;
   private readonly rY: Int32Array;
   private readonly rOff: Int32Array[];
+  private readonly rtxMask: number;
   private readonly arrX: Float64Array[];
   private readonly cumX: Float64Array[];
-  private readonly ringLen: Int32Array;
+  // Rings for delayed arrivals, one per class with a delay, all in `ring`: a power of two of
+  // slots (more than the delay), step s in slot s & mask, so no position has to be kept.
+  /** Slot mask of each class's ring (0: the class has none). */
+  private readonly ringMask: Int32Array;
   private readonly ringOff: Int32Array;
   private readonly ring: Float64Array;
-  /** Ring slot of the current step, per class. */
-  private readonly ringPos: Int32Array;
+  /** The classes with a ring, and the offset and mask of each (read every step). */
   private readonly ringed: Int32Array;
+  private readonly ringedOff: Int32Array;
+  private readonly ringedMask: Int32Array;
   /** Classes whose service answers a retransmitted message (their service counts are kept). */
   private readonly answers: Uint8Array;
   /** Rule index per class (-1: not retransmitted) - a class is the subject of at most one rule. */
@@ -147,12 +172,12 @@ export class SipQueue {
     const n = flow.classes.length;
     this.nc = n + 1;
     this.rtx = n;
-    this.rem = new Float64Array(nSteps * this.nc);
-    this.w0 = new Float64Array(nSteps);
-    this.m0 = new Float64Array(nSteps);
-    this.w1 = new Float64Array(nSteps);
-    this.m1 = new Float64Array(nSteps);
-    this.r1 = new Float64Array(nSteps);
+    this.rem = new Float64Array(MIN_ROWS * this.nc);
+    this.w0 = new Float64Array(MIN_ROWS);
+    this.m0 = new Float64Array(MIN_ROWS);
+    this.w1 = new Float64Array(MIN_ROWS);
+    this.m1 = new Float64Array(MIN_ROWS);
+    this.r1 = new Float64Array(MIN_ROWS);
     this.weight = new Float64Array(this.nc);
     this.timeoutSteps = new Int32Array(this.nc);
     this.causeOf = [];
@@ -185,24 +210,31 @@ export class SipQueue {
     this.rX = Int32Array.from(r.map((x) => x.x));
     this.rY = Int32Array.from(r.map((x) => x.y));
     this.rOff = r.map((x) => Int32Array.from(x.offsetsS.map((s) => Math.max(1, Math.round(s / dt)))));
-    this.arrX = r.map(() => new Float64Array(nSteps));
-    this.cumX = r.map(() => new Float64Array(nSteps));
-    // Rings for delayed arrivals: one slot per step of the class's delay (plus slack).
-    this.ringLen = new Int32Array(this.nc);
+    // Bins from now back to the longest offset, and the next bin (INVITEs land a step ahead).
+    let maxOff = 0;
+    for (const offs of this.rOff) for (const o of offs) maxOff = Math.max(maxOff, o);
+    const rtxRows = pow2AtLeast(Math.min(maxOff, nSteps) + 2);
+    this.rtxMask = rtxRows - 1;
+    this.arrX = r.map(() => new Float64Array(rtxRows));
+    this.cumX = r.map(() => new Float64Array(rtxRows));
+    // Rings for delayed arrivals: at least one slot per step of the class's delay, plus slack.
+    this.ringMask = new Int32Array(this.nc);
     this.ringOff = new Int32Array(this.nc);
     let off = 0;
     for (let c = 0; c < n; c++) {
       // A delay beyond the horizon needs no ring: those arrivals are never simulated.
       const d = Math.min(Math.round(flow.classes[c].delayS / dt), nSteps);
       if (d > 0) {
-        this.ringLen[c] = d + 2;
+        const slots = pow2AtLeast(d + 2);
+        this.ringMask[c] = slots - 1;
         this.ringOff[c] = off;
-        off += d + 2;
+        off += slots;
       }
     }
     this.ring = new Float64Array(off);
-    this.ringPos = new Int32Array(this.nc);
-    this.ringed = Int32Array.from([...this.ringLen.keys()].filter((c) => this.ringLen[c] > 0));
+    this.ringed = Int32Array.from([...this.ringMask.keys()].filter((c) => this.ringMask[c] > 0));
+    this.ringedOff = this.ringed.map((c) => this.ringOff[c]);
+    this.ringedMask = this.ringed.map((c) => this.ringMask[c]);
     this.ruleOf = new Int32Array(this.nc).fill(-1);
     this.answers = new Uint8Array(this.nc);
     r.forEach((x) => (this.answers[x.y] = 1));
@@ -213,29 +245,33 @@ export class SipQueue {
   /** Messages of class `cls` arriving at step `step` (ignored beyond the simulated horizon). */
   arrive(step: number, cls: number, amount: number): void {
     if (step >= this.nSteps || !(amount > 0)) return;
-    const L = this.ringLen[cls];
+    const mask = this.ringMask[cls];
     const ahead = step - this.current;
-    if (ahead > 0 && ahead < L) {
+    if (ahead > 0 && ahead <= mask) {
       // A delayed successor waits in its class's small ring until its step comes: the big
       // per-step arrays are then only written near the current step (cache friendly).
-      let i = this.ringPos[cls] + ahead;
-      if (i >= L) i -= L;
-      this.ring[this.ringOff[cls] + i] += amount;
+      this.ring[this.ringOff[cls] + (step & mask)] += amount;
       return;
     }
     this.land(step, cls, amount);
   }
 
+  /**
+   * Messages joining bin `step`: the current step or the next, never later (delayed arrivals
+   * wait in their class's ring until their step comes).
+   */
   private land(step: number, cls: number, amount: number): void {
-    this.rem[step * this.nc + cls] += amount;
+    if (step > this.hi) this.open(step);
+    const row = step & this.mask;
+    this.rem[row * this.nc + cls] += amount;
     const w = amount * this.weight[cls];
     if (cls === 0) {
-      this.w0[step] += w;
-      this.m0[step] += amount;
+      this.w0[row] += w;
+      this.m0[row] += amount;
     } else {
-      this.w1[step] += w;
-      this.m1[step] += amount;
-      if (cls === this.rtx) this.r1[step] += amount;
+      this.w1[row] += w;
+      this.m1[row] += amount;
+      if (cls === this.rtx) this.r1[row] += amount;
     }
     if (step <= this.current) {
       this.st[0] += w;
@@ -243,43 +279,82 @@ export class SipQueue {
       if (cls === 0) this.st[4] += amount;
     }
     const rule = this.ruleOf[cls];
-    if (rule >= 0) this.arrX[rule][step] += amount;
+    if (rule >= 0) this.arrX[rule][step & this.rtxMask] += amount;
+  }
+
+  /** Opens the bins up to `step` (empty rows), growing the window rather than reuse a live bin. */
+  private open(step: number): void {
+    const nc = this.nc;
+    while (this.hi < step) {
+      const b = this.hi + 1;
+      if (b - Math.min(this.h0, this.h1) >= this.rows) this.grow(b);
+      const row = b & this.mask;
+      // A plain loop: TypedArray.fill is a builtin call, costly for a dozen elements.
+      for (let i = row * nc, end = i + nc; i < end; i++) this.rem[i] = 0;
+      this.w0[row] = this.m0[row] = this.w1[row] = this.m1[row] = this.r1[row] = 0;
+      const slot = b & this.rtxMask;
+      for (let i = 0; i < this.arrX.length; i++) this.arrX[i][slot] = 0;
+      this.hi = b;
+    }
+  }
+
+  /** Doubles the window until it holds the live bins and bin `b`; live rows keep their values. */
+  private grow(b: number): void {
+    const lo = Math.min(this.h0, this.h1);
+    let rows = this.rows;
+    while (b - lo >= rows) rows *= 2;
+    const mask = rows - 1;
+    // Each live bin's row (`width` values) moves to its row in the bigger window.
+    const move = (a: Float64Array, width: number): Float64Array => {
+      const out = new Float64Array(rows * width);
+      for (let bin = lo; bin <= this.hi; bin++) {
+        const from = (bin & this.mask) * width;
+        const to = (bin & mask) * width;
+        for (let i = 0; i < width; i++) out[to + i] = a[from + i];
+      }
+      return out;
+    };
+    this.rem = move(this.rem, this.nc);
+    this.w0 = move(this.w0, 1);
+    this.m0 = move(this.m0, 1);
+    this.w1 = move(this.w1, 1);
+    this.m1 = move(this.m1, 1);
+    this.r1 = move(this.r1, 1);
+    this.rows = rows;
+    this.mask = mask;
   }
 
   /** A successor arriving in the current step t (never an initial INVITE or a retransmission). */
   private landNow(t: number, cls: number, amount: number): void {
-    this.rem[t * this.nc + cls] += amount;
+    const row = t & this.mask;
+    this.rem[row * this.nc + cls] += amount;
     const w = amount * this.weight[cls];
-    this.w1[t] += w;
-    this.m1[t] += amount;
+    this.w1[row] += w;
+    this.m1[row] += amount;
     const st = this.st;
     st[0] += w;
     st[1] += amount;
     const rule = this.ruleOf[cls];
-    if (rule >= 0) this.arrX[rule][t] += amount;
+    if (rule >= 0) this.arrX[rule][t & this.rtxMask] += amount;
   }
 
   /** Moves to step t: what was scheduled to arrive now joins the queue. */
   begin(t: number): void {
-    // Steps come one by one: each ring's slot for "now" advances by one.
-    const advance = t - this.current;
-    for (let k = 0; k < this.ringed.length; k++) {
-      const c = this.ringed[k];
-      let p = this.ringPos[c] + advance;
-      const L = this.ringLen[c];
-      if (p >= L) p = p - L < L ? p - L : p % L;
-      this.ringPos[c] = p;
-      const i = this.ringOff[c] + p;
-      const a = this.ring[i];
+    const { ring, ringed, ringedOff, ringedMask } = this;
+    for (let k = 0; k < ringed.length; k++) {
+      const i = ringedOff[k] + (t & ringedMask[k]);
+      const a = ring[i];
       if (a > 0) {
-        this.ring[i] = 0;
-        this.land(t, c, a);
+        ring[i] = 0;
+        this.land(t, ringed[k], a);
       }
     }
     this.current = t;
-    this.st[0] += this.w0[t] + this.w1[t];
-    this.st[1] += this.m0[t] + this.m1[t];
-    this.st[4] += this.m0[t];
+    if (t > this.hi) this.open(t);
+    const row = t & this.mask;
+    this.st[0] += this.w0[row] + this.w1[row];
+    this.st[1] += this.m0[row] + this.m1[row];
+    this.st[4] += this.m0[row];
   }
 
   /**
@@ -302,7 +377,7 @@ export class SipQueue {
       const k = this.timeoutSteps[c];
       // Nothing that old is left when the queue's head is younger (the usual case).
       if (t - k < (c === 0 ? this.h0 : this.h1)) continue;
-      const amt = this.rem[(t - k) * nc + c];
+      const amt = this.rem[((t - k) & this.mask) * nc + c];
       if (amt > EPS) {
         const cause = this.causeOf[c];
         this.failures.set(cause, (this.failures.get(cause) ?? 0) + amt);
@@ -324,9 +399,10 @@ export class SipQueue {
       for (let k = 0; k < offs.length; k++) {
         const a = t - offs[k];
         if (a < 0) break;
-        const unanswered = cum[a] - answered;
+        const slot = a & this.rtxMask;
+        const unanswered = cum[slot] - answered;
         if (unanswered <= EPS) break;
-        const n = arr[a];
+        const n = arr[slot];
         total += unanswered >= n ? n : unanswered;
       }
     }
@@ -346,10 +422,11 @@ export class SipQueue {
     left[1] = b.messages;
     left[2] = b.workerS;
     for (;;) {
-      while (this.h0 < t && this.m0[this.h0] <= EPS) this.h0++;
-      while (this.h1 < t && this.m1[this.h1] <= EPS) this.h1++;
-      const has0 = this.m0[this.h0] > EPS;
-      const has1 = this.m1[this.h1] > EPS;
+      const mask = this.mask;
+      while (this.h0 < t && this.m0[this.h0 & mask] <= EPS) this.h0++;
+      while (this.h1 < t && this.m1[this.h1 & mask] <= EPS) this.h1++;
+      const has0 = this.m0[this.h0 & mask] > EPS;
+      const has1 = this.m1[this.h1 & mask] > EPS;
       if (!has0 && !has1) break;
       const g1 = has1 && (this.priority || !has0 || this.h1 <= this.h0);
       const done = g1 ? this.passCalls(t, this.h1, b, out) : this.passInvites(t, this.h0, b, admission, out);
@@ -374,7 +451,8 @@ export class SipQueue {
     const timeoutSteps = this.timeoutSteps;
     const nc = this.nc;
     const rtx = this.rtx;
-    const base = h * nc;
+    const row = h & this.mask;
+    const base = row * nc;
     const age = t - h;
     const kCall = b.workerPerUnit + b.workerPerCallUnit;
     const kRtx = b.workerPerUnit;
@@ -427,20 +505,21 @@ export class SipQueue {
     out.work += sw;
     out.messages += sm;
     out.live += written;
-    this.w1[h] -= sw;
-    this.m1[h] -= sm;
-    this.r1[h] -= sr;
+    this.w1[row] -= sw;
+    this.m1[row] -= sm;
+    this.r1[row] -= sr;
     // Only rounding dust left (or nothing was there): the bin is empty.
-    if (this.m1[h] < EPS || !any) this.w1[h] = this.m1[h] = this.r1[h] = 0;
+    if (this.m1[row] < EPS || !any) this.w1[row] = this.m1[row] = this.r1[row] = 0;
     return ok;
   }
 
   /** Serves the initial INVITEs of bin h through the overload control. Returns false when the budget ran out. */
   private passInvites(t: number, h: number, b: ServiceBudget, admission: Admission, out: ServeResult): boolean {
     const left = this.left;
-    const amt = this.rem[h * this.nc];
+    const row = h & this.mask;
+    const amt = this.rem[row * this.nc];
     if (amt <= EPS) {
-      this.w0[h] = this.m0[h] = 0;
+      this.w0[row] = this.m0[row] = 0;
       return true;
     }
     const age = t - h;
@@ -450,7 +529,7 @@ export class SipQueue {
     const f = fitting(amt, w, perK, left[0], left[1], left[2]);
     if (f <= 0) return false;
     const s = f >= 1 ? amt : amt * f;
-    this.rem[h * this.nc] = amt - s;
+    this.rem[row * this.nc] = amt - s;
     left[0] -= s * w;
     left[1] -= s;
     left[2] -= s * perK;
@@ -471,9 +550,9 @@ export class SipQueue {
     out.work += s * w;
     out.messages += s;
     out.live += admitted * w;
-    this.w0[h] -= s * w;
-    this.m0[h] -= s;
-    if (this.m0[h] < EPS) this.w0[h] = this.m0[h] = 0;
+    this.w0[row] -= s * w;
+    this.m0[row] -= s;
+    if (this.m0[row] < EPS) this.w0[row] = this.m0[row] = 0;
     return f >= 1;
   }
 
@@ -489,19 +568,21 @@ export class SipQueue {
 
   /** Ends step t: cumulative arrival counts of retransmitted classes become final. */
   end(t: number): void {
-    for (let i = 0; i < this.arrX.length; i++) this.cumX[i][t] = (t > 0 ? this.cumX[i][t - 1] : 0) + this.arrX[i][t];
+    const now = t & this.rtxMask;
+    const prev = (t - 1) & this.rtxMask;
+    for (let i = 0; i < this.arrX.length; i++) this.cumX[i][now] = (t > 0 ? this.cumX[i][prev] : 0) + this.arrX[i][now];
   }
 
   /** Age in seconds of the oldest initial INVITE still queued: the wait new calls see. */
   inviteAgeS(t: number): number {
-    for (let h = this.h0; h <= t && h < this.nSteps; h++) if (this.m0[h] > EPS) return (t - h) * this.dt;
+    for (let h = this.h0; h <= t && h < this.nSteps; h++) if (this.m0[h & this.mask] > EPS) return (t - h) * this.dt;
     return 0;
   }
 
   /** Age in seconds of the oldest message still queued (0 when the queue is empty). */
   oldestAgeS(t: number): number {
     const invites = this.inviteAgeS(t);
-    for (let h = this.h1; h <= t && h < this.nSteps; h++) if (this.m1[h] > EPS) return Math.max(invites, (t - h) * this.dt);
+    for (let h = this.h1; h <= t && h < this.nSteps; h++) if (this.m1[h & this.mask] > EPS) return Math.max(invites, (t - h) * this.dt);
     return invites;
   }
 }
