@@ -58,6 +58,8 @@ export interface ServeResult {
 const EPS = 1e-12;
 /** Bins the window holds at first (a power of two); it doubles when the backlog needs more. */
 const MIN_ROWS = 64;
+/** Bins cleared at a time, ahead of their step (fewer, longer loops than one bin a step). */
+const CLEAR_AHEAD = 16;
 
 /** The smallest power of two that is at least n. */
 function pow2AtLeast(n: number): number {
@@ -82,13 +84,14 @@ export class SipQueue {
   readonly nc: number; // message classes + 1 (retransmissions)
   readonly rtx: number; // index of the retransmission class
   // Per-bin state lives in a window of `rows` bins (a power of two): bin b is row b & mask.
-  // Live bins run from the older of the two heads (h0, h1) to `hi`, the newest bin opened (the
-  // current step or the next); older rows are reused. Arrays over the whole horizon took
-  // about 170 bytes a step (34 MB for 200 000 steps, with the retransmission arrays below);
-  // the window takes a few kilobytes unless messages pile up.
+  // Live bins run from the older of the two heads (h0, h1) to the current step or the next;
+  // rows are cleared a few bins ahead (up to `ready`), older rows are reused. Arrays over the
+  // whole horizon took about 170 bytes a step (34 MB for 200 000 steps, with the
+  // retransmission arrays below); the window takes a few kilobytes unless messages pile up.
   private rows = MIN_ROWS;
   private mask = MIN_ROWS - 1;
-  private hi = 0;
+  /** The first bin whose row has not been cleared yet (the arrays start out clear). */
+  private ready = CLEAR_AHEAD;
   private rem: Float64Array; // unserved amount per row x class
   // Per-bin totals of the two service groups: 0 = initial INVITEs, 1 = everything else.
   private w0: Float64Array;
@@ -210,10 +213,10 @@ export class SipQueue {
     this.rX = Int32Array.from(r.map((x) => x.x));
     this.rY = Int32Array.from(r.map((x) => x.y));
     this.rOff = r.map((x) => Int32Array.from(x.offsetsS.map((s) => Math.max(1, Math.round(s / dt)))));
-    // Bins from now back to the longest offset, and the next bin (INVITEs land a step ahead).
+    // Bins from now back to the longest offset, and those cleared ahead (INVITEs land a step ahead).
     let maxOff = 0;
     for (const offs of this.rOff) for (const o of offs) maxOff = Math.max(maxOff, o);
-    const rtxRows = pow2AtLeast(Math.min(maxOff, nSteps) + 2);
+    const rtxRows = pow2AtLeast(Math.min(maxOff, nSteps) + 2 + CLEAR_AHEAD);
     this.rtxMask = rtxRows - 1;
     this.arrX = r.map(() => new Float64Array(rtxRows));
     this.cumX = r.map(() => new Float64Array(rtxRows));
@@ -261,7 +264,7 @@ export class SipQueue {
    * wait in their class's ring until their step comes).
    */
   private land(step: number, cls: number, amount: number): void {
-    if (step > this.hi) this.open(step);
+    if (step >= this.ready) this.open(step);
     const row = step & this.mask;
     this.rem[row * this.nc + cls] += amount;
     const w = amount * this.weight[cls];
@@ -282,20 +285,22 @@ export class SipQueue {
     if (rule >= 0) this.arrX[rule][step & this.rtxMask] += amount;
   }
 
-  /** Opens the bins up to `step` (empty rows), growing the window rather than reuse a live bin. */
+  /**
+   * Clears the rows of the bins from `ready` to a few past `step`, growing the window first
+   * rather than reuse a live bin's row.
+   */
   private open(step: number): void {
-    const nc = this.nc;
-    while (this.hi < step) {
-      const b = this.hi + 1;
-      if (b - Math.min(this.h0, this.h1) >= this.rows) this.grow(b);
-      const row = b & this.mask;
+    const end = step + CLEAR_AHEAD;
+    if (end - 1 - Math.min(this.h0, this.h1) >= this.rows) this.grow(end - 1);
+    const { rem, w0, m0, w1, m1, r1, arrX, nc, mask, rtxMask } = this;
+    for (let b = this.ready; b < end; b++) {
+      const row = b & mask;
       // A plain loop: TypedArray.fill is a builtin call, costly for a dozen elements.
-      for (let i = row * nc, end = i + nc; i < end; i++) this.rem[i] = 0;
-      this.w0[row] = this.m0[row] = this.w1[row] = this.m1[row] = this.r1[row] = 0;
-      const slot = b & this.rtxMask;
-      for (let i = 0; i < this.arrX.length; i++) this.arrX[i][slot] = 0;
-      this.hi = b;
+      for (let i = row * nc, e = i + nc; i < e; i++) rem[i] = 0;
+      w0[row] = m0[row] = w1[row] = m1[row] = r1[row] = 0;
+      for (let i = 0; i < arrX.length; i++) arrX[i][b & rtxMask] = 0;
     }
+    this.ready = end;
   }
 
   /** Doubles the window until it holds the live bins and bin `b`; live rows keep their values. */
@@ -307,7 +312,7 @@ export class SipQueue {
     // Each live bin's row (`width` values) moves to its row in the bigger window.
     const move = (a: Float64Array, width: number): Float64Array => {
       const out = new Float64Array(rows * width);
-      for (let bin = lo; bin <= this.hi; bin++) {
+      for (let bin = lo; bin < this.ready; bin++) {
         const from = (bin & this.mask) * width;
         const to = (bin & mask) * width;
         for (let i = 0; i < width; i++) out[to + i] = a[from + i];
@@ -350,7 +355,7 @@ export class SipQueue {
       }
     }
     this.current = t;
-    if (t > this.hi) this.open(t);
+    if (t >= this.ready) this.open(t);
     const row = t & this.mask;
     this.st[0] += this.w0[row] + this.w1[row];
     this.st[1] += this.m0[row] + this.m1[row];
