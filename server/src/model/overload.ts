@@ -44,8 +44,12 @@ export class OverloadControl implements Admission {
     if (policy.kind === 'rate') this.st[1] = policy.admitCps;
   }
 
-  /** Called once per step before service with the active VM's guest-visible CPU (percent). */
-  update(t: number, cpuPct: number): void {
+  /**
+   * Called once per step before service with the guest-visible CPU (percent) of every VM and
+   * the index of the active VM (an array and an index, so that no number is boxed per call).
+   */
+  update(t: number, vmCpuPct: Float64Array, active: number): void {
+    const cpuPct = vmCpuPct[active];
     const p = this.policy;
     if (p.kind === 'cpu-phases') {
       // Moving average over the sampling window.
