@@ -5,12 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../server/src/language';
 import { simulateAll } from '../../server/src/model';
 import type { RunResult, Series } from '../../server/src/model/output';
-import { decimateSeries, MIN_POINTS } from '../../server/src/charts/decimate';
+import { decimateRun, decimateSeries, MIN_POINTS, plainSeries } from '../../server/src/charts/decimate';
 import { phaseWindows } from '../../server/src/charts/data';
 import { activeText, edit } from '../helpers';
 
 /** The paper scenario's 40 cps run, made 2 500 s long (25 000 steps): it fails calls during the migration. */
-function longRun(): RunResult {
+function longRun(): RunResult<number[]> {
   const text = edit(edit(activeText, 'duration 420 s', 'duration 2500 s'), 'sweep 0 cps to 40 cps step 5 cps', 'load 40 cps');
   const a = analyze(text);
   expect(a.runs, `the scenario must run; errors: ${a.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message).join('; ')}`).toHaveLength(1);
@@ -90,7 +90,7 @@ describe('decimateSeries', () => {
 
   it('keeps a spike of one step that falls inside an interval', () => {
     const len = 10_000;
-    const s: Series = { tS: Array.from({ length: len }, (_, i) => i / 10), cpu: new Array(len).fill(10) };
+    const s: Series<number[]> = { tS: Array.from({ length: len }, (_, i) => i / 10), cpu: new Array(len).fill(10) };
     s.cpu[4321] = 99;
     s.cpu[7001] = -5;
     const { series, decimation } = decimateSeries(s, 500);
@@ -102,10 +102,33 @@ describe('decimateSeries', () => {
 
   it('thins state changes evenly when a state flaps more often than the points allow', () => {
     const len = 50_000;
-    const s: Series = { tS: Array.from({ length: len }, (_, i) => i), overloadPhase: Array.from({ length: len }, (_, i) => i % 2) };
+    const s: Series<number[]> = { tS: Array.from({ length: len }, (_, i) => i), overloadPhase: Array.from({ length: len }, (_, i) => i % 2) };
     const { series, decimation } = decimateSeries(s, 400);
     expect(decimation!.points).toBeLessThanOrEqual(400);
     expect(series.tS.at(-1)).toBe(len - 1);
     expect(new Set(series.overloadPhase)).toEqual(new Set([0, 1]));
+  });
+});
+
+describe('runs with Float64Array series (as the model workers hand them over)', () => {
+  const typed: RunResult<Float64Array> = { ...run, series: Object.fromEntries(Object.entries(full).map(([k, v]) => [k, Float64Array.from(v)])) };
+  const jsonOf = (r: RunResult) => JSON.parse(JSON.stringify(r)) as RunResult<number[]>;
+
+  it('are sent decimated as plain arrays, the same as plain-array runs', () => {
+    const sent = jsonOf(decimateRun(typed, 600));
+    expect(Array.isArray(sent.series!.tS), 'tS is a JSON array after decimation').toBe(true);
+    expect(sent.series, 'decimating typed series gives what decimating plain ones gives').toEqual(jsonOf(decimateRun(run, 600)).series);
+  });
+
+  it('are sent whole as plain arrays at full resolution and when they fit', () => {
+    for (const sent of [plainSeries(typed), decimateRun(typed, n)]) {
+      const back = jsonOf(sent);
+      for (const [k, v] of Object.entries(full)) expect(back.series![k], `series ${k} survives JSON whole`).toEqual(v);
+    }
+  });
+
+  it('a plain-array run is sent as it is (nothing copied)', () => {
+    expect(plainSeries(run), 'the same object').toBe(run);
+    expect(decimateRun(run, n), 'the same object when it fits').toBe(run);
   });
 });

@@ -12,7 +12,7 @@ export interface FixtureOptions {
   withSeries?: boolean;
 }
 
-export function syntheticRun(o: FixtureOptions): RunResult {
+export function syntheticRun(o: FixtureOptions): RunResult<number[]> {
   const vm = o.vm ?? 'sipas1';
   const peer = vm === 'sipas2' ? 'sipas1' : 'sipas2';
   const role = o.role ?? 'active';
@@ -22,7 +22,7 @@ export function syntheticRun(o: FixtureOptions): RunResult {
   const migS = 60 + o.cps * 2.2;
   const endS = startS + migS;
   const n = Math.round(duration / step);
-  const s: Series = { tS: [], migPhase: [], migRound: [], migRemainingBytes: [], migSentBytes: [], incomplete408: [], incomplete503: [], incompleteOther: [] };
+  const s: Series<number[]> = { tS: [], migPhase: [], migRound: [], migRemainingBytes: [], migSentBytes: [], incomplete408: [], incomplete503: [], incompleteOther: [] };
   const vmCpu: number[] = [];
   const peerCpu: number[] = [];
   const pm1: number[] = [];
@@ -77,8 +77,8 @@ export function syntheticRun(o: FixtureOptions): RunResult {
   };
 }
 
-export function syntheticSweep(o: Partial<FixtureOptions> = {}): FileResult {
-  const runs: RunResult[] = [];
+export function syntheticSweep(o: Partial<FixtureOptions> = {}): FileResult<number[]> {
+  const runs: RunResult<number[]>[] = [];
   for (let cps = 0; cps <= 40; cps += 5) runs.push(syntheticRun({ ...o, cps }));
   return { file: 'samples/paper/active-migration.sipmig', runs };
 }

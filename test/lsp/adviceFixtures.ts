@@ -54,7 +54,7 @@ export function fakeOutcome(a: Analysis, failing = true): Outcome {
   return { runs: a.runs, results, budgetMs: 2000 };
 }
 
-function calm(r: RunResult): void {
+function calm(r: RunResult<number[]>): void {
   r.incompleteCalls = { total: 0, byCause: {} };
   for (const k of ['incomplete408', 'incomplete503', 'incompleteOther']) r.series![k] = r.series![k].map(() => 0);
 }

@@ -25,7 +25,13 @@ describe('advice worker', () => {
       if (r.kind !== 'advice') throw new Error(`expected advice, got ${JSON.stringify(r)}; log: ${log.join('\n')}`);
       expect(r.advice.migrations).toHaveLength(1);
       expect(r.advice.migrations[0].span.start, 'computed on the newer text').toBe(ACTIVE.indexOf('migrate sipas1') + '# newer\n'.length);
-      if (r.comparison) expect(Array.isArray(r.comparison.recommended.series?.tS), 'series back as plain arrays').toBe(true);
+      // The recommended run's series come over as Float64Arrays whose buffers were transferred,
+      // not copied (the handler makes plain arrays of what it sends, see test/lsp/advice.test.ts).
+      if (r.comparison) {
+        const tS = r.comparison.recommended.series?.tS;
+        expect(tS instanceof Float64Array, 'series handed over as Float64Arrays').toBe(true);
+        expect(tS!.length, 'every step of the recommended run').toBeGreaterThan(1000);
+      }
     } finally {
       runner.dispose();
     }

@@ -32,7 +32,7 @@ class FakeRunner implements Runner {
   complete(): void {
     const j = this.jobs.filter((x) => !x.cancelled).at(-1)!;
     j.cancelled = true;
-    j.finish({ id: 0, results: j.runs.map((r) => ({ label: r.label }) as RunResult), elapsedMs: 1 });
+    j.finish({ id: 0, results: j.runs.map((r) => ({ label: r.label }) as RunResult<Float64Array>), elapsedMs: 1 });
   }
 }
 

@@ -42,10 +42,10 @@ export function variant(run: RunInput, f: (s: ScenarioInput) => void): RunInput 
   return copy;
 }
 
-const resultCache = new Map<string, RunResult[]>();
+const resultCache = new Map<string, RunResult<number[]>[]>();
 
 /** Simulated sweep of a sample with default coefficients and series (cached per file). */
-export function sampleResults(name: Sample): RunResult[] {
+export function sampleResults(name: Sample): RunResult<number[]>[] {
   let r = resultCache.get(name);
   if (!r) {
     r = simulateAll(sampleRuns(name), { series: true });
@@ -54,7 +54,7 @@ export function sampleResults(name: Sample): RunResult[] {
   return r;
 }
 
-export function run1(run: RunInput, series = false): RunResult {
+export function run1(run: RunInput, series = false): RunResult<number[]> {
   return simulate(run, { series });
 }
 

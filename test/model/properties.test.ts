@@ -6,7 +6,7 @@ import type { OverloadPolicy } from '../../server/src/model/input';
 import type { RunResult } from '../../server/src/model/output';
 import { MiB, run1, sampleRun, sampleRuns, variant, type Sample } from './fixtures';
 
-const T = (r: RunResult) => r.migrations[0].migrationTimeS ?? Infinity;
+const T = (r: RunResult<number[]>) => r.migrations[0].migrationTimeS ?? Infinity;
 const fmt = (xs: number[]) => xs.map((x) => (Number.isFinite(x) ? x.toFixed(2) : 'never')).join(' -> ');
 
 describe('migration time', () => {

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../server/src/language';
 import { simulateAll } from '../../server/src/model';
+import type { RunResult } from '../../server/src/model/output';
 import { hoverAt } from '../../server/src/lsp/features/hover';
 import { completionsAt } from '../../server/src/lsp/features/completion';
 import { hoverChartMarkdown } from '../../server/src/charts';
@@ -31,7 +32,7 @@ describe('hover with hostile names', () => {
     const fast = analyze(text.replace('step 100 ms', 'step 1 s'));
     const results = simulateAll(fast.runs, { series: true });
     const outcome = { runs: fast.runs, results, budgetMs: 2000 };
-    const chart = (run: (typeof results)[number], opts: { vm?: string; thresholdPct?: number }) => hoverChartMarkdown(run, opts);
+    const chart = (run: RunResult, opts: { vm?: string; thresholdPct?: number }) => hoverChartMarkdown(run, opts);
     const advice = async () => ({ kind: 'failed' as const, message: `advisor on ${HOSTILE.pm3}` });
     for (const at of ['migrate sipas1', 'start_above 70 %']) {
       const h = await hoverAt({ a: fast, offset: fast.text.indexOf(at) + 2, outcome, chart, advice });

@@ -4,7 +4,7 @@
 // the other VM the active one, so each side names its own. One colour per plan in both
 // charts; each plan's migration is shaded in its colour.
 import type { TopLevelSpec } from 'vega-lite';
-import type { RunResult } from '../model/output';
+import type { RunResult, SeriesValues } from '../model/output';
 import type { ChartEntry } from './catalog';
 import { asSpec, CAUSES, downsample, MAX_POINTS, phaseWindows, round, safeLabel } from './data';
 import type { SpecOptions } from './specs';
@@ -45,7 +45,7 @@ export function totalIncomplete(run: RunResult): number[] {
   return total;
 }
 
-function rows(input: ComparisonInput, values: (side: ComparisonSide) => number[] | undefined, how: 'last' | 'mean', maxPoints: number): Row[] {
+function rows(input: ComparisonInput, values: (side: ComparisonSide) => SeriesValues | undefined, how: 'last' | 'mean', maxPoints: number): Row[] {
   const out: Row[] = [];
   for (const key of ['current', 'recommended'] as const) {
     const side = input[key];

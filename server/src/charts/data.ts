@@ -2,7 +2,7 @@
 // Series are stored wide (`vmCpu.<vm>` keys, one array per key); vega-lite would read a dot
 // in a field name as a nested path, and user-chosen VM names may hold anything, so names
 // only ever travel as data values, never as field names or expressions.
-import type { RunResult, Series } from '../model/output';
+import type { RunResult, Series, SeriesValues } from '../model/output';
 
 /** Most points one plotted line gets: keeps SVGs small and the webview fast at 4200 steps. */
 export const MAX_POINTS = 600;
@@ -17,7 +17,7 @@ function buckets(n: number, maxPoints: number): Array<[number, number]> {
   return out;
 }
 
-function reduce(values: number[], start: number, end: number, how: Reduce): number {
+function reduce(values: SeriesValues, start: number, end: number, how: Reduce): number {
   if (how === 'last') return values[end - 1];
   if (how === 'max') {
     let m = -Infinity;
@@ -30,7 +30,7 @@ function reduce(values: number[], start: number, end: number, how: Reduce): numb
 }
 
 /** Downsampled (t, value) pairs; t is the bucket's first time so phase edges stay put. */
-export function downsample(t: number[], values: number[], how: Reduce, maxPoints = MAX_POINTS): Array<[number, number]> {
+export function downsample(t: SeriesValues, values: SeriesValues, how: Reduce, maxPoints = MAX_POINTS): Array<[number, number]> {
   const n = Math.min(t.length, values.length);
   return buckets(n, maxPoints).map(([s, e]) => [t[s], round(reduce(values, s, e, how))]);
 }

@@ -13,7 +13,7 @@
 // shaded windows stay at their true edges), the first step at which each incomplete-calls
 // counter rises (the first failure), and the changes of the overload phase and the
 // migration round, as far as a quarter of the points allows (in that order).
-import type { RunResult, Series } from '../model/output';
+import type { RunResult, Series, SeriesValues } from '../model/output';
 
 export interface SeriesDecimation {
   /** Steps the model simulated (the length of the full series). */
@@ -26,7 +26,8 @@ export interface SeriesDecimation {
 }
 
 /** A run as `sipmig/results` sends it: `decimated` when its series were thinned, `seriesOmitted` when they were not asked for. */
-export type SentRun = RunResult & { decimated?: SeriesDecimation; seriesOmitted?: true };
+/** A run as sent to the client: its series (if any) are plain arrays, as JSON needs. */
+export type SentRun = RunResult<number[]> & { decimated?: SeriesDecimation; seriesOmitted?: true };
 
 /** Series whose every change is kept as an exact step, most important first (when they do not all fit). */
 export const STATE_SERIES = ['migPhase', 'overloadPhase', 'migRound'];
@@ -83,14 +84,14 @@ function exactSteps(series: Series, n: number, cap: number): number[] {
  * The series with at most `maxPoints` points per array, or the series itself (and no
  * decimation) when it has no more steps than that. Pure; the input is not changed.
  */
-export function decimateSeries(series: Series, maxPoints: number): { series: Series; decimation?: SeriesDecimation } {
+export function decimateSeries(series: Series, maxPoints: number): { series: Series<number[]>; decimation?: SeriesDecimation } {
   const t = series.tS;
-  if (!t) return { series };
+  if (!t) return { series: plainSeriesOf(series) };
   const keys = Object.keys(series);
   let n = t.length;
   for (const k of keys) n = Math.min(n, series[k].length);
   const limit = Math.max(MIN_POINTS, Math.floor(maxPoints));
-  if (n <= limit) return { series };
+  if (n <= limit) return { series: plainSeriesOf(series) };
 
   const exact = exactSteps(series, n, Math.floor(limit / 4));
   const segments: Array<[number, number]> = []; // [start, end) between exact steps
@@ -120,7 +121,7 @@ export function decimateSeries(series: Series, maxPoints: number): { series: Ser
       seg++;
     }
   }
-  const out: Series = {};
+  const out: Series<number[]> = {};
   for (const k of keys) {
     const v = series[k];
     const o: number[] = [];
@@ -158,9 +159,36 @@ export function decimateSeries(series: Series, maxPoints: number): { series: Ser
   return { series: out, decimation: { steps: n, points, intervalSteps: size, method: 'min-max' } };
 }
 
-/** The run with its series decimated to at most `maxPoints` (and `decimated` saying so), or the run itself when it fits. */
+/**
+ * The run with its series decimated to at most `maxPoints` (and `decimated` saying so), as
+ * plain arrays; a run that fits keeps every step.
+ */
 export function decimateRun<T extends RunResult>(run: T, maxPoints: number): T & SentRun {
-  if (!run.series) return run;
+  if (!run.series) return run as T & SentRun;
   const { series, decimation } = decimateSeries(run.series, maxPoints);
-  return decimation ? { ...run, series, decimated: decimation } : run;
+  if (decimation) return { ...run, series, decimated: decimation };
+  return series === run.series ? (run as T & SentRun) : { ...run, series };
+}
+
+/** The run with every series as a plain array (JSON writes a typed array as an object). */
+export function plainSeries<T extends RunResult>(run: T): T & SentRun {
+  const series = run.series && plainSeriesOf(run.series);
+  return series === run.series ? (run as T & SentRun) : { ...run, series };
+}
+
+/** `series` itself when its values are plain arrays already (nothing copied), else a plain copy. */
+function plainSeriesOf(series: Series): Series<number[]> {
+  if (Object.values(series).every((v) => Array.isArray(v))) return series as Series<number[]>;
+  const out: Series<number[]> = {};
+  for (const [k, v] of Object.entries(series)) out[k] = plainValues(v);
+  return out;
+}
+
+/** Series values as a plain array: the array itself, or a copy of a typed one. A plain loop:
+ * Array.from on a typed array is over ten times slower. */
+function plainValues(v: SeriesValues): number[] {
+  if (Array.isArray(v)) return v as number[];
+  const plain = new Array<number>(v.length);
+  for (let i = 0; i < v.length; i++) plain[i] = v[i];
+  return plain;
 }

@@ -4,7 +4,7 @@ import type { RunInput } from './input';
 import type { RunResult } from './output';
 import { simulate, type SimulateOptions } from './simulate';
 
-export { simulate, type SimulateOptions } from './simulate';
+export { simulate, simulateTyped, type SimulateOptions } from './simulate';
 export { MODEL_PARAMETERS, resolveCoefficients, findParameter, type ModelParameter, type ParamName, type Coefficients } from './params';
 export { referenceMetrics, summarizeCpu, type ReferenceMetrics } from './summary';
 export type * from './input';
@@ -14,7 +14,7 @@ export type * from './output';
  * Simulates every run (sweep point) in order. A `budgetMs` applies to the whole batch: each run
  * gets what is left, and once it is spent the remaining runs come back with budgetExceeded set.
  */
-export function simulateAll(runs: RunInput[], opts: SimulateOptions = {}): RunResult[] {
+export function simulateAll(runs: RunInput[], opts: SimulateOptions = {}): RunResult<number[]>[] {
   const start = Date.now();
   return runs.map((r) => {
     if (opts.budgetMs === undefined) return simulate(r, opts);

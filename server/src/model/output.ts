@@ -40,9 +40,17 @@ export interface CpuSummary {
  * Also: migRateBps (bytes/s sent), migDirtyBps (distinct-page dirtying of the migrated guest,
  * bytes/s), backlogMessages (messages queued at the SIP-AS).
  */
-export type Series = Record<string, number[]>;
+/** The values of one series: a plain array or a Float64Array (see RunResult). */
+export type SeriesValues = ArrayLike<number>;
 
-export interface RunResult {
+export type Series<V extends SeriesValues = SeriesValues> = Record<string, V>;
+
+/**
+ * One run's result. Its series are plain arrays when `simulate` returns them and typed arrays
+ * when it is asked for `typedSeries` (the language server's workers hand those over without a
+ * copy); code that only reads them takes either (the default).
+ */
+export interface RunResult<V extends SeriesValues = SeriesValues> {
   label: string;
   offeredCps: number;
   migrations: MigrationResult[];
@@ -63,10 +71,10 @@ export interface RunResult {
   timerBS: number;
   /** True when the run stopped early because it hit the model's time budget. */
   budgetExceeded: boolean;
-  series?: Series;
+  series?: Series<V>;
 }
 
-export interface FileResult {
+export interface FileResult<V extends SeriesValues = SeriesValues> {
   file: string;
-  runs: RunResult[];
+  runs: RunResult<V>[];
 }

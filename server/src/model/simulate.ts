@@ -562,14 +562,29 @@ class Simulation {
   }
 }
 
-export function simulate(run: RunInput, opts: SimulateOptions = {}): RunResult {
-  const t0wall = now();
-  const sim = new Simulation(run, opts);
-  const steps = sim.runSteps(opts.budgetMs ?? Infinity, t0wall);
-  return buildResult(sim, steps);
+export function simulate(run: RunInput, opts: SimulateOptions = {}): RunResult<number[]> {
+  return buildResult(...runSimulation(run, opts), toArray);
 }
 
-function buildResult(sim: Simulation, steps: number): RunResult {
+/**
+ * `simulate` with the series as Float64Arrays (one copy of the model's own arrays): the
+ * language server's workers hand their buffers to the main thread without copying them,
+ * where plain arrays cost a conversion on each side (docs/limits.md, the time budget).
+ */
+export function simulateTyped(run: RunInput, opts: SimulateOptions = {}): RunResult<Float64Array> {
+  return buildResult(...runSimulation(run, opts), toTyped);
+}
+
+function runSimulation(run: RunInput, opts: SimulateOptions): [Simulation, number] {
+  const t0wall = now();
+  const sim = new Simulation(run, opts);
+  return [sim, sim.runSteps(opts.budgetMs ?? Infinity, t0wall)];
+}
+
+/** The first `n` values of one of the model's arrays, as a series (CPU percentages rounded to 0.01). */
+type SeriesOf<V> = (a: Float64Array, n: number, percent: boolean) => V;
+
+function buildResult<V extends ArrayLike<number>>(sim: Simulation, steps: number, seriesOf: SeriesOf<V>): RunResult<V> {
   const { dt, run, queue, st } = sim;
   const sc = run.scenario;
   const horizon = steps * dt;
@@ -611,7 +626,7 @@ function buildResult(sim: Simulation, steps: number): RunResult {
   for (const [cause, x] of queue.failures) add(cause, x);
   add('503', st[0]);
 
-  const result: RunResult = {
+  const result: RunResult<V> = {
     label: run.label,
     offeredCps: run.offeredCps,
     migrations,
@@ -625,10 +640,10 @@ function buildResult(sim: Simulation, steps: number): RunResult {
     budgetExceeded: steps < sim.requestedSteps,
   };
   if (sim.wantSeries) {
-    const series: Series = {};
-    SERIES_KEYS.forEach((k, i) => (series[k] = toArray(sim.ser[i], steps, false)));
-    sc.vms.forEach((v, i) => (series[`vmCpu.${v.name}`] = toArray(sim.vCpu[i], steps, true)));
-    sc.hosts.forEach((h, i) => (series[`hostCpu.${h.name}`] = toArray(sim.hCpu[i], steps, true)));
+    const series: Series<V> = {};
+    SERIES_KEYS.forEach((k, i) => (series[k] = seriesOf(sim.ser[i], steps, false)));
+    sc.vms.forEach((v, i) => (series[`vmCpu.${v.name}`] = seriesOf(sim.vCpu[i], steps, true)));
+    sc.hosts.forEach((h, i) => (series[`hostCpu.${h.name}`] = seriesOf(sim.hCpu[i], steps, true)));
     result.series = series;
   }
   return result;
@@ -638,12 +653,19 @@ function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 /**
- * The first `n` values as a plain array (CPU percentages rounded to 0.01). A plain loop:
- * Array.from on a typed array, with or without a map function, is about ten times slower.
+ * A series as a plain array. A plain loop: Array.from on a typed array, with or without a map
+ * function, is about ten times slower.
  */
 function toArray(a: Float64Array, n: number, percent: boolean): number[] {
   const out = new Array<number>(n);
   if (percent) for (let i = 0; i < n; i++) out[i] = r2(a[i]);
   else for (let i = 0; i < n; i++) out[i] = a[i];
+  return out;
+}
+
+/** A series as a Float64Array of its own (a run cut by its budget filled only `n` steps). */
+function toTyped(a: Float64Array, n: number, percent: boolean): Float64Array {
+  const out = a.slice(0, n);
+  if (percent) for (let i = 0; i < n; i++) out[i] = r2(out[i]);
   return out;
 }

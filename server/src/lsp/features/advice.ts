@@ -28,7 +28,7 @@ export interface AdviceComparison {
   optionId: string;
   option: string;
   runLabel: string;
-  recommended: RunResult;
+  recommended: RunResult<Float64Array>;
   /** The active VM in each plan (switching roles first makes the other VM the active). */
   activeVm: { current: string; recommended: string };
 }

@@ -4,7 +4,7 @@
 // in, nothing of the protocol.
 import type { Analysis } from '../../language';
 import type { RunInput } from '../../model/input';
-import type { MigrationResult, RunResult } from '../../model/output';
+import type { MigrationResult, RunResult, SeriesValues } from '../../model/output';
 import { child, field, prop, type MigrationEntity } from '../../language/semantic/entities';
 import type { Span } from '../../language/syntax/tree';
 
@@ -79,19 +79,19 @@ export function thresholdPoints(o: Outcome, thresholdPct: number): ThresholdPoin
   });
 }
 
-function maxOf(values: number[]): number {
+function maxOf(values: SeriesValues): number {
   let m = -Infinity;
-  for (const v of values) if (v > m) m = v;
+  for (let i = 0; i < values.length; i++) if (values[i] > m) m = values[i];
   return m;
 }
 
 /** Longest run of consecutive steps strictly above the threshold, in seconds. */
-export function longestAbove(t: number[], values: number[], threshold: number): number {
+export function longestAbove(t: SeriesValues, values: SeriesValues, threshold: number): number {
   const dt = t.length > 1 ? t[1] - t[0] : 0;
   let best = 0;
   let cur = 0;
-  for (const v of values) {
-    cur = v > threshold ? cur + 1 : 0;
+  for (let i = 0; i < values.length; i++) {
+    cur = values[i] > threshold ? cur + 1 : 0;
     if (cur > best) best = cur;
   }
   return best * dt;
@@ -146,9 +146,10 @@ const CAUSE_SERIES: Record<string, string> = { incomplete408: '408', incomplete5
 function incompleteBetween(r: RunResult, fromS: number, toS: number): { total: number; byCause: Record<string, number> } {
   const s = r.series;
   if (!s?.tS?.length) return { total: 0, byCause: {} };
+  const tS = s.tS;
   const at = (t: number) => {
-    const i = s.tS.findIndex((x) => x >= t);
-    return i < 0 ? s.tS.length - 1 : i;
+    for (let i = 0; i < tS.length; i++) if (tS[i] >= t) return i;
+    return tS.length - 1;
   };
   const i0 = Math.max(0, at(fromS) - 1);
   const i1 = toS === Infinity ? s.tS.length - 1 : at(toS);

@@ -5,7 +5,7 @@
 import type { Analysis } from '../../language';
 import type { FileResult, RunResult } from '../../model/output';
 import type { Span } from '../../language/syntax/tree';
-import { decimateRun, MIN_POINTS, type SentRun } from '../../charts/decimate';
+import { decimateRun, MIN_POINTS, plainSeries, type SentRun } from '../../charts/decimate';
 import { RESULTS_MAX_POINTS, RESULTS_MAX_VALUES, RESULTS_MIN_POINTS, type ResultsParams } from '../protocol';
 import { phaseThresholds, type Outcome } from './predictions';
 
@@ -39,12 +39,12 @@ export function boundSeries<T extends RunResult>(runs: T[], req: SeriesRequest):
     if (width > 0) perRun = Math.min(perRun, Math.max(Math.min(perRun, RESULTS_MIN_POINTS), Math.floor(RESULTS_MAX_VALUES / width)));
   }
   return runs.map((r, i) => {
-    if (!r.series) return r;
+    if (!r.series) return r as T & SentRun;
     if (!selected(i)) {
       const { series: _left, ...rest } = r;
       return { ...rest, seriesOmitted: true } as T & SentRun;
     }
-    return Number.isFinite(perRun) ? decimateRun(r, perRun) : r;
+    return Number.isFinite(perRun) ? decimateRun(r, perRun) : plainSeries(r);
   });
 }
 

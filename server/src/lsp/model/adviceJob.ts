@@ -6,7 +6,7 @@ import { analyze } from '../../language';
 import { applyEdits } from '../../language/applyEdits';
 import { advise } from '../../advisor/advise';
 import type { Advice } from '../../advisor/types';
-import { simulate } from '../../model';
+import { simulateTyped } from '../../model';
 import type { RunInput } from '../../model/input';
 import { improving, type AdviceComparison } from '../features/advice';
 
@@ -60,7 +60,7 @@ function comparison(req: AdviceRequest, runs: RunInput[], advice: Advice): Advic
     optionId: best.id,
     option: best.title,
     runLabel: m.runLabel,
-    recommended: simulate(run, { series: true }),
+    recommended: simulateTyped(run, { series: true }),
     activeVm: { current: current.scenario.cluster.active, recommended: run.scenario.cluster.active },
   };
 }

@@ -6,7 +6,6 @@
 // is stopped by terminating its worker (the next job starts a fresh one, ~0.3 s). The
 // model's pool is never terminated for that, so diagnostics never wait for the advisor.
 import { Worker } from 'node:worker_threads';
-import { unpackSeries } from './job';
 import { runAdviceJob, type AdviceReply, type AdviceRequest } from './adviceJob';
 import { workerScript } from './runner';
 import { WORKER_FLAG } from './worker';
@@ -109,7 +108,6 @@ export class WorkerAdviceRunner implements AdviceRunner {
         this.log(`sipmig advisor failed: ${reply.error}`);
         return this.finish({ kind: 'failed', message: 'the advisor failed (see the sipmig output)' });
       }
-      if (reply.comparison) unpackSeries([reply.comparison.recommended]);
       this.finish(reply);
     });
     w.on('error', (e) => this.log(`sipmig advisor worker error: ${e.stack ?? e.message}`));

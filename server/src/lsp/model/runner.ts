@@ -8,10 +8,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { runJob, unpackSeries, type JobReply, type JobRequest } from './job';
+import { runJob, type JobReply, type JobRequest, type TypedRunResult } from './job';
 import { WORKER_FLAG } from './worker';
 import type { RunInput } from '../../model/input';
-import type { RunResult } from '../../model/output';
 import { availableParallelism } from 'node:os';
 
 export type JobResult = Exclude<JobReply, { cancelled: true } | { error: string }>;
@@ -115,7 +114,7 @@ class WorkerRunner extends QueueRunner {
   private readonly cancelSlot = new Int32Array(new SharedArrayBuffer(4));
   private watchdog: NodeJS.Timeout | undefined;
   /** Parts of the current job: results per worker, and how many are still out. */
-  private parts: { id: number; results: RunResult[][]; out: number; elapsedMs: number } | undefined;
+  private parts: { id: number; results: TypedRunResult[][]; out: number; elapsedMs: number } | undefined;
 
   constructor(private readonly script: string, log: (message: string) => void, size: number) {
     super(log);
@@ -149,7 +148,6 @@ class WorkerRunner extends QueueRunner {
     const parts = this.parts;
     if (!parts || parts.id !== reply.id) return;
     if (!('results' in reply)) return this.end(reply.id, reply);
-    unpackSeries(reply.results);
     parts.results[slot] = reply.results;
     parts.elapsedMs = Math.max(parts.elapsedMs, reply.elapsedMs);
     if (--parts.out > 0) return;

@@ -2,7 +2,7 @@
 // checks workerData) and answers model jobs here. Cancellation comes through shared
 // memory, because the worker cannot read messages while a job runs.
 import { parentPort, workerData } from 'node:worker_threads';
-import { packSeries, runJob, type JobRequest } from './job';
+import { runJob, seriesBuffers, type JobRequest } from './job';
 import { isAdviceRequest, runAdviceJob, type AdviceRequest } from './adviceJob';
 
 export const WORKER_FLAG = 'sipmigModelWorker';
@@ -20,12 +20,12 @@ export function runModelWorker(): void {
     // The advice worker (adviceRunner.ts) is the same script; it gets advice jobs only.
     if (isAdviceRequest(job)) {
       const reply = runAdviceJob(job);
-      const transfer = 'comparison' in reply && reply.comparison ? packSeries([reply.comparison.recommended]) : [];
+      const transfer = 'comparison' in reply && reply.comparison ? seriesBuffers([reply.comparison.recommended]) : [];
       port.postMessage(reply, transfer);
       return;
     }
     void runJob(job, () => Atomics.load(cancel, 0) === job.id).then((reply) => {
-      const transfer = 'results' in reply ? packSeries(reply.results) : [];
+      const transfer = 'results' in reply ? seriesBuffers(reply.results) : [];
       port.postMessage(reply, transfer);
     });
   });
