@@ -339,7 +339,9 @@ class Simulation {
     bud.work = vcpuRef / cUnit;
     // I/O budget: the lock time the migration leaves, minus checkpoint packets.
     const pktCost = this.cPkt * this.vIoF[A];
-    bud.messages = pktCost > 0 ? (Math.max(0, ((1 - this.vH[A]) * sp) / pktCost - st[3] / dt) / this.ppm) * dt * run : Infinity;
+    // (An if, not `?:` with Infinity, which V8 would box on the heap every step.)
+    if (pktCost > 0) bud.messages = (Math.max(0, ((1 - this.vH[A]) * sp) / pktCost - st[3] / dt) / this.ppm) * dt * run;
+    else bud.messages = Infinity;
     // Worker budget: a worker is held while its message is processed and while the message's
     // synchronous checkpoint writes make their round trip through the standby. Messages are
     // delivered, and so processed, between the migration's lock bursts; sending goes through
