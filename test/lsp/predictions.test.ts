@@ -118,6 +118,7 @@ describe('hover with predictions', () => {
     expect(h!.markdown).toContain('| load | migration time | downtime | rounds | sent | new-call wait | incomplete calls |');
     expect(h!.markdown).toContain('| 40 cps | 148 s | 36 ms | 9 | 2.4 GB | 32 s | 50 |');
     expect(h!.markdown, 'the hover explains the wait column with Timer B').toContain('calls fail (408) once it reaches Timer B (32 s)');
+    expect(h!.markdown, 'the hover says that a zero is not a promise (the model\'s known gap at 25-35 cps)').toContain('a real server can fail some calls before that: the reference study lost about 50 at 25–35 cps, where the model predicts none');
   });
 
   it('escapes names from the scenario: no markup, HTML or links get through', async () => {
