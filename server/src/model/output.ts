@@ -31,6 +31,9 @@ export interface CpuSummary {
   peakDuringPct: number;
 }
 
+/** The values of one series: a plain array or a Float64Array (see RunResult). */
+export type SeriesValues = ArrayLike<number>;
+
 /**
  * Per-step time series, all arrays the same length as tS.
  * Keys: tS; offeredCps; servedCps; queueDelayS; retransmissionsPerS; overloadPhase;
@@ -40,15 +43,12 @@ export interface CpuSummary {
  * Also: migRateBps (bytes/s sent), migDirtyBps (distinct-page dirtying of the migrated guest,
  * bytes/s), backlogMessages (messages queued at the SIP-AS).
  */
-/** The values of one series: a plain array or a Float64Array (see RunResult). */
-export type SeriesValues = ArrayLike<number>;
-
 export type Series<V extends SeriesValues = SeriesValues> = Record<string, V>;
 
 /**
  * One run's result. Its series are plain arrays when `simulate` returns them and typed arrays
- * when it is asked for `typedSeries` (the language server's workers hand those over without a
- * copy); code that only reads them takes either (the default).
+ * from `simulateTyped` (the language server's workers hand those over without a copy); code
+ * that only reads them takes either (the default).
  */
 export interface RunResult<V extends SeriesValues = SeriesValues> {
   label: string;

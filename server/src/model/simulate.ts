@@ -14,7 +14,7 @@
 // standby, which couples the two VMs); the standby applies the checkpoints the active's served
 // messages produce, so its work and memory dirtying follow the active's served load.
 import type { RunInput, ScenarioInput } from './input';
-import type { MigrationResult, MigrationRole, RunResult, Series } from './output';
+import type { MigrationResult, MigrationRole, RunResult, Series, SeriesValues } from './output';
 import { resolveCoefficients, type Coefficients } from './params';
 import { buildCallFlow } from './callflow';
 import { SipQueue, type ServeResult, type ServiceBudget } from './sip';
@@ -586,7 +586,7 @@ function runSimulation(run: RunInput, opts: SimulateOptions): [Simulation, numbe
 /** The first `n` values of one of the model's arrays, as a series (CPU percentages rounded to 0.01). */
 type SeriesOf<V> = (a: Float64Array, n: number, percent: boolean) => V;
 
-function buildResult<V extends ArrayLike<number>>(sim: Simulation, steps: number, seriesOf: SeriesOf<V>): RunResult<V> {
+function buildResult<V extends SeriesValues>(sim: Simulation, steps: number, seriesOf: SeriesOf<V>): RunResult<V> {
   const { dt, run, queue, st } = sim;
   const sc = run.scenario;
   const horizon = steps * dt;
