@@ -25,8 +25,10 @@ export interface SeriesDecimation {
   method: 'min-max';
 }
 
-/** A run as `sipmig/results` sends it: `decimated` when its series were thinned, `seriesOmitted` when they were not asked for. */
-/** A run as sent to the client: its series (if any) are plain arrays, as JSON needs. */
+/**
+ * A run as `sipmig/results` sends it: its series (if any) as plain arrays, as JSON needs;
+ * `decimated` when they were thinned, `seriesOmitted` when they were not asked for.
+ */
 export type SentRun = RunResult<number[]> & { decimated?: SeriesDecimation; seriesOmitted?: true };
 
 /** Series whose every change is kept as an exact step, most important first (when they do not all fit). */
@@ -81,8 +83,9 @@ function exactSteps(series: Series, n: number, cap: number): number[] {
 }
 
 /**
- * The series with at most `maxPoints` points per array, or the series itself (and no
- * decimation) when it has no more steps than that. Pure; the input is not changed.
+ * The series with at most `maxPoints` points per array, as plain arrays; when it has no more
+ * steps than that, every step (no decimation), and the series itself if its arrays are plain
+ * already. Pure; the input is not changed.
  */
 export function decimateSeries(series: Series, maxPoints: number): { series: Series<number[]>; decimation?: SeriesDecimation } {
   const t = series.tS;
@@ -166,13 +169,16 @@ export function decimateSeries(series: Series, maxPoints: number): { series: Ser
 export function decimateRun<T extends RunResult>(run: T, maxPoints: number): T & SentRun {
   if (!run.series) return run as T & SentRun;
   const { series, decimation } = decimateSeries(run.series, maxPoints);
-  if (decimation) return { ...run, series, decimated: decimation };
-  return series === run.series ? (run as T & SentRun) : { ...run, series };
+  return decimation ? { ...run, series, decimated: decimation } : withSeries(run, series);
 }
 
 /** The run with every series as a plain array (JSON writes a typed array as an object). */
 export function plainSeries<T extends RunResult>(run: T): T & SentRun {
-  const series = run.series && plainSeriesOf(run.series);
+  return run.series ? withSeries(run, plainSeriesOf(run.series)) : (run as T & SentRun);
+}
+
+/** The run itself when `series` is its own (plain already), else a copy that carries `series`. */
+function withSeries<T extends RunResult>(run: T, series: Series<number[]>): T & SentRun {
   return series === run.series ? (run as T & SentRun) : { ...run, series };
 }
 
@@ -184,8 +190,10 @@ function plainSeriesOf(series: Series): Series<number[]> {
   return out;
 }
 
-/** Series values as a plain array: the array itself, or a copy of a typed one. A plain loop:
- * Array.from on a typed array is over ten times slower. */
+/**
+ * Series values as a plain array: the array itself, or a copy of a typed one. A plain loop:
+ * Array.from on a typed array is over ten times slower.
+ */
 function plainValues(v: SeriesValues): number[] {
   if (Array.isArray(v)) return v as number[];
   const plain = new Array<number>(v.length);
