@@ -248,15 +248,11 @@ export class SipQueue {
   /** Messages of class `cls` arriving at step `step` (ignored beyond the simulated horizon). */
   arrive(step: number, cls: number, amount: number): void {
     if (step >= this.nSteps || !(amount > 0)) return;
-    const mask = this.ringMask[cls];
     const ahead = step - this.current;
-    if (ahead > 0 && ahead <= mask) {
-      // A delayed successor waits in its class's small ring until its step comes: the big
-      // per-step arrays are then only written near the current step (cache friendly).
-      this.ring[this.ringOff[cls] + (step & mask)] += amount;
-      return;
-    }
-    this.land(step, cls, amount);
+    // A delayed successor waits in its class's small ring until its step comes: the big
+    // per-step arrays are then only written near the current step (cache friendly).
+    if (ahead > 0 && ahead <= this.ringMask[cls]) this.later(step, cls, amount);
+    else this.land(step, cls, amount);
   }
 
   /**
