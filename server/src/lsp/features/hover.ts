@@ -12,6 +12,10 @@ import { md, num, table } from './markdown';
 import { causesText, isSilentFailure, labels, migrationPredictions, thresholdPoints, thresholdSite, type Outcome } from './predictions';
 import type { AdviceView } from './advice';
 import { adviceSection } from './adviceHover';
+import { REFERENCE_POINTS } from '../../charts/reference';
+
+/** Incomplete calls the reference study measured during the active VM's migration above 20 cps. */
+const STUDY_INCOMPLETE = REFERENCE_POINTS.find((p) => p.id === 'incomplete-active-40cps')!.value;
 
 export type ChartRenderer = (run: RunResult, opts: { vm?: string; thresholdPct?: number }) => Promise<string>;
 
@@ -92,7 +96,7 @@ async function migrationSection(req: HoverRequest, memberStart: number): Promise
     table(['load', 'migration time', 'downtime', 'rounds', 'sent', 'new-call wait', 'incomplete calls'], rows),
     // The model's known gap (docs/model.md, section 6): a zero here is not a promise, and the
     // hover is where a planner reads it.
-    `*New-call wait: the longest an initial INVITE waits at the SIP-AS in the run; calls fail (408) once it reaches Timer B (${num(timerB)} s). The model has no per-call spread, so a real server can fail some calls before that: the reference study lost about 50 at 25–35 cps, where the model predicts none.*`,
+    `*New-call wait: the longest an initial INVITE waits at the SIP-AS in the run; calls fail (408) once it reaches Timer B (${num(timerB)} s). The model has no per-call spread, so a real server can fail some calls before that: the reference study lost about ${STUDY_INCOMPLETE} at 25–35 cps, where the model predicts none.*`,
   ];
   const site = thresholdSite(req.a);
   const worst = worstRun(o);
