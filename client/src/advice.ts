@@ -14,7 +14,7 @@ function isRun(v: unknown): v is RunResult {
 }
 
 /** The answer's shape, checked before the panel hands it to the webview. */
-export function isAdviceResponse(v: unknown): v is AdviceAnswer {
+export function isAdviceAnswer(v: unknown): v is AdviceAnswer {
   if (!isObject(v) || !(v.version === null || typeof v.version === 'number')) return false;
   if (!isObject(v.advice) || !Array.isArray(v.advice.migrations)) return false;
   if (v.message !== undefined && typeof v.message !== 'string') return false;

@@ -2,7 +2,7 @@
 // sees it, and builds the options table and the comparison input from it.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../server/src/language';
-import { comparisonInput, isAdviceResponse, optionTables } from '../../client/src/advice';
+import { comparisonInput, isAdviceAnswer, optionTables } from '../../client/src/advice';
 import type { AdviceAnswer } from '../../server/src/lsp/protocol';
 import { syntheticRun } from '../charts/fixtures';
 import { fakeAdvice } from '../lsp/adviceFixtures';
@@ -16,8 +16,8 @@ const response: AdviceAnswer = answer;
 
 describe('sipmig/advice on the client', () => {
   it('accepts the server\'s answers, with and without a comparison', () => {
-    expect(isAdviceResponse(response)).toBe(true);
-    expect(isAdviceResponse({ version: null, advice: { migrations: [], failsCalls: false }, message: 'The document is not open in the language server.' })).toBe(true);
+    expect(isAdviceAnswer(response)).toBe(true);
+    expect(isAdviceAnswer({ version: null, advice: { migrations: [], failsCalls: false }, message: 'The document is not open in the language server.' })).toBe(true);
   });
 
   it.each([
@@ -28,7 +28,7 @@ describe('sipmig/advice on the client', () => {
     ['a comparison without runs', { version: 1, advice, comparison: { ...comparison, recommended: null } }],
     ['a comparison without active VMs', { version: 1, advice, comparison: { ...comparison, activeVm: undefined } }],
   ])('rejects %s', (_name, value) => {
-    expect(isAdviceResponse(value)).toBe(false);
+    expect(isAdviceAnswer(value)).toBe(false);
   });
 
   it('builds the options table: the options the editor offers, in its order', () => {

@@ -58,7 +58,6 @@ describe('time budget in the language server, runs that finish', () => {
     const p = await c.waitForDiagnostics(uri, (x) => x.version === 1 && codesOf(x.diagnostics).includes('PRED002'), 30_000, 'model diagnostics');
     expect(codesOf(p.diagnostics)).not.toContain('PRED004');
   });
-
 });
 
 describe('time budget in the CLI table and the HTML report', () => {

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ResultsResponse } from '../../../server/src/charts/context';
 import { chartContext, hasRanges, migrationRange } from '../results';
-import { isAdviceResponse } from '../advice';
+import { isAdviceAnswer } from '../advice';
 import { ADVICE_REQUEST, RESULTS_REQUEST, type ResultsParams } from '../../../server/src/lsp/protocol';
 import { readSettings } from '../settings';
 import { previewHtml } from './html';
@@ -102,7 +102,7 @@ export class PreviewPanel implements vscode.Disposable {
     try {
       const response = await this.client.sendRequest<unknown>(ADVICE_REQUEST, { uri: uri.toString() } satisfies ResultsParams);
       if (seq !== this.adviceSeq || uri.toString() !== this.uri.toString()) return;
-      if (!isAdviceResponse(response)) {
+      if (!isAdviceAnswer(response)) {
         this.output.appendLine(`sipmig/advice answered something the panel does not understand for ${uri.toString()}`);
         return;
       }
