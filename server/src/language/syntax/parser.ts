@@ -44,6 +44,8 @@ class SipmigParser extends EmbeddedActionsParser {
   private memberUnclosed = false;
   /** Whether a member of the block just parsed has an unclosed block in it. */
   private blockUnclosedInside = false;
+  /** Whether a member of the block being parsed has an unclosed block in it (so far). */
+  private unclosedInside = false;
 
   constructor() {
     super(allTokens, { recoveryEnabled: true, maxLookahead: 1 });
@@ -124,8 +126,6 @@ class SipmigParser extends EmbeddedActionsParser {
     }
     this.memberUnclosed = inner || !body.closed;
   }
-
-  private unclosedInside = false;
 
   private blockMember = () => {
     const m = this.OR(this.blockAlts);
