@@ -96,6 +96,11 @@ export class OverloadControl implements Admission {
     }
   }
 
+  /** No admitted rate in force: admitting spends no tokens, so a step's admissions repeat while its state does. */
+  get unlimited(): boolean {
+    return this.rateNow() === Infinity;
+  }
+
   /** The policy's admitted rate, capped by a temporary limit while one is in force. */
   private rateNow(): number {
     return this.st[1] < this.temporaryLimit ? this.st[1] : this.temporaryLimit;

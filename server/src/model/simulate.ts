@@ -31,6 +31,12 @@ export interface SimulateOptions {
    * allocates nothing for them, so a batch past its budget ends at once.
    */
   budgetMs?: number;
+  /**
+   * Skip steps whose whole state repeats the previous step's (default true): their outputs are
+   * copied and what keeps growing is replayed, so results are identical to simulating every
+   * step (tested). False simulates every step, for that test.
+   */
+  fastForward?: boolean;
 }
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -167,6 +173,19 @@ class Simulation {
    * [6] failover time (NaN: none), [7] longest wait of a queued initial INVITE (s).
    */
   readonly st: Float64Array;
+  // Fast-forward over steady stretches: the step-relative state of the last two steps
+  // (stepState), whether the previous one was written, and the rings' steady values.
+  readonly fastForward: boolean;
+  private ffPrev: Float64Array;
+  private ffCur: Float64Array;
+  private ffPrevLen = -1;
+  private ffRingPrev: Float64Array;
+  private ffRingCur: Float64Array;
+  private ffRingOk = false;
+  /** No ring check before this step (a slot that differs is still waiting). */
+  private ffRingRetry = 0;
+  /** Steps whose outputs were copied, not simulated. */
+  skippedSteps = 0;
 
   constructor(
     readonly run: RunInput,
@@ -274,6 +293,13 @@ class Simulation {
     this.wantSeries = !!opts.series;
     this.ser = SERIES_KEYS.map(() => new Float64Array(this.wantSeries ? nSteps : 0));
     this.st = Float64Array.of(0, 0, this.rtt0, 0, 0, 0, NaN, 0);
+    this.fastForward = opts.fastForward !== false;
+    const stateSize = this.nH * 2 + this.nV * 15 + 8 + 5 + 3 + this.queue.stepStateSize;
+    this.ffPrev = new Float64Array(this.fastForward ? stateSize : 0);
+    this.ffCur = new Float64Array(this.fastForward ? stateSize : 0);
+    const rings = this.queue.ringedCount;
+    this.ffRingPrev = new Float64Array(rings);
+    this.ffRingCur = new Float64Array(rings);
   }
 
   /** Migrations start and end; the rate each can sustain; qemu lock share; stop-and-copy pauses. */
@@ -552,16 +578,179 @@ class Simulation {
       if (this.admitDuringMig !== Infinity) this.control.temporaryLimit = this.migrating() ? this.admitDuringMig : Infinity;
       // The overload control reads the active guest's CPU of the previous step.
       if (this.A >= 0 && t > 0) this.control.update(t, this.vVisible, this.A);
-      this.serveActive(t);
-      this.serveStandby(t);
-      this.guests(t);
-      this.advanceMigrations(t);
-      this.hosts(t);
-      this.queue.end(t);
-      if (this.wantSeries) this.record(t);
+      this.finishStep(t);
+      if (this.fastForward && this.steadyAt(t)) {
+        const next = this.skipSteady(t, budgetMs, t0wall);
+        if (next < 0) return -1 - next;
+        t = next - 1;
+      }
     }
     return this.nSteps;
   }
+
+  /** A step after the overload control's update: service, the guests, migrations, hosts. */
+  private finishStep(t: number): void {
+    this.serveActive(t);
+    this.serveStandby(t);
+    this.guests(t);
+    this.advanceMigrations(t);
+    this.hosts(t);
+    this.queue.end(t);
+    if (this.wantSeries) this.record(t);
+  }
+
+  // Fast-forward. Before a migration and once the system has settled after one, every step
+  // repeats the previous one exactly: same load, no migration under way, an empty queue and
+  // nothing that differs. Such a step is not simulated: its outputs are copied. A steady state
+  // is taken as found only when the step-relative state of two consecutive steps is equal bit
+  // for bit (stepState), and the delayed-arrival rings hold one value each, the same at both.
+  // While skipping, the sums that keep growing (answered messages, arrivals of retransmitted
+  // classes) get exactly the additions a real step makes, and the overload control's update
+  // runs for real (its window and persistence timers keep counting); the skip ends, and the
+  // step is simulated, when the load changes, a migration starts, the control changes phase
+  // or the retransmissions due differ. Results are identical with or without it (tested).
+
+  /** Whether the state at the end of step t repeats that of step t - 1 (so every next step repeats it too). */
+  private steadyAt(t: number): boolean {
+    // Cheap tests first: most steps that are not steady fail one of them. A ring slot that
+    // differs (ffRingRetry) rules out a steady state until its step has come.
+    const A = this.A;
+    if (
+      t < this.ffRingRetry ||
+      t + 1 >= this.nSteps ||
+      (A >= 0 && t > 0 && !sameBit(this.vCpu[A][t], this.vCpu[A][t - 1])) ||
+      !this.queue.idleAt(t) ||
+      !this.control.unlimited ||
+      this.migrating()
+    ) {
+      this.ffPrevLen = -1;
+      this.ffRingOk = false;
+      return false;
+    }
+    const cur = this.ffCur;
+    const len = this.writeStepState(t, cur);
+    const same = len === this.ffPrevLen && sameBits(cur, this.ffPrev, len);
+    this.ffCur = this.ffPrev;
+    this.ffPrev = cur;
+    this.ffPrevLen = len;
+    if (!same) {
+      this.ffRingOk = false;
+      return false;
+    }
+    const rings = this.ffRingCur;
+    const retry = this.queue.ringSteadyAfter(t, rings);
+    if (retry >= 0) {
+      this.ffRingOk = false;
+      this.ffRingRetry = retry;
+      return false;
+    }
+    const confirmed = this.ffRingOk && sameBits(rings, this.ffRingPrev, rings.length);
+    this.ffRingCur = this.ffRingPrev;
+    this.ffRingPrev = rings;
+    this.ffRingOk = true;
+    return confirmed;
+  }
+
+  /** Everything a step leaves for the next, relative to the step (the queue's rings aside). */
+  private writeStepState(t: number, out: Float64Array): number {
+    let o = 0;
+    for (let h = 0; h < this.nH; h++) {
+      out[o++] = this.hPhi[h];
+      out[o++] = this.hCpu[h][t];
+    }
+    for (let i = 0; i < this.nV; i++) {
+      out[o++] = this.vHost[i];
+      out[o++] = this.vW[i];
+      out[o++] = this.vWork[i];
+      out[o++] = this.vBusy[i];
+      out[o++] = this.vFaults[i];
+      out[o++] = this.vPkts[i];
+      out[o++] = this.vMain[i];
+      out[o++] = this.vWanted[i];
+      out[o++] = this.vVisible[i];
+      out[o++] = this.vDirty[i];
+      out[o++] = this.vH[i];
+      out[o++] = this.vPaused[i];
+      out[o++] = this.vMig[i];
+      out[o++] = this.vOmega[i];
+      out[o++] = this.vCpu[i][t];
+    }
+    for (let k = 0; k < 8; k++) out[o++] = this.st[k];
+    const r = this.res;
+    out[o++] = r.work;
+    out[o++] = r.messages;
+    out[o++] = r.callsStarted;
+    out[o++] = r.rejected;
+    out[o++] = r.live;
+    out[o++] = this.control.phase;
+    out[o++] = this.control.maxPhase;
+    out[o++] = this.control.transitions.length;
+    return this.queue.writeStepState(t, out, o);
+  }
+
+  /**
+   * Steps after the steady step t, copied and replayed until something changes; returns the
+   * first step left to simulate, or -1 - s when the time budget ran out at step s.
+   */
+  private skipSteady(t: number, budgetMs: number, t0wall: number): number {
+    const q = this.queue;
+    const control = this.control;
+    q.captureSteady(t, this.ffRingPrev);
+    const load = this.load[t];
+    const rtx = this.st[5];
+    let s = t + 1;
+    for (; s < this.nSteps; s++) {
+      if ((s & 255) === 255 && now() - t0wall > budgetMs) {
+        q.restoreSteady(s - 1);
+        return -1 - s;
+      }
+      if (this.load[s] !== load || this.migrationStartsAt(s)) break;
+      const phase = control.phase;
+      if (this.A >= 0) control.update(s, this.vVisible, this.A);
+      if (control.phase !== phase || !control.unlimited || !sameBit(q.retransmissionsDue(s), rtx)) {
+        // This step differs: simulated from the service on (its control update is done).
+        q.restoreSteady(s - 1);
+        this.finishStep(s);
+        return s + 1;
+      }
+      q.replaySteadyStep(s);
+      this.copyStep(t, s);
+      this.skippedSteps++;
+    }
+    q.restoreSteady(s - 1);
+    return s;
+  }
+
+  /** Whether a migration that has not started starts at step s (as stepMigrations decides it). */
+  private migrationStartsAt(s: number): boolean {
+    const t0 = s * this.dt;
+    for (let k = 0; k < this.nM; k++) {
+      const m = this.migs[k];
+      if (m.vi >= 0 && m.g.phase === MigPhase.Off && t0 >= m.g.spec.startS - 1e-9) return true;
+    }
+    return false;
+  }
+
+  /** Step s's outputs: those of the steady step t. */
+  private copyStep(t: number, s: number): void {
+    for (let i = 0; i < this.nV; i++) this.vCpu[i][s] = this.vCpu[i][t];
+    for (let h = 0; h < this.nH; h++) this.hCpu[h][s] = this.hCpu[h][t];
+    if (!this.wantSeries) return;
+    const ser = this.ser;
+    ser[0][s] = Math.round(s * this.dt * 1e6) / 1e6;
+    ser[1][s] = this.load[s];
+    for (let k = 2; k < ser.length; k++) ser[k][s] = ser[k][t];
+  }
+}
+
+/** Equal bit for bit (NaN equals NaN, 0 differs from -0): the same state gives the same next step. */
+function sameBit(a: number, b: number): boolean {
+  return a === b ? a !== 0 || 1 / a === 1 / b : a !== a && b !== b;
+}
+
+function sameBits(a: Float64Array, b: Float64Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (!sameBit(a[i], b[i])) return false;
+  return true;
 }
 
 export function simulate(run: RunInput, opts: SimulateOptions = {}): RunResult<number[]> {
@@ -575,6 +764,12 @@ export function simulate(run: RunInput, opts: SimulateOptions = {}): RunResult<n
  */
 export function simulateTyped(run: RunInput, opts: SimulateOptions = {}): RunResult<Float64Array> {
   return buildResult(...runSimulation(run, opts), toTyped);
+}
+
+/** How many of a run's steps the fast-forward copied instead of simulating (for tests and benchmarks). */
+export function skippedSteps(run: RunInput, opts: SimulateOptions = {}): { steps: number; skipped: number } {
+  const [sim, steps] = runSimulation(run, opts);
+  return { steps, skipped: sim.skippedSteps };
 }
 
 function runSimulation(run: RunInput, opts: SimulateOptions): [Simulation, number] {

@@ -56,6 +56,8 @@ export interface ServeResult {
 }
 
 const EPS = 1e-12;
+/** Additions to servedCum logged per step; a step with more is never treated as steady. */
+const LOG_CAP = 64;
 /** Bins the window holds at first (a power of two); it doubles when the backlog needs more. */
 const MIN_ROWS = 64;
 /** Bins cleared at a time, ahead of their step (fewer, longer loops than one bin a step). */
@@ -161,6 +163,19 @@ export class SipQueue {
   private readonly ruleOf: Int32Array;
   /** Cumulative served (processed) messages per class. */
   readonly servedCum: Float64Array;
+  // The additions to servedCum in the current step, in order (class, amount): a steady step
+  // skipped by the simulation's fast-forward repeats exactly these (see replaySteadyStep).
+  private readonly logCls: Int32Array;
+  private readonly logAmt: Float64Array;
+  private logN = 0;
+  /** Ring values of a verified steady state, one per ringed class (see captureSteady). */
+  private readonly quietRing: Float64Array;
+  /** The current bin's row in a verified steady state: rem (nc), w0, m0, w1, m1, r1. */
+  private readonly quietRow: Float64Array;
+  /** Arrivals per step of each retransmitted class in a verified steady state. */
+  private readonly quietArr: Float64Array;
+  /** Delay in steps of each ringed class (unclipped: slots beyond the horizon stay empty). */
+  private readonly ringedDelay: Int32Array;
   /** Failures per cause, cumulative. */
   readonly failures = new Map<string, number>();
 
@@ -243,6 +258,12 @@ export class SipQueue {
     r.forEach((x) => (this.answers[x.y] = 1));
     r.forEach((x, i) => (this.ruleOf[x.x] = i));
     this.servedCum = new Float64Array(this.nc);
+    this.logCls = new Int32Array(LOG_CAP);
+    this.logAmt = new Float64Array(LOG_CAP);
+    this.quietRing = new Float64Array(this.ringed.length);
+    this.quietRow = new Float64Array(this.nc + 5);
+    this.quietArr = new Float64Array(r.length);
+    this.ringedDelay = this.ringed.map((c) => Math.round(flow.classes[c].delayS / dt));
   }
 
   /** Messages of class `cls` arriving at step `step` (ignored beyond the simulated horizon). */
@@ -361,6 +382,7 @@ export class SipQueue {
       }
     }
     this.current = t;
+    this.logN = 0;
     if (t >= this.ready) this.open(t);
     const row = t & this.mask;
     this.st[0] += this.w0[row] + this.w1[row];
@@ -400,6 +422,13 @@ export class SipQueue {
 
   /** Step 2: retransmissions due at step t join bin t; returns how many. */
   retransmit(t: number): number {
+    const total = this.retransmissionsDue(t);
+    if (total > EPS) this.arrive(t, this.rtx, total);
+    return total;
+  }
+
+  /** Retransmissions due at step t, without queueing them. */
+  retransmissionsDue(t: number): number {
     let total = 0;
     for (let i = 0; i < this.rX.length; i++) {
       const offs = this.rOff[i];
@@ -417,7 +446,6 @@ export class SipQueue {
         total += unanswered >= n ? n : unanswered;
       }
     }
-    if (total > EPS) this.arrive(t, this.rtx, total);
     return total;
   }
 
@@ -495,7 +523,7 @@ export class SipQueue {
       l2 -= s * perK;
       sw += s * w;
       sm += s;
-      if (this.answers[c]) this.servedCum[c] += s;
+      if (this.answers[c]) this.answered(c, s);
       if (!isCall) sr += s;
       else {
         written += s * w;
@@ -544,7 +572,7 @@ export class SipQueue {
     left[0] -= s * w;
     left[1] -= s;
     left[2] -= s * perK;
-    if (this.answers[0]) this.servedCum[0] += s;
+    if (this.answers[0]) this.answered(0, s);
     const k = this.timeoutSteps[0];
     const zombie = k > 0 && age >= k;
     this.st[4] -= s;
@@ -567,6 +595,16 @@ export class SipQueue {
     return f >= 1;
   }
 
+  /** Messages of class c served that answer a retransmitted message: counted, and logged. */
+  private answered(c: number, s: number): void {
+    this.servedCum[c] += s;
+    const n = this.logN++;
+    if (n < LOG_CAP) {
+      this.logCls[n] = c;
+      this.logAmt[n] = s;
+    }
+  }
+
   /** A served message of class c makes its successors arrive after the flow's delays. */
   private successors(t: number, c: number, amount: number): void {
     for (let j = this.succStart[c], j1 = this.succStart[c + 1]; j < j1; j++) {
@@ -582,6 +620,123 @@ export class SipQueue {
     const now = t & this.rtxMask;
     const prev = (t - 1) & this.rtxMask;
     for (let i = 0; i < this.arrX.length; i++) this.cumX[i][now] = (t > 0 ? this.cumX[i][prev] : 0) + this.arrX[i][now];
+  }
+
+  // Steady state. The simulation skips steps whose whole state repeats the previous step's
+  // (simulate.ts, fastForward); the queue's part of that state is: empty, both heads at the
+  // current step, the current bin's row, the arrivals of retransmitted classes, the logged
+  // answers, and rings that hold one value per class over their delay. What grows while the
+  // state repeats (servedCum, cumX) is replayed with exactly the additions of a real step.
+
+  /** Classes with a delayed-arrival ring (ringSteadyAfter reports one value for each). */
+  get ringedCount(): number {
+    return this.ringed.length;
+  }
+
+  /** Values written by writeStepState at most. */
+  get stepStateSize(): number {
+    return this.nc + 5 + this.arrX.length + 3 + 2 * LOG_CAP;
+  }
+
+  /** Whether the queue is empty at the end of step t with both heads at t (a steady state needs it). */
+  idleAt(t: number): boolean {
+    const st = this.st;
+    return st[0] === 0 && st[1] === 0 && st[4] === 0 && this.h0 === t && this.h1 === t && this.current === t && this.logN <= LOG_CAP;
+  }
+
+  /** Writes the queue's state at the end of step t, relative to t, from out[o]; returns the next offset. */
+  writeStepState(t: number, out: Float64Array, o: number): number {
+    const row = t & this.mask;
+    const nc = this.nc;
+    for (let i = row * nc, e = i + nc; i < e; i++) out[o++] = this.rem[i];
+    out[o++] = this.w0[row];
+    out[o++] = this.m0[row];
+    out[o++] = this.w1[row];
+    out[o++] = this.m1[row];
+    out[o++] = this.r1[row];
+    for (let i = 0; i < this.arrX.length; i++) out[o++] = this.arrX[i][t & this.rtxMask];
+    out[o++] = this.st[2];
+    out[o++] = this.st[3];
+    out[o++] = this.logN;
+    for (let n = 0; n < this.logN; n++) {
+      out[o++] = this.logCls[n];
+      out[o++] = this.logAmt[n];
+    }
+    return o;
+  }
+
+  /**
+   * Whether every delayed-arrival ring holds one value over the steps after t that its delay
+   * reaches (slots past the horizon are never filled): then -1, with the values in `vals`.
+   * Otherwise the step whose slot differs last: no steady state before it is consumed.
+   */
+  ringSteadyAfter(t: number, vals: Float64Array): number {
+    const { ring, ringedOff, ringedMask, ringedDelay } = this;
+    let retry = -1;
+    for (let k = 0; k < ringedOff.length; k++) {
+      const off = ringedOff[k];
+      const mask = ringedMask[k];
+      const last = Math.min(t + ringedDelay[k], this.nSteps - 1);
+      const v = last > t ? ring[off + (last & mask)] : 0;
+      vals[k] = v;
+      for (let q = last - 1; q > t; q--) {
+        if (ring[off + (q & mask)] !== v) {
+          if (q > retry) retry = q;
+          break;
+        }
+      }
+    }
+    return retry;
+  }
+
+  /** Keeps the steady state of step t (rings as found by ringSteadyAfter) for replay and restore. */
+  captureSteady(t: number, ringVals: Float64Array): void {
+    this.quietRing.set(ringVals);
+    const row = t & this.mask;
+    const q = this.quietRow;
+    const nc = this.nc;
+    for (let c = 0; c < nc; c++) q[c] = this.rem[row * nc + c];
+    q[nc] = this.w0[row];
+    q[nc + 1] = this.m0[row];
+    q[nc + 2] = this.w1[row];
+    q[nc + 3] = this.m1[row];
+    q[nc + 4] = this.r1[row];
+    for (let i = 0; i < this.arrX.length; i++) this.quietArr[i] = this.arrX[i][t & this.rtxMask];
+  }
+
+  /** What a steady step s does to the running sums: the logged answers, the arrivals of retransmitted classes. */
+  replaySteadyStep(s: number): void {
+    for (let n = 0; n < this.logN; n++) this.servedCum[this.logCls[n]] += this.logAmt[n];
+    const now = s & this.rtxMask;
+    const prev = (s - 1) & this.rtxMask;
+    for (let i = 0; i < this.arrX.length; i++) {
+      this.arrX[i][now] = this.quietArr[i];
+      this.cumX[i][now] = this.cumX[i][prev] + this.quietArr[i];
+    }
+  }
+
+  /** The queue as it is at the end of steady step s: rings, current row and heads moved on. */
+  restoreSteady(s: number): void {
+    const { ring, ringedOff, ringedMask, ringedDelay } = this;
+    for (let k = 0; k < ringedOff.length; k++) {
+      const off = ringedOff[k];
+      const mask = ringedMask[k];
+      for (let i = off, e = off + mask + 1; i < e; i++) ring[i] = 0;
+      const last = Math.min(s + ringedDelay[k], this.nSteps - 1);
+      for (let q = s + 1; q <= last; q++) ring[off + (q & mask)] = this.quietRing[k];
+    }
+    const row = s & this.mask;
+    const nc = this.nc;
+    const q = this.quietRow;
+    for (let c = 0; c < nc; c++) this.rem[row * nc + c] = q[c];
+    this.w0[row] = q[nc];
+    this.m0[row] = q[nc + 1];
+    this.w1[row] = q[nc + 2];
+    this.m1[row] = q[nc + 3];
+    this.r1[row] = q[nc + 4];
+    this.h0 = this.h1 = this.current = s;
+    // Rows and retransmission slots of later bins are cleared before their first use (open).
+    this.ready = s + 1;
   }
 
   /** Age in seconds of the oldest initial INVITE still queued: the wait new calls see. */
