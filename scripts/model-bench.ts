@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../server/src/language';
 import { simulate, simulateAll, type RunInput } from '../server/src/model';
+import { skippedSteps } from '../server/src/model/simulate';
 import { time as timeMedian } from './bench/timing';
 
 /** Warm-up before each measurement: until the JIT has compiled the hot loop. */
@@ -40,12 +41,19 @@ export function bench(root: string) {
   const sweep = time(() => simulateAll(active), 5, 1000);
   const sweepStandby = time(() => simulateAll(standby), 5, 1000);
   const loop = reference();
+  // Steps whose outputs the fast-forward copied instead of simulating (docs/model.md §1).
+  const copied = (runs: RunInput[]) => {
+    const n = runs.map((r) => skippedSteps(r));
+    return (100 * n.reduce((a, x) => a + x.skipped, 0)) / n.reduce((a, x) => a + x.steps, 0);
+  };
   return [
     { name: 'model: one 600 s run at 100 ms steps (40 cps, active migrated: the worst case, calls queue)', value: one, unit: 'ms', goal: '<= 5 ms median' },
     { name: 'model: one 600 s run at 100 ms steps (20 cps, active migrated)', value: oneTypical, unit: 'ms', goal: '<= 5 ms median' },
     { name: 'model: the same run with every step in series', value: oneSeries, unit: 'ms' },
     { name: 'model: 9-point paper sweep, active migrated (420 s runs)', value: sweep, unit: 'ms', goal: '<= 50 ms median' },
     { name: 'model: 9-point paper sweep, standby migrated', value: sweepStandby, unit: 'ms', goal: '<= 50 ms median' },
+    { name: 'model: steps copied as steady, 600 s run at 40 cps', value: copied([long]), unit: '%' },
+    { name: 'model: steps copied as steady, paper sweeps (both)', value: copied([...active, ...standby]), unit: '%' },
     { name: 'reference: 1e7-iteration arithmetic loop (machine speed)', value: loop, unit: 'ms', goal: 'about 10 ms on an idle modern core' },
   ];
 }
