@@ -2,7 +2,10 @@
 // finish when the test says: debounce, stale jobs stopped, cache reuse, a results request
 // arriving during the debounce.
 import { describe, expect, it } from 'vitest';
-import { ModelService, type ModelOutcome } from '../../server/src/lsp/model/service';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../../server/src/language';
+import { ModelService, runsKey, type ModelOutcome } from '../../server/src/lsp/model/service';
 import type { JobResult, Runner } from '../../server/src/lsp/model/runner';
 import { DEFAULT_SETTINGS, type Settings } from '../../server/src/lsp/settings';
 import type { RunInput } from '../../server/src/model/input';
@@ -125,3 +128,38 @@ describe('model service', () => {
     expect(after.runs[0].scenario.stepS).toBe(0.5);
   });
 });
+
+describe('the cache key of a set of runs', () => {
+  const text = readFileSync(join(__dirname, '..', '..', 'samples/paper/active-migration.sipmig'), 'utf8');
+  const key = (t: string) => runsKey(analyze(t).runs, '');
+
+  it('is the same for the same scenario analyzed again, and for an edit the lowering does not see', () => {
+    expect(key(text), 'two analyses of one text').toBe(key(text));
+    expect(key(text.replace('# Dell PowerEdge', '# A comment edited; Dell PowerEdge')), 'a comment edited').toBe(key(text));
+  });
+
+  it('changes with any part of any run: a part the sweep points share, one run alone, their labels', () => {
+    const base = key(text);
+    expect(key(text.replace('speed_cap 32 MiB/s', 'speed_cap 33 MiB/s')), 'migration speed cap (shared by every run)').not.toBe(base);
+    expect(key(text.replace('hold_time 180 s', 'hold_time 181 s')), 'hold time (shared)').not.toBe(base);
+    expect(key(text.replace('sweep 0 cps to 40 cps step 5 cps', 'sweep 0 cps to 45 cps step 5 cps')), 'one more sweep point').not.toBe(base);
+    const runs = analyze(text).runs;
+    const one = runs.map((r, i) => (i === 4 ? { ...r, scenario: { ...r.scenario, load: [{ atS: 0, cps: 21 }] } } : r));
+    expect(runsKey(one, ''), 'the load of one run').not.toBe(runsKey(runs, ''));
+    const relabelled = runs.map((r, i) => (i === 4 ? { ...r, label: 'x' } : r));
+    expect(runsKey(relabelled, ''), 'a label').not.toBe(runsKey(runs, ''));
+    expect(runsKey(runs, 'a'), 'the budget and override part').not.toBe(runsKey(runs, 'b'));
+  });
+
+  it('serializes what the runs share once: a sweep of a large scenario costs about one run', () => {
+    const runs = analyze(text).runs;
+    const hosts = runs[0].scenario.hosts;
+    expect(runs.every((r) => r.scenario.hosts === hosts), 'the lowering shares the hosts between sweep points').toBe(true);
+    // One shared object that counts how often JSON.stringify serializes it.
+    let serialized = 0;
+    const counted = { toJSON: () => (serialized++, hosts) } as unknown as typeof hosts;
+    runsKey(runs.map((r) => ({ ...r, scenario: { ...r.scenario, hosts: counted } })), '');
+    expect(serialized, `times the hosts shared by ${runs.length} runs were serialized`).toBe(1);
+  });
+});
+
