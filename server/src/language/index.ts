@@ -25,7 +25,12 @@ export interface Analysis {
   runs: RunInput[];
 }
 
-export function analyze(text: string): Analysis {
+/**
+ * Analyzes `text`. `previous`, the analysis of an earlier version of the same file, lets the
+ * parser keep the top-level blocks an edit did not touch (syntax/parser.ts); the result is the
+ * same as without it.
+ */
+export function analyze(text: string, previous?: Analysis): Analysis {
   const diagnostics: Diagnostic[] = [];
   let dropped = 0;
   const sink = (d: Diagnostic) => {
@@ -43,7 +48,7 @@ export function analyze(text: string): Analysis {
     sink({ code: 'LIM001', severity: 'error', message: tooBig, start: 0, end: 0 });
     return { text, document, bound, scope, entities: resolveEntities(bound, scope), diagnostics, runs: [] };
   }
-  const document = parse(text);
+  const document = parse(text, previous?.document);
   for (const e of document.errors) diagnostics.push({ ...e, severity: 'error' });
   const bound = bind(document.members, modelPropDefs(), sink, isFull);
   const scope = buildScope(bound, sink);

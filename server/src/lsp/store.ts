@@ -24,7 +24,8 @@ export class DocumentStore {
     const cached = this.cache.get(uri);
     if (cached?.version === doc.version) return cached;
     const text = doc.getText();
-    const snap: Snapshot = { uri, version: doc.version, text, analysis: analyze(text), index: new LineIndex(text) };
+    // The last analysis of this document lets a keystroke re-parse only the block it touched.
+    const snap: Snapshot = { uri, version: doc.version, text, analysis: analyze(text, cached?.analysis), index: new LineIndex(text) };
     this.cache.set(uri, snap);
     return snap;
   }

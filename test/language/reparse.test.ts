@@ -1,0 +1,123 @@
+// parse(text, previous) keeps the top-level blocks an edit did not touch and parses only the
+// lines between (syntax/parser.ts). It must give exactly what parsing the whole text gives:
+// here on thousands of random edits, chained as an editor sends them, each checked against a
+// full parse. And it must actually keep blocks, or it is only slower.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from '../../server/src/language/syntax/parser';
+import { analyze } from '../../server/src/language';
+import { mutate, rng } from '../fuzz/mutate';
+
+const ROOT = join(__dirname, '..', '..');
+const SAMPLES = ['paper/active-migration', 'paper/standby-migration', 'modern/maintenance-window', 'modern/virtio-25g'].map((n) => readFileSync(join(ROOT, 'samples', `${n}.sipmig`), 'utf8'));
+
+/** The paper sample followed by an inventory of `n` hosts and VMs (as a large real file looks). */
+function inventory(n: number): string {
+  let s = SAMPLES[0];
+  for (let k = 0; k < n; k++) s += `\nhost rack${k} {\n  hardware poweredge\n}\nvm guest${k} { flavor cgl_sipas }   # spare ${k}\n`;
+  return s;
+}
+
+const SNIPPETS = ['x', ' ', '\n', '\r', '\r\n', '{', '}', '"', '#', ';', '5', ' s', '%', ',', '\u00e9', 'host h9 {\n', '}\n', '  load 40 cps\n', '// note', '"a b"', '{ }', '\n\n'];
+
+type Rand = () => number;
+const int = (r: Rand, n: number) => Math.floor(r() * n);
+
+/** One edit as a user or a paste makes it: insert, delete or replace a few characters or lines. */
+function edit(text: string, r: Rand): string {
+  const at = int(r, text.length + 1);
+  switch (int(r, 6)) {
+    case 0:
+      return text.slice(0, at) + SNIPPETS[int(r, SNIPPETS.length)] + text.slice(at);
+    case 1:
+      return text.slice(0, at) + text.slice(at + 1 + int(r, 20));
+    case 2:
+      return text.slice(0, at) + SNIPPETS[int(r, SNIPPETS.length)] + text.slice(at + 1 + int(r, 5));
+    case 3: {
+      // A whole line deleted or duplicated.
+      const start = text.lastIndexOf('\n', at - 1) + 1;
+      const end = text.indexOf('\n', at);
+      const line = text.slice(start, end < 0 ? text.length : end + 1);
+      return r() < 0.5 ? text.slice(0, start) + text.slice(start + line.length) : text.slice(0, start) + line + text.slice(start);
+    }
+    case 4: {
+      // The fuzz mutations (markup, odd line ends, deep nesting, extreme numbers...), but not
+      // their 100 000-character lines: the fuzz suites cover those, and here they would only
+      // make each comparison slow.
+      const m = mutate(text, r);
+      return m.length < text.length + 2000 ? m : text;
+    }
+    default:
+      // Retyping the same character: the text does not change.
+      return text;
+  }
+}
+
+function expectSameAsFullParse(text: string, previous: ReturnType<typeof parse>, what: string) {
+  const incremental = parse(text, previous);
+  const full = parse(text);
+  // JSON first (fast); toStrictEqual to show where they differ.
+  if (JSON.stringify(incremental) !== JSON.stringify(full)) expect(incremental, `${what}: the re-parse must equal a full parse`).toStrictEqual(full);
+  return incremental;
+}
+
+describe('re-parsing after an edit', () => {
+  it('gives what a full parse gives, edit after edit, on the samples (3 000 edits)', () => {
+    const r = rng(20261126);
+    for (let chain = 0; chain < 150; chain++) {
+      let text = SAMPLES[chain % SAMPLES.length];
+      let doc = parse(text);
+      for (let k = 0; k < 20; k++) {
+        const next = edit(text, r);
+        doc = expectSameAsFullParse(next, doc, `chain ${chain}, edit ${k}`);
+        text = next;
+      }
+    }
+  });
+
+  it('gives what a full parse gives on a 2 000-line file (200 edits)', () => {
+    const r = rng(7);
+    let text = inventory(300);
+    let doc = parse(text);
+    for (let k = 0; k < 200; k++) {
+      const next = edit(text, r);
+      doc = expectSameAsFullParse(next, doc, `edit ${k}`);
+      text = next;
+    }
+  });
+
+  it('keeps the blocks before and after the edit, and leaves the earlier tree as it was', () => {
+    const text = inventory(100);
+    const before = parse(text);
+    const frozen = structuredClone(before);
+    const at = text.indexOf('host rack50 {');
+    // A keystroke that makes the file one character longer, in the middle.
+    const edited = text.slice(0, at) + 'host rack50x {' + text.slice(at + 'host rack50 {'.length);
+    const after = parse(edited, before);
+    const kept = after.members.filter((m) => before.members.includes(m)).length;
+    expect(kept, `top-level blocks kept from the earlier parse, of ${before.members.length}`).toBeGreaterThan(before.members.length / 2 - 5);
+    expect(after.members.length).toBe(before.members.length);
+    expect(before, 'the earlier parse (still used by the earlier analysis) is not changed').toStrictEqual(frozen);
+    // Blocks after the edit moved by one character: copies, equal to a full parse's.
+    expect(after).toStrictEqual(parse(edited));
+  });
+
+  it('parses everything again when an edit leaves a block unclosed, and when it closes it again', () => {
+    const text = inventory(20);
+    const at = text.indexOf('host rack5 {\n  hardware poweredge\n}') + 'host rack5 {\n  hardware poweredge\n'.length;
+    const open = text.slice(0, at) + text.slice(at + 1);
+    const doc = expectSameAsFullParse(open, parse(text), 'closing brace deleted');
+    expect(doc.errors.map((e) => e.code)).toContain('SYN006');
+    expectSameAsFullParse(text, doc, 'closing brace typed again');
+  });
+
+  it('reaches analyze: the same diagnostics and runs with the earlier analysis as without', () => {
+    const text = inventory(50);
+    const edited = text.replace('duration 420 s', 'duration 421 s');
+    const a = analyze(edited, analyze(text));
+    const b = analyze(edited);
+    expect(a.diagnostics).toStrictEqual(b.diagnostics);
+    expect(a.runs).toStrictEqual(b.runs);
+  });
+});
