@@ -36,7 +36,7 @@ function cliRun(args, n) {
 }
 
 /** The language server's fast path on a document: median and worst didChange -> publish over `edits` edits, and its peak RSS (Linux). */
-async function lspFastPath(text, edits) {
+async function lspFastPath(text, edits, change) {
   const proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const uri = pathToFileURL(join(dir, 'scale.sipmig')).toString();
@@ -56,8 +56,7 @@ async function lspFastPath(text, edits) {
   await done;
   const times = [];
   for (let v = 2; v < 2 + edits; v++) {
-    // A keystroke: the scenario's duration changes (analysis and runs change with it).
-    const edited = text.replace('duration 420 s', `duration ${400 + v} s`);
+    const edited = change(text, v);
     done = published(v);
     const t0 = performance.now();
     conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text: edited }] });
@@ -84,7 +83,11 @@ for (const [scale, lines] of [['1x', 0], ['10x', 1000], ['100x', 10_000]]) {
   const what = `${scale} (${text.split('\n').length} lines, ${Math.round(text.length / 1024)} KiB)`;
   const check = cliRun(['check', file], 3);
   const run = cliRun(['run', file], scale === '100x' ? 1 : 3);
-  const lsp = await lspFastPath(text, 20);
+  // A keystroke: the scenario's duration changes (analysis and runs change with it, the text's
+  // length does not); typing: one more character in the scenario's title each time, so the
+  // whole text after it moves.
+  const lsp = await lspFastPath(text, 20, (t, v) => t.replace('duration 420 s', `duration ${400 + v} s`));
+  const typing = await lspFastPath(text, 20, (t, v) => t.replace('migrated at 120 s"', `migrated at 120 s${'x'.repeat(v)}"`));
   rows.push(
     { name: `sipmig check ${what}: wall time`, value: check.ms, unit: 'ms' },
     { name: `sipmig check ${what}: peak RSS`, value: check.mib, unit: 'MiB' },
@@ -92,6 +95,8 @@ for (const [scale, lines] of [['1x', 0], ['10x', 1000], ['100x', 10_000]]) {
     { name: `sipmig run ${what}: peak RSS`, value: run.mib, unit: 'MiB' },
     { name: `LSP didChange -> diagnostics ${what} p50`, value: lsp.p50, unit: 'ms' },
     { name: `LSP didChange -> diagnostics ${what} worst of 20`, value: lsp.worst, unit: 'ms' },
+    { name: `LSP typing (text grows) -> diagnostics ${what} p50`, value: typing.p50, unit: 'ms' },
+    { name: `LSP typing (text grows) -> diagnostics ${what} worst of 20`, value: typing.worst, unit: 'ms' },
     { name: `LSP server peak RSS ${what}`, value: lsp.mib, unit: 'MiB' },
   );
 }
