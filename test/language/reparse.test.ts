@@ -121,3 +121,53 @@ describe('re-parsing after an edit', () => {
     expect(a.runs).toStrictEqual(b.runs);
   });
 });
+
+describe('analyzing after an edit', () => {
+  /** Everything an analysis gives that later stages and the editor read, as JSON. */
+  const facts = (a: ReturnType<typeof analyze>) => JSON.stringify([a.diagnostics, a.bound, a.entities, a.runs, a.document]);
+
+  it('gives what analyzing from scratch gives, edit after edit (1 200 edits)', () => {
+    const r = rng(1126);
+    for (let chain = 0; chain < 60; chain++) {
+      let text = chain % 6 === 5 ? inventory(30) : SAMPLES[chain % SAMPLES.length];
+      let a = analyze(text);
+      for (let k = 0; k < 20; k++) {
+        const next = edit(text, r);
+        const incremental = analyze(next, a);
+        const full = analyze(next);
+        if (facts(incremental) !== facts(full)) {
+          expect(incremental.diagnostics, `chain ${chain}, edit ${k}: diagnostics`).toStrictEqual(full.diagnostics);
+          expect(facts(incremental), `chain ${chain}, edit ${k}: bound blocks, entities, runs and tree must equal a fresh analysis`).toBe(facts(full));
+        }
+        a = incremental;
+        text = next;
+      }
+    }
+  });
+
+  it('takes the binding of every block the edit did not touch from the earlier analysis', () => {
+    const text = inventory(100);
+    const before = analyze(text);
+    // The same length: the blocks after the edit are the earlier parse's too.
+    const edited = text.replace('  hardware poweredge\n}\nvm guest50 ', '  hardware poweredgf\n}\nvm guest50 ');
+    const after = analyze(edited, before);
+    const reused = after.bound.blocks.filter((b) => before.bound.blocks.includes(b)).length;
+    expect(reused, `bound blocks taken from the earlier analysis, of ${after.bound.blocks.length}`).toBe(after.bound.blocks.length - 1);
+    expect(after.diagnostics.map((d) => d.code), 'the misspelt profile is reported').toContain('NAME001');
+    expect(facts(after)).toBe(facts(analyze(edited)));
+  });
+
+  it('binds again when the diagnostics reach their limit before a block (binding would stop early)', () => {
+    // 1 100 unknown lines before the sample, or a comment of the same length: the sample's
+    // blocks after them keep their identity, but with the errors the report is full before
+    // they are bound, and a fresh analysis binds none of them.
+    const errors = 'bogus 1\n'.repeat(1100);
+    const comment = '#' + 'x'.repeat(errors.length - 2) + '\n';
+    const quiet = comment + SAMPLES[0];
+    const noisy = errors + SAMPLES[0];
+    const fromQuiet = analyze(noisy, analyze(quiet));
+    expect(fromQuiet.bound.blocks, 'no block bound once 1 000 problems are reported').toHaveLength(0);
+    expect(facts(fromQuiet), 'errors added before the blocks').toBe(facts(analyze(noisy)));
+    expect(facts(analyze(quiet, analyze(noisy))), 'errors removed before the blocks').toBe(facts(analyze(quiet)));
+  });
+});

@@ -48,11 +48,35 @@ export function child(b: BoundBlock | undefined, kind: string): BoundBlock[] {
   return b ? b.blocks.filter((c) => c.def.kind === kind) : [];
 }
 
-/** `isFull` says when the caller has all the diagnostics it will keep: binding then stops early. */
-export function bind(members: Member[], modelProps: PropDef[], report: Report, isFull: () => boolean = () => false): Bound {
+/**
+ * What binding one top-level member produced, kept by the member's identity: a tree is never
+ * changed once parsed, and a re-parse (syntax/parser.ts) hands the blocks an edit did not
+ * touch to the next analysis as the same objects, so their binding is taken from here.
+ */
+interface TopLevelBinding {
+  modelProps: PropDef[];
+  blocks: BoundBlock[];
+  refs: Reference[];
+  decls: Declaration[];
+  diagnostics: Diagnostic[];
+}
+const bindings = new WeakMap<Member, TopLevelBinding>();
+
+/**
+ * `isFull` says when the caller has all the diagnostics it will keep: binding then stops early.
+ * `room` says how many more it keeps: a top-level member's earlier binding is reused only when
+ * its diagnostics fit (binding it again could otherwise stop early, and differ).
+ */
+export function bind(members: Member[], modelProps: PropDef[], report: Report, isFull: () => boolean = () => false, room: () => number = () => 0): Bound {
   const bound: Bound = { blocks: [], refs: [], decls: [] };
+  // The diagnostics of the top-level member being bound, when they are being kept (see bindings).
+  let kept: Diagnostic[] | undefined;
+  const keep: Report = (d) => {
+    kept?.push(d);
+    report(d);
+  };
   const diag = (code: string, span: Span, message: string, extra: Partial<Diagnostic> = {}) =>
-    report({ code, severity: severityOf(code), message, start: span.start, end: span.end, ...extra });
+    keep({ code, severity: severityOf(code), message, start: span.start, end: span.end, ...extra });
 
   const bindBlock = (def: BlockDef, m: Member): BoundBlock => {
     // Most blocks have no typo: they share one empty set until they get one (see bindMember).
@@ -109,7 +133,7 @@ export function bind(members: Member[], modelProps: PropDef[], report: Report, i
       if (propDef) return void diag('SCH002', m.key, `'${key}' is a property, not a block: write it on one line (e.g. \`${propDef.example}\`).`);
     } else {
       if (propDef && into) {
-        const match = matchProperty(propDef, m, report);
+        const match = matchProperty(propDef, m, keep);
         const list = into.props.get(key);
         // A new list is made at its exact length ([x]): one grown by push reserves 16 slots.
         if (!list) into.props.set(key, [{ def: propDef, member: m, match }]);
@@ -154,7 +178,22 @@ export function bind(members: Member[], modelProps: PropDef[], report: Report, i
 
   const topProps = byName(NO_PROPS, nameOf);
   const topBlocks = byName(BLOCKS, kindOf);
-  for (const m of members) bindMember(m, NO_PROPS, BLOCKS, topProps, topBlocks, undefined, undefined);
+  for (const m of members) {
+    const earlier = bindings.get(m);
+    if (earlier && earlier.modelProps === modelProps && earlier.diagnostics.length < room()) {
+      for (const d of earlier.diagnostics) report(d);
+      for (const b of earlier.blocks) bound.blocks.push(b);
+      for (const r of earlier.refs) bound.refs.push(r);
+      for (const d of earlier.decls) bound.decls.push(d);
+      continue;
+    }
+    const [blocks, refs, decls] = [bound.blocks.length, bound.refs.length, bound.decls.length];
+    kept = [];
+    bindMember(m, NO_PROPS, BLOCKS, topProps, topBlocks, undefined, undefined);
+    // Kept only when binding never met a full report (it would have stopped early).
+    if (!isFull()) bindings.set(m, { modelProps, blocks: bound.blocks.slice(blocks), refs: bound.refs.slice(refs), decls: bound.decls.slice(decls), diagnostics: kept });
+    kept = undefined;
+  }
   const top = new Map<BlockDef, BoundBlock[]>();
   for (const b of bound.blocks) {
     const list = top.get(b.def);
