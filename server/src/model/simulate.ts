@@ -176,6 +176,8 @@ class Simulation {
   // Fast-forward over steady stretches: the step-relative state of the last two steps
   // (stepState), whether the previous one was written, and the rings' steady values.
   readonly fastForward: boolean;
+  /** The per-VM arrays a step leaves for the next (compared by the fast-forward). */
+  private readonly vmStepState: ArrayLike<number>[];
   private ffPrev: Float64Array;
   private ffCur: Float64Array;
   private ffPrevLen = -1;
@@ -294,7 +296,10 @@ class Simulation {
     this.ser = SERIES_KEYS.map(() => new Float64Array(this.wantSeries ? nSteps : 0));
     this.st = Float64Array.of(0, 0, this.rtt0, 0, 0, 0, NaN, 0);
     this.fastForward = opts.fastForward !== false;
-    const stateSize = this.nH * 2 + this.nV * 15 + 8 + 5 + 3 + this.queue.stepStateSize;
+    this.vmStepState = [this.vHost, this.vW, this.vWork, this.vBusy, this.vFaults, this.vPkts, this.vMain, this.vWanted, this.vVisible, this.vDirty, this.vH, this.vPaused, this.vMig, this.vOmega];
+    // Per host: its share and CPU; per VM: vmStepState and its CPU; st; the step's service (5
+    // values) and the control's phase, highest phase and transitions (3); the queue's part.
+    const stateSize = this.nH * 2 + this.nV * (this.vmStepState.length + 1) + this.st.length + 5 + 3 + this.queue.stepStateSize;
     this.ffPrev = new Float64Array(this.fastForward ? stateSize : 0);
     this.ffCur = new Float64Array(this.fastForward ? stateSize : 0);
     const rings = this.queue.ringedCount;
@@ -317,7 +322,7 @@ class Simulation {
       const g = m.g;
       const vi = m.vi;
       if (vi < 0) continue;
-      if (g.phase === MigPhase.Off && t0 >= g.spec.startS - 1e-9) g.start();
+      if (startsAt(g, t, this.dt)) g.start();
       if (g.phase === MigPhase.StopCopy && t0 >= g.endAtS - 1e-9) {
         g.phase = MigPhase.Done;
         if (m.dst >= 0) vHost[vi] = m.dst;
@@ -545,7 +550,7 @@ class Simulation {
     const s = this.ser;
     const q = this.queue;
     const st = this.st;
-    s[0][t] = Math.round(t * this.dt * 1e6) / 1e6;
+    s[0][t] = timeOfStep(t, this.dt);
     s[1][t] = this.load[t];
     s[2][t] = this.res.callsStarted / this.dt;
     s[3][t] = q.oldestAgeS(t);
@@ -659,23 +664,10 @@ class Simulation {
       out[o++] = this.hCpu[h][t];
     }
     for (let i = 0; i < this.nV; i++) {
-      out[o++] = this.vHost[i];
-      out[o++] = this.vW[i];
-      out[o++] = this.vWork[i];
-      out[o++] = this.vBusy[i];
-      out[o++] = this.vFaults[i];
-      out[o++] = this.vPkts[i];
-      out[o++] = this.vMain[i];
-      out[o++] = this.vWanted[i];
-      out[o++] = this.vVisible[i];
-      out[o++] = this.vDirty[i];
-      out[o++] = this.vH[i];
-      out[o++] = this.vPaused[i];
-      out[o++] = this.vMig[i];
-      out[o++] = this.vOmega[i];
+      for (const a of this.vmStepState) out[o++] = a[i];
       out[o++] = this.vCpu[i][t];
     }
-    for (let k = 0; k < 8; k++) out[o++] = this.st[k];
+    for (let k = 0; k < this.st.length; k++) out[o++] = this.st[k];
     const r = this.res;
     out[o++] = r.work;
     out[o++] = r.messages;
@@ -685,7 +677,10 @@ class Simulation {
     out[o++] = this.control.phase;
     out[o++] = this.control.maxPhase;
     out[o++] = this.control.transitions.length;
-    return this.queue.writeStepState(t, out, o);
+    o = this.queue.writeStepState(t, out, o);
+    // A value written past the end would be dropped silently, and the comparison would miss it.
+    if (o > out.length) throw new Error(`sipmig model: the step state has ${o} values, its buffer ${out.length} (see stateSize)`);
+    return o;
   }
 
   /**
@@ -721,13 +716,9 @@ class Simulation {
     return s;
   }
 
-  /** Whether a migration that has not started starts at step s (as stepMigrations decides it). */
+  /** Whether a migration starts at step s (as stepMigrations decides it). */
   private migrationStartsAt(s: number): boolean {
-    const t0 = s * this.dt;
-    for (let k = 0; k < this.nM; k++) {
-      const m = this.migs[k];
-      if (m.vi >= 0 && m.g.phase === MigPhase.Off && t0 >= m.g.spec.startS - 1e-9) return true;
-    }
+    for (let k = 0; k < this.nM; k++) if (this.migs[k].vi >= 0 && startsAt(this.migs[k].g, s, this.dt)) return true;
     return false;
   }
 
@@ -737,10 +728,23 @@ class Simulation {
     for (let h = 0; h < this.nH; h++) this.hCpu[h][s] = this.hCpu[h][t];
     if (!this.wantSeries) return;
     const ser = this.ser;
-    ser[0][s] = Math.round(s * this.dt * 1e6) / 1e6;
+    ser[0][s] = timeOfStep(s, this.dt);
     ser[1][s] = this.load[s];
     for (let k = 2; k < ser.length; k++) ser[k][s] = ser[k][t];
   }
+}
+
+/**
+ * Whether a migration that has not started starts at step t. (It takes the step number, not
+ * its time: a fractional argument of a call V8 does not inline is boxed on the heap.)
+ */
+function startsAt(g: Migration, t: number, dt: number): boolean {
+  return g.phase === MigPhase.Off && t * dt >= g.spec.startS - 1e-9;
+}
+
+/** The time of step t as the series give it (rounded to the microsecond). */
+function timeOfStep(t: number, dt: number): number {
+  return Math.round(t * dt * 1e6) / 1e6;
 }
 
 /** Equal bit for bit (NaN equals NaN, 0 differs from -0): the same state gives the same next step. */

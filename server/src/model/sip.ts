@@ -170,10 +170,12 @@ export class SipQueue {
   private logN = 0;
   /** Ring values of a verified steady state, one per ringed class (see captureSteady). */
   private readonly quietRing: Float64Array;
-  /** The current bin's row in a verified steady state: rem (nc), w0, m0, w1, m1, r1. */
+  /** The current bin's row in a verified steady state (see readRow). */
   private readonly quietRow: Float64Array;
   /** Arrivals per step of each retransmitted class in a verified steady state. */
   private readonly quietArr: Float64Array;
+  /** Delay in steps of each class after its trigger (from the call flow). */
+  private readonly delaySteps: Int32Array;
   /** Delay in steps of each ringed class (unclipped: slots beyond the horizon stay empty). */
   private readonly ringedDelay: Int32Array;
   /** Failures per cause, cumulative. */
@@ -197,6 +199,7 @@ export class SipQueue {
     this.m1 = new Float64Array(MIN_ROWS);
     this.r1 = new Float64Array(MIN_ROWS);
     this.weight = new Float64Array(this.nc);
+    this.delaySteps = Int32Array.from(flow.classes, (k) => Math.round(k.delayS / dt));
     this.timeoutSteps = new Int32Array(this.nc);
     this.causeOf = [];
     for (let c = 0; c < n; c++) {
@@ -222,7 +225,7 @@ export class SipQueue {
     }
     this.succStart[this.nc] = flat.length;
     this.succCls = Int32Array.from(flat);
-    this.succDelay = Int32Array.from(flat.map((c) => Math.round(flow.classes[c].delayS / dt)));
+    this.succDelay = Int32Array.from(flat.map((c) => this.delaySteps[c]));
 
     const r = flow.retransmissions;
     this.rX = Int32Array.from(r.map((x) => x.x));
@@ -241,7 +244,7 @@ export class SipQueue {
     let off = 0;
     for (let c = 0; c < n; c++) {
       // A delay beyond the horizon needs no ring: those arrivals are never simulated.
-      const d = Math.min(Math.round(flow.classes[c].delayS / dt), nSteps);
+      const d = Math.min(this.delaySteps[c], nSteps);
       if (d > 0) {
         const slots = pow2AtLeast(d + 2);
         this.ringMask[c] = slots - 1;
@@ -261,9 +264,9 @@ export class SipQueue {
     this.logCls = new Int32Array(LOG_CAP);
     this.logAmt = new Float64Array(LOG_CAP);
     this.quietRing = new Float64Array(this.ringed.length);
-    this.quietRow = new Float64Array(this.nc + 5);
+    this.quietRow = new Float64Array(this.rowWidth);
     this.quietArr = new Float64Array(r.length);
-    this.ringedDelay = this.ringed.map((c) => Math.round(flow.classes[c].delayS / dt));
+    this.ringedDelay = this.ringed.map((c) => this.delaySteps[c]);
   }
 
   /** Messages of class `cls` arriving at step `step` (ignored beyond the simulated horizon). */
@@ -395,9 +398,8 @@ export class SipQueue {
    * served before t = 0 arrive during the first `delay` seconds.
    */
   warmStart(cps: number): void {
-    const cls = this.flow.classes;
-    for (let c = 1; c < cls.length; c++) {
-      const d = Math.round(cls[c].delayS / this.dt);
+    for (let c = 1; c < this.flow.classes.length; c++) {
+      const d = this.delaySteps[c];
       for (let s = 0; s < d && s < this.nSteps; s++) this.arrive(s, c, cps * this.dt);
     }
   }
@@ -628,6 +630,33 @@ export class SipQueue {
   // answers, and rings that hold one value per class over their delay. What grows while the
   // state repeats (servedCum, cumX) is replayed with exactly the additions of a real step.
 
+  /** Values in a row's state: the amount of each class, then the row's w0, m0, w1, m1, r1. */
+  private get rowWidth(): number {
+    return this.nc + 5;
+  }
+
+  /** A row's state into out from out[o]; returns the next offset. */
+  private readRow(row: number, out: Float64Array, o: number): number {
+    for (let i = row * this.nc, e = i + this.nc; i < e; i++) out[o++] = this.rem[i];
+    out[o++] = this.w0[row];
+    out[o++] = this.m0[row];
+    out[o++] = this.w1[row];
+    out[o++] = this.m1[row];
+    out[o++] = this.r1[row];
+    return o;
+  }
+
+  /** A row's state back from `from` (as readRow wrote it). */
+  private writeRow(row: number, from: Float64Array): void {
+    const nc = this.nc;
+    for (let c = 0; c < nc; c++) this.rem[row * nc + c] = from[c];
+    this.w0[row] = from[nc];
+    this.m0[row] = from[nc + 1];
+    this.w1[row] = from[nc + 2];
+    this.m1[row] = from[nc + 3];
+    this.r1[row] = from[nc + 4];
+  }
+
   /** Classes with a delayed-arrival ring (ringSteadyAfter reports one value for each). */
   get ringedCount(): number {
     return this.ringed.length;
@@ -635,7 +664,9 @@ export class SipQueue {
 
   /** Values written by writeStepState at most. */
   get stepStateSize(): number {
-    return this.nc + 5 + this.arrX.length + 3 + 2 * LOG_CAP;
+    // The current row, the arrivals of retransmitted classes, the two failure counts, and the
+    // log of answers (its length, then class and amount of each).
+    return this.rowWidth + this.arrX.length + 2 + 1 + 2 * LOG_CAP;
   }
 
   /** Whether the queue is empty at the end of step t with both heads at t (a steady state needs it). */
@@ -646,14 +677,7 @@ export class SipQueue {
 
   /** Writes the queue's state at the end of step t, relative to t, from out[o]; returns the next offset. */
   writeStepState(t: number, out: Float64Array, o: number): number {
-    const row = t & this.mask;
-    const nc = this.nc;
-    for (let i = row * nc, e = i + nc; i < e; i++) out[o++] = this.rem[i];
-    out[o++] = this.w0[row];
-    out[o++] = this.m0[row];
-    out[o++] = this.w1[row];
-    out[o++] = this.m1[row];
-    out[o++] = this.r1[row];
+    o = this.readRow(t & this.mask, out, o);
     for (let i = 0; i < this.arrX.length; i++) out[o++] = this.arrX[i][t & this.rtxMask];
     out[o++] = this.st[2];
     out[o++] = this.st[3];
@@ -692,15 +716,7 @@ export class SipQueue {
   /** Keeps the steady state of step t (rings as found by ringSteadyAfter) for replay and restore. */
   captureSteady(t: number, ringVals: Float64Array): void {
     this.quietRing.set(ringVals);
-    const row = t & this.mask;
-    const q = this.quietRow;
-    const nc = this.nc;
-    for (let c = 0; c < nc; c++) q[c] = this.rem[row * nc + c];
-    q[nc] = this.w0[row];
-    q[nc + 1] = this.m0[row];
-    q[nc + 2] = this.w1[row];
-    q[nc + 3] = this.m1[row];
-    q[nc + 4] = this.r1[row];
+    this.readRow(t & this.mask, this.quietRow, 0);
     for (let i = 0; i < this.arrX.length; i++) this.quietArr[i] = this.arrX[i][t & this.rtxMask];
   }
 
@@ -725,15 +741,7 @@ export class SipQueue {
       const last = Math.min(s + ringedDelay[k], this.nSteps - 1);
       for (let q = s + 1; q <= last; q++) ring[off + (q & mask)] = this.quietRing[k];
     }
-    const row = s & this.mask;
-    const nc = this.nc;
-    const q = this.quietRow;
-    for (let c = 0; c < nc; c++) this.rem[row * nc + c] = q[c];
-    this.w0[row] = q[nc];
-    this.m0[row] = q[nc + 1];
-    this.w1[row] = q[nc + 2];
-    this.m1[row] = q[nc + 3];
-    this.r1[row] = q[nc + 4];
+    this.writeRow(s & this.mask, this.quietRow);
     this.h0 = this.h1 = this.current = s;
     // Rows and retransmission slots of later bins are cleared before their first use (open).
     this.ready = s + 1;
