@@ -334,51 +334,22 @@ function reparse(text: string, old: string, prev: Document): Document {
   let j = i;
   while (j < ms.length && !(ms[j].start > nextLine && isBreak(old.charCodeAt(ms[j].start - 1)))) j++;
   const b0 = j < ms.length ? ms[j].start : n0;
+  // The lines between, parsed on their own and moved to where they are in the text.
   const mid = parseAll(text.slice(a, b0 + delta));
   if (!reusable(mid)) return parseAll(text);
-  shiftDocument(mid, a);
   const members = ms.slice(0, i);
-  for (const m of mid.members) members.push(m);
+  for (const m of mid.members) members.push(a ? shiftedMember(m, a) : m);
   for (let k = j; k < ms.length; k++) members.push(delta ? shiftedMember(ms[k], delta) : ms[k]);
   return {
     members,
-    comments: [...prev.comments.filter((c) => c.end <= a), ...mid.comments, ...shiftedSpans(prev.comments.filter((c) => c.start >= b0), delta)],
-    errors: [...prev.errors.filter((e) => e.start < a), ...mid.errors, ...shiftedSpans(prev.errors.filter((e) => e.start >= b0), delta)],
+    comments: [...prev.comments.filter((c) => c.end <= a), ...shiftedSpans(mid.comments, a), ...shiftedSpans(prev.comments.filter((c) => c.start >= b0), delta)],
+    errors: [...prev.errors.filter((e) => e.start < a), ...shiftedSpans(mid.errors, a), ...shiftedSpans(prev.errors.filter((e) => e.start >= b0), delta)],
     length: n1,
   };
 }
 
-/** Moves a freshly parsed document (its own objects) by `d`. */
-function shiftDocument(doc: Document, d: number): void {
-  if (!d) return;
-  const atom = (x: Atom) => {
-    x.start += d;
-    x.end += d;
-    if (x.unitSpan) {
-      x.unitSpan.start += d;
-      x.unitSpan.end += d;
-    }
-  };
-  const member = (m: Member) => {
-    m.start += d;
-    m.end += d;
-    atom(m.key);
-    for (const x of m.args) atom(x);
-    if (m.body) {
-      m.body.start += d;
-      m.body.end += d;
-      for (const c of m.body.members) member(c);
-    }
-  };
-  for (const m of doc.members) member(m);
-  for (const x of [...doc.comments, ...doc.errors]) {
-    x.start += d;
-    x.end += d;
-  }
-}
-
 /**
- * A copy of a member of an earlier parse, moved by `d` (the earlier tree stays as it was). The
+ * A copy of a member moved by `d` (the tree it comes from stays as it was). The
  * copies are object literals of the parser's own shapes, keys in the same order: copies made
  * by spreading get other hidden classes, and every later stage that reads the tree slowed down
  * (a keystroke on a 10 000-line file took longer than parsing it all again).
