@@ -50,7 +50,7 @@ export function analyze(text: string, previous?: Analysis): Analysis {
   }
   const document = parse(text, previous?.document);
   for (const e of document.errors) diagnostics.push({ ...e, severity: 'error' });
-  const bound = bind(document.members, modelPropDefs(), sink, isFull, () => LIMITS.maxDiagnostics - diagnostics.length);
+  const bound = bind(document.members, modelPropDefs(), sink, () => LIMITS.maxDiagnostics - diagnostics.length);
   const scope = buildScope(bound, sink);
   const entities = resolveEntities(bound, scope);
   const ctx: RuleContext = { text, bound, scope, entities, report: makeReporter(sink) };

@@ -63,11 +63,12 @@ interface TopLevelBinding {
 const bindings = new WeakMap<Member, TopLevelBinding>();
 
 /**
- * `isFull` says when the caller has all the diagnostics it will keep: binding then stops early.
- * `room` says how many more it keeps: a top-level member's earlier binding is reused only when
- * its diagnostics fit (binding it again could otherwise stop early, and differ).
+ * `room` says how many more diagnostics the caller keeps: at none, binding stops early. A
+ * top-level member's earlier binding is reused only when its diagnostics fit (binding it again
+ * would otherwise stop early, and differ).
  */
-export function bind(members: Member[], modelProps: PropDef[], report: Report, isFull: () => boolean = () => false, room: () => number = () => 0): Bound {
+export function bind(members: Member[], modelProps: PropDef[], report: Report, room: () => number = () => Infinity): Bound {
+  const isFull = () => room() <= 0;
   const bound: Bound = { blocks: [], refs: [], decls: [] };
   // The diagnostics of the top-level member being bound, when they are being kept (see bindings).
   let kept: Diagnostic[] | undefined;
