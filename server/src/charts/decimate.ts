@@ -14,6 +14,7 @@
 // counter rises (the first failure), and the changes of the overload phase and the
 // migration round, as far as a quarter of the points allows (in that order).
 import type { RunResult, Series, SeriesValues } from '../model/output';
+import { plainArray } from '../model/summary';
 
 export interface SeriesDecimation {
   /** Steps the model simulated (the length of the full series). */
@@ -190,13 +191,7 @@ function plainSeriesOf(series: Series): Series<number[]> {
   return out;
 }
 
-/**
- * Series values as a plain array: the array itself, or a copy of a typed one. A plain loop:
- * Array.from on a typed array is over ten times slower.
- */
+/** Series values as a plain array: the array itself, or a copy of a typed one. */
 function plainValues(v: SeriesValues): number[] {
-  if (Array.isArray(v)) return v as number[];
-  const plain = new Array<number>(v.length);
-  for (let i = 0; i < v.length; i++) plain[i] = v[i];
-  return plain;
+  return Array.isArray(v) ? (v as number[]) : plainArray(v);
 }
