@@ -8,16 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { parse } from '../../server/src/language/syntax/parser';
 import { analyze } from '../../server/src/language';
 import { mutate, rng } from '../fuzz/mutate';
+import { edit as replaceOnce, ROOT } from '../helpers';
+import { generateScenario } from '../../scripts/bench/generate';
 
-const ROOT = join(__dirname, '..', '..');
 const SAMPLES = ['paper/active-migration', 'paper/standby-migration', 'modern/maintenance-window', 'modern/virtio-25g'].map((n) => readFileSync(join(ROOT, 'samples', `${n}.sipmig`), 'utf8'));
 
-/** The paper sample followed by an inventory of `n` hosts and VMs (as a large real file looks). */
-function inventory(n: number): string {
-  let s = SAMPLES[0];
-  for (let k = 0; k < n; k++) s += `\nhost rack${k} {\n  hardware poweredge\n}\nvm guest${k} { flavor cgl_sipas }   # spare ${k}\n`;
-  return s;
-}
+/** The paper sample followed by an operator's inventory, about `lines` lines (as a large real file looks). */
+const inventory = (lines: number) => generateScenario(ROOT, lines);
 
 const SNIPPETS = ['x', ' ', '\n', '\r', '\r\n', '{', '}', '"', '#', ';', '5', ' s', '%', ',', '\u00e9', 'host h9 {\n', '}\n', '  load 40 cps\n', '// note', '"a b"', '{ }', '\n\n'];
 
@@ -78,7 +75,7 @@ describe('re-parsing after an edit', () => {
 
   it('gives what a full parse gives on a 2 000-line file (200 edits)', () => {
     const r = rng(7);
-    let text = inventory(300);
+    let text = inventory(2000);
     let doc = parse(text);
     for (let k = 0; k < 200; k++) {
       const next = edit(text, r);
@@ -88,12 +85,11 @@ describe('re-parsing after an edit', () => {
   });
 
   it('keeps the blocks before and after the edit, and leaves the earlier tree as it was', () => {
-    const text = inventory(100);
+    const text = inventory(2500);
     const before = parse(text);
     const frozen = structuredClone(before);
-    const at = text.indexOf('host rack50 {');
     // A keystroke that makes the file one character longer, in the middle.
-    const edited = text.slice(0, at) + 'host rack50x {' + text.slice(at + 'host rack50 {'.length);
+    const edited = replaceOnce(text, 'host rack50_a {', 'host rack50_ax {');
     const after = parse(edited, before);
     const kept = after.members.filter((m) => before.members.includes(m)).length;
     expect(kept, `top-level blocks kept from the earlier parse, of ${before.members.length}`).toBeGreaterThan(before.members.length / 2 - 5);
@@ -104,17 +100,16 @@ describe('re-parsing after an edit', () => {
   });
 
   it('parses everything again when an edit leaves a block unclosed, and when it closes it again', () => {
-    const text = inventory(20);
-    const at = text.indexOf('host rack5 {\n  hardware poweredge\n}') + 'host rack5 {\n  hardware poweredge\n'.length;
-    const open = text.slice(0, at) + text.slice(at + 1);
+    const text = inventory(600);
+    const open = replaceOnce(text, 'host rack5_a { hardware hw_5 }', 'host rack5_a { hardware hw_5 ');
     const doc = expectSameAsFullParse(open, parse(text), 'closing brace deleted');
     expect(doc.errors.map((e) => e.code)).toContain('SYN006');
     expectSameAsFullParse(text, doc, 'closing brace typed again');
   });
 
   it('reaches analyze: the same diagnostics and runs with the earlier analysis as without', () => {
-    const text = inventory(50);
-    const edited = text.replace('duration 420 s', 'duration 421 s');
+    const text = inventory(1300);
+    const edited = replaceOnce(text, 'duration 420 s', 'duration 421 s');
     const a = analyze(edited, analyze(text));
     const b = analyze(edited);
     expect(a.diagnostics).toStrictEqual(b.diagnostics);
@@ -129,7 +124,7 @@ describe('analyzing after an edit', () => {
   it('gives what analyzing from scratch gives, edit after edit (1 200 edits)', () => {
     const r = rng(1126);
     for (let chain = 0; chain < 60; chain++) {
-      let text = chain % 6 === 5 ? inventory(30) : SAMPLES[chain % SAMPLES.length];
+      let text = chain % 6 === 5 ? inventory(800) : SAMPLES[chain % SAMPLES.length];
       let a = analyze(text);
       for (let k = 0; k < 20; k++) {
         const next = edit(text, r);
@@ -146,10 +141,10 @@ describe('analyzing after an edit', () => {
   });
 
   it('takes the binding of every block the edit did not touch from the earlier analysis', () => {
-    const text = inventory(100);
+    const text = inventory(2500);
     const before = analyze(text);
     // The same length: the blocks after the edit are the earlier parse's too.
-    const edited = text.replace('  hardware poweredge\n}\nvm guest50 ', '  hardware poweredgf\n}\nvm guest50 ');
+    const edited = replaceOnce(text, 'host rack50_a { hardware hw_50 }', 'host rack50_a { hardware hw_5x }');
     const after = analyze(edited, before);
     const reused = after.bound.blocks.filter((b) => before.bound.blocks.includes(b)).length;
     expect(reused, `bound blocks taken from the earlier analysis, of ${after.bound.blocks.length}`).toBe(after.bound.blocks.length - 1);
