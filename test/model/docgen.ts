@@ -98,17 +98,21 @@ function sensitivityTable(): string {
 }
 
 /**
- * Incomplete calls just past the load where new calls first wait as long as Timer B (the
- * active sample at 36..44 cps): how steeply a fluid model's count rises there.
+ * Incomplete calls around the load where new calls first wait as long as Timer B (the active
+ * sample, four loads either side of it): how steeply a fluid model's count rises there.
  */
 function edgeTable(): string {
   const base = sampleRun('active-migration', 40);
-  const loads = [36, 37, 38, 39, 40, 41, 42, 43, 44];
-  const runs = loads.map((cps) => {
+  const at = (cps: number) => {
     const run = variant(base, (s) => (s.load = [{ atS: 0, cps }]));
     run.offeredCps = cps;
     return simulate(run);
-  });
+  };
+  // The edge: the first whole load at which new calls wait as long as Timer B.
+  let edge = 20;
+  while (edge < 200 && at(edge).peakInviteWaitS < base.scenario.app.timers.timerBS) edge++;
+  const loads = Array.from({ length: 9 }, (_, k) => edge - 4 + k);
+  const runs = loads.map(at);
   return [
     `| offered cps |${loads.map((c) => ` ${c} |`).join('')}`,
     `|---|${loads.map(() => '---|').join('')}`,
