@@ -40,12 +40,14 @@ export function runsKey(runs: RunInput[], extra: string): string {
   for (const r of runs) {
     h.update(JSON.stringify([r.label, r.offeredCps]));
     for (const [field, value] of Object.entries(r.scenario)) {
-      const shared = typeof value === 'object' && value !== null ? ids.get(value) : undefined;
-      if (shared !== undefined) h.update(`\u0001${field}#${shared}`);
-      else {
-        if (typeof value === 'object' && value !== null) ids.set(value, ids.size);
-        h.update(`\u0001${field}=${JSON.stringify(value)}`);
+      const object = typeof value === 'object' && value !== null;
+      const shared = object ? ids.get(value) : undefined;
+      if (shared !== undefined) {
+        h.update(`\u0001${field}#${shared}`);
+        continue;
       }
+      if (object) ids.set(value, ids.size);
+      h.update(`\u0001${field}=${JSON.stringify(value)}`);
     }
     h.update('\u0001\u0001');
   }
