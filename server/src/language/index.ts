@@ -37,7 +37,8 @@ export function analyze(text: string, previous?: Analysis): Analysis {
     if (diagnostics.length < LIMITS.maxDiagnostics) diagnostics.push(d);
     else dropped++;
   };
-  const isFull = () => diagnostics.length >= LIMITS.maxDiagnostics;
+  /** Diagnostics still kept before the limit. */
+  const room = () => LIMITS.maxDiagnostics - diagnostics.length;
   const tooBig = fileSizeProblem(text) ?? (lineCountAbove(text, LIMITS.maxLines) ? `The file has more than ${LIMITS.maxLines} lines, the limit for a scenario.` : undefined);
   if (tooBig) {
     // Analyze nothing rather than something partial: a scenario this large is a mistake, and
@@ -50,13 +51,13 @@ export function analyze(text: string, previous?: Analysis): Analysis {
   }
   const document = parse(text, previous?.document);
   for (const e of document.errors) diagnostics.push({ ...e, severity: 'error' });
-  const bound = bind(document.members, modelPropDefs(), sink, () => LIMITS.maxDiagnostics - diagnostics.length);
+  const bound = bind(document.members, modelPropDefs(), sink, room);
   const scope = buildScope(bound, sink);
   const entities = resolveEntities(bound, scope);
   const ctx: RuleContext = { text, bound, scope, entities, report: makeReporter(sink) };
   for (const rule of RULE_SET) rule(ctx);
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
-  if (isFull()) diagnostics.push({ code: 'LIM001', severity: 'error', message: `Too many problems: only the first ${LIMITS.maxDiagnostics} are shown${dropped ? ` (${dropped} more found)` : ''}.`, start: 0, end: 0 });
+  if (room() <= 0) diagnostics.push({ code: 'LIM001', severity: 'error', message: `Too many problems: only the first ${LIMITS.maxDiagnostics} are shown${dropped ? ` (${dropped} more found)` : ''}.`, start: 0, end: 0 });
   const hasErrors = diagnostics.some((d) => d.severity === 'error');
   const name = bound.blocks.find((b) => b.def.kind === 'scenario')?.name?.text ?? 'scenario';
   const runs = hasErrors || !canRun(entities) ? [] : lowerRuns(entities, name);
