@@ -53,6 +53,13 @@ describe('reference shapes', () => {
     });
   });
 
+  it('predicts no incomplete call at 25-35 cps, as the hover on a migrate statement tells planners', () => {
+    // server/src/lsp/features/hover.ts says the study lost calls at 25-35 cps "where the model
+    // predicts none": when this fails, that sentence must change with the model.
+    for (const r of sweeps().active.filter((x) => x.offeredCps >= 25 && x.offeredCps <= 35))
+      expect(r.incompleteCalls.total, `incomplete calls at ${r.offeredCps} cps`).toBe(0);
+  });
+
   it('lists only statements that exist as known gaps', () => {
     const ids = REFERENCE.shapes.map((_, i) => `shape-${i + 1}`);
     for (const id of Object.keys(KNOWN_GAPS)) expect(ids, `KNOWN_GAPS names ${id}, which is no reference shape`).toContain(id);

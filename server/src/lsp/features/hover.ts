@@ -95,7 +95,8 @@ async function migrationSection(req: HoverRequest, memberStart: number): Promise
     `**Predicted for this migration** (${md(m.entity.vm.value)}, ${md(m.points[0].result.role)} VM):`,
     table(['load', 'migration time', 'downtime', 'rounds', 'sent', 'new-call wait', 'incomplete calls'], rows),
     // The model's known gap (docs/model.md, section 6): a zero here is not a promise, and the
-    // hover is where a planner reads it.
+    // hover is where a planner reads it. (That the model predicts none at 25-35 cps is tested
+    // in test/model/calibration.test.ts.)
     `*New-call wait: the longest an initial INVITE waits at the SIP-AS in the run; calls fail (408) once it reaches Timer B (${num(timerB)} s). The model has no per-call spread, so a real server can fail some calls before that: the reference study lost about ${STUDY_INCOMPLETE} at 25–35 cps, where the model predicts none.*`,
   ];
   const site = thresholdSite(req.a);
