@@ -3,7 +3,8 @@
 //   document := (NEWLINE | member | stray '}')*
 //   member   := atom atom* block?  |  block
 //   block    := '{' (NEWLINE | member)* '}'?
-//   atom     := number unit? | string | ident | '%' | ','
+//   atom     := number | string | ident | '%' | ','   (one token category; a number takes
+//               the unit after it, see atomsOf)
 //
 // What a member means (which properties a block takes, what their values must be) is
 // decided later by the schema, not by the grammar: a typo in a keyword then gives one
@@ -11,7 +12,7 @@
 // mistakes (an unclosed block, a stray brace, an unterminated string) are reported
 // here, and parsing goes on.
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
-import { allTokens, Comma, Ident, LBrace, lex, Newline, NumberLit, Percent, RBrace, StringLit, UnterminatedString } from './lexer';
+import { allTokens, AtomTok, Comma, Ident, LBrace, lex, Newline, NumberLit, Percent, RBrace, StringLit } from './lexer';
 import type { Atom, Block, Document, Member, Span, SyntaxError } from './tree';
 import { lookupUnit } from '../units';
 
@@ -34,10 +35,14 @@ class SipmigParser extends EmbeddedActionsParser {
   // Arguments and block members are collected in scratch arrays and copied at their exact
   // length: a list grown by push reserves room for 16 and more, which on a large file was most
   // of the tree's memory. (The scratch arrays are never shortened: V8 would give back their
-  // room, to grow it again.) Atoms never contain members, so one member's arguments are never
-  // collected while another's are; the members of every open block share one stack.
+  // room, to grow it again.) A line's words are made atoms before its block is parsed, so one
+  // member's arguments are never collected while another's are; the members of every open
+  // block share one stack.
+  private readonly scratchTokens: IToken[] = [];
+  private tokenCount = 0;
   private readonly scratchAtoms: Atom[] = [];
-  private argCount = 0;
+  /** The key atomsOf built last. */
+  private keyAtom: Atom = { kind: 'ident', text: '', start: 0, end: 0 };
   private readonly scratchMembers: Member[] = [];
   membersTop = 0;
   /** Whether the member just parsed has an unclosed block in it (its own included). */
@@ -75,9 +80,10 @@ class SipmigParser extends EmbeddedActionsParser {
 
   private member = this.RULE('member', (): Member => this.OR(this.memberAlts));
 
+  // The words after a key are collected, as tokens, by a closure made once, into scratchTokens.
   private collectArg = () => {
-    const a = this.SUBRULE2(this.atom);
-    this.scratchAtoms[this.argCount++] = a;
+    const t = this.CONSUME2(AtomTok);
+    this.scratchTokens[this.tokenCount++] = t;
   };
 
   private optionalBody = () => this.SUBRULE(this.block);
@@ -85,11 +91,12 @@ class SipmigParser extends EmbeddedActionsParser {
   private memberAlts: { ALT: () => Member }[] = [
     {
       ALT: () => {
-        const key = this.SUBRULE(this.atom);
-        // The arguments are collected by a closure made once (collectArg), into scratchAtoms.
-        this.argCount = 0;
+        const first = this.CONSUME(AtomTok);
+        this.tokenCount = 0;
         this.MANY(this.collectArg);
-        const args = this.ACTION(() => this.scratchAtoms.slice(0, this.argCount));
+        // Built before the body is parsed: its members reuse the scratch arrays.
+        const args = this.ACTION(() => this.atomsOf(first));
+        const key = this.keyAtom;
         const body = this.OPTION(this.optionalBody);
         return this.ACTION(() => {
           const m = { key, args, body, start: key.start, end: body ? body.end : (args.length ? args[args.length - 1] : key).end };
@@ -160,43 +167,47 @@ class SipmigParser extends EmbeddedActionsParser {
 
   private closeBrace = () => this.CONSUME(RBrace);
 
-  private atom = this.RULE('atom', (): Atom => this.OR(this.atomAlts));
+  /**
+   * The atoms of a line from its tokens (`first`, then scratchTokens): the key in keyAtom, the
+   * arguments returned at their exact length. A number takes the unit written right after it
+   * ("120 s", "32 MiB/s", "70 %").
+   */
+  private atomsOf(first: IToken): Atom[] {
+    const n = this.tokenCount;
+    let i = 0;
+    let count = 0;
+    this.keyAtom = this.atomAt(first, n > 0 ? this.scratchTokens[0] : undefined);
+    if (this.keyAtom.unitSpan) i++;
+    for (; i < n; i++) {
+      const a = this.atomAt(this.scratchTokens[i], i + 1 < n ? this.scratchTokens[i + 1] : undefined);
+      if (a.unitSpan) i++;
+      this.scratchAtoms[count++] = a;
+    }
+    return this.scratchAtoms.slice(0, count);
+  }
 
-  private unitAlts = [{ ALT: () => this.CONSUME(Percent) }, { ALT: () => this.CONSUME(Ident) }];
+  /** The atom token `t` stands for; `next` is taken as its unit when `t` is a number and `next` one. */
+  private atomAt(t: IToken, next: IToken | undefined): Atom {
+    const type = t.tokenType;
+    if (type === NumberLit) {
+      // Both shapes are built whole (same keys, same order as adding the unit later would
+      // give): adding properties to an existing object costs a second allocation.
+      const start = t.startOffset;
+      const end = start + t.image.length;
+      const text = this.strings.get(this.source, start, end);
+      if (!next || !this.isUnit(next)) return { kind: 'number', text, value: Number(text), start, end };
+      const unitSpan = { start: next.startOffset, end: next.startOffset + next.image.length };
+      return { kind: 'number', text, value: Number(text), start, end: unitSpan.end, unit: this.strings.get(this.source, unitSpan.start, unitSpan.end), unitSpan };
+    }
+    if (type === Ident) return this.simple(t, 'ident');
+    if (type === StringLit) return this.simple(t, 'string');
+    if (type === Percent) return this.simple(t, 'percent');
+    if (type === Comma) return this.simple(t, 'comma');
+    this.error(t, 'SYN002', 'Unterminated string: add the closing " on the same line.');
+    return this.simple(t, 'string');
+  }
 
-  private optionalUnit = { GATE: () => this.isUnitAfterNumber(this.LA(1)), DEF: () => this.OR2(this.unitAlts) };
-
-  private atomAlts: { ALT: () => Atom }[] = [
-    {
-      ALT: () => {
-        const n = this.CONSUME(NumberLit);
-        const unit = this.OPTION(this.optionalUnit);
-        return this.ACTION((): Atom => {
-          // Both shapes are built whole (same keys, same order as adding the unit later would
-          // give): adding properties to an existing object costs a second allocation.
-          const start = n.startOffset;
-          const end = start + n.image.length;
-          const text = this.strings.get(this.source, start, end);
-          if (!unit) return { kind: 'number', text, value: Number(text), start, end };
-          const unitSpan = { start: unit.startOffset, end: unit.startOffset + unit.image.length };
-          return { kind: 'number', text, value: Number(text), start, end: unitSpan.end, unit: this.strings.get(this.source, unitSpan.start, unitSpan.end), unitSpan };
-        });
-      },
-    },
-    { ALT: () => this.simple(this.CONSUME(StringLit), 'string') },
-    {
-      ALT: () => {
-        const t = this.CONSUME(UnterminatedString);
-        this.ACTION(() => this.error(t, 'SYN002', 'Unterminated string: add the closing " on the same line.'));
-        return this.simple(t, 'string');
-      },
-    },
-    { ALT: () => this.simple(this.CONSUME2(Ident), 'ident') },
-    { ALT: () => this.simple(this.CONSUME3(Percent), 'percent') },
-    { ALT: () => this.simple(this.CONSUME(Comma), 'comma') },
-  ];
-
-  private isUnitAfterNumber(t: IToken): boolean {
+  private isUnit(t: IToken): boolean {
     if (t.tokenType === Percent) return true;
     return t.tokenType === Ident && lookupUnit(t.image) !== undefined;
   }
