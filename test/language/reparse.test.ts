@@ -118,8 +118,13 @@ describe('re-parsing after an edit', () => {
 });
 
 describe('analyzing after an edit', () => {
-  /** Everything an analysis gives that later stages and the editor read, as JSON. */
-  const facts = (a: ReturnType<typeof analyze>) => JSON.stringify([a.diagnostics, a.bound, a.entities, a.runs, a.document]);
+  /**
+   * Everything an analysis gives that later stages and the editor read, as JSON (maps and sets
+   * as lists of their entries: JSON.stringify alone would write the bound properties and the
+   * entities' hosts and VMs as `{}`).
+   */
+  const facts = (a: ReturnType<typeof analyze>) =>
+    JSON.stringify([a.diagnostics, a.bound, a.entities, a.runs, a.document], (_key, v: unknown) => (v instanceof Map ? [...v] : v instanceof Set ? [...v] : v));
 
   it('gives what analyzing from scratch gives, edit after edit (1 200 edits)', () => {
     const r = rng(1126);
