@@ -103,12 +103,14 @@ for (let i = 0; i < 30; i++) {
 await s.stop();
 
 // Time budget: the paper scenario at 11 000 s (9 runs of 110 000 steps, inside the limits)
-// under a rate policy, which a 1000 ms budget cannot simulate; measured to the publish with the
-// model's PRED004. (With its CPU phases the scenario is steady after its migration, and the
+// under a rate policy, which a 300 ms budget cannot simulate; measured to the publish with the
+// model's PRED004. (1000 ms, used at first, no longer sufficed: the two workers simulate it in
+// about 0.7 s in the machine's fast stretches, and the benchmark then waited for a PRED004
+// that never came.) (With its CPU phases the scenario is steady after its migration, and the
 // model copies those steps instead of simulating them: it then finishes within the budget.
 // A rate in force keeps every step from repeating the last: docs/model.md §1.)
 // How far past its budget the server answers is what a user waits for beyond the setting.
-const BUDGET_MS = 1000;
+const BUDGET_MS = 300;
 const rateLimited = sample.replace(/  overload_control \{[\s\S]*?\n  \}\n/, '  overload_control {\n    policy rate\n    admit 30 cps\n  }\n');
 if (rateLimited === sample) throw new Error('bench setup: no overload_control block in the sample');
 const b = await start({ diagnostics: { debounceMs: 0 }, model: { timeBudgetMs: BUDGET_MS } });
