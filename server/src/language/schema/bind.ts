@@ -188,11 +188,14 @@ export function bind(members: Member[], modelProps: PropDef[], report: Report, r
       for (const d of earlier.decls) bound.decls.push(d);
       continue;
     }
-    const [blocks, refs, decls] = [bound.blocks.length, bound.refs.length, bound.decls.length];
+    // (Three numbers, not a destructured array: this runs for every top-level block on every keystroke.)
+    const blocksFrom = bound.blocks.length;
+    const refsFrom = bound.refs.length;
+    const declsFrom = bound.decls.length;
     kept = [];
     bindMember(m, NO_PROPS, BLOCKS, topProps, topBlocks, undefined, undefined);
     // Kept only when binding never met a full report (it would have stopped early).
-    if (!isFull()) bindings.set(m, { modelProps, blocks: bound.blocks.slice(blocks), refs: bound.refs.slice(refs), decls: bound.decls.slice(decls), diagnostics: kept });
+    if (!isFull()) bindings.set(m, { modelProps, blocks: bound.blocks.slice(blocksFrom), refs: bound.refs.slice(refsFrom), decls: bound.decls.slice(declsFrom), diagnostics: kept });
     kept = undefined;
   }
   const top = new Map<BlockDef, BoundBlock[]>();
