@@ -297,11 +297,13 @@ class Simulation {
     this.st = Float64Array.of(0, 0, this.rtt0, 0, 0, 0, NaN, 0);
     this.fastForward = opts.fastForward !== false;
     this.vmStepState = [this.vHost, this.vW, this.vWork, this.vBusy, this.vFaults, this.vPkts, this.vMain, this.vWanted, this.vVisible, this.vDirty, this.vH, this.vPaused, this.vMig, this.vOmega];
-    // Per host: its share and CPU; per VM: vmStepState and its CPU; st; the step's service (5
-    // values) and the control's phase, highest phase and transitions (3); the queue's part.
-    const stateSize = this.nH * 2 + this.nV * (this.vmStepState.length + 1) + this.st.length + 5 + 3 + this.queue.stepStateSize;
-    this.ffPrev = new Float64Array(this.fastForward ? stateSize : 0);
-    this.ffCur = new Float64Array(this.fastForward ? stateSize : 0);
+    // The simulation's part of the state is counted by writing it once into an empty buffer
+    // (a typed array ignores writes past its end, and the offset still counts them): its size
+    // then follows writeSimState, field for field. The queue's part can grow with its log of
+    // answers: it says how many values it writes at most.
+    const stateSize = this.fastForward ? this.writeSimState(0, new Float64Array(0)) + this.queue.stepStateSize : 0;
+    this.ffPrev = new Float64Array(stateSize);
+    this.ffCur = new Float64Array(stateSize);
     const rings = this.queue.ringedCount;
     this.ffRingPrev = new Float64Array(rings);
     this.ffRingCur = new Float64Array(rings);
@@ -658,6 +660,14 @@ class Simulation {
 
   /** Everything a step leaves for the next, relative to the step (the queue's rings aside). */
   private writeStepState(t: number, out: Float64Array): number {
+    const o = this.queue.writeStepState(t, out, this.writeSimState(t, out));
+    // A value written past the end would be dropped silently, and the comparison would miss it.
+    if (o > out.length) throw new Error(`sipmig model: the step state has ${o} values, its buffer ${out.length} (see stateSize)`);
+    return o;
+  }
+
+  /** The simulation's part of the step state (hosts, VMs, scalars, service, control) from out[0]; returns its length. */
+  private writeSimState(t: number, out: Float64Array): number {
     let o = 0;
     for (let h = 0; h < this.nH; h++) {
       out[o++] = this.hPhi[h];
@@ -677,9 +687,6 @@ class Simulation {
     out[o++] = this.control.phase;
     out[o++] = this.control.maxPhase;
     out[o++] = this.control.transitions.length;
-    o = this.queue.writeStepState(t, out, o);
-    // A value written past the end would be dropped silently, and the comparison would miss it.
-    if (o > out.length) throw new Error(`sipmig model: the step state has ${o} values, its buffer ${out.length} (see stateSize)`);
     return o;
   }
 

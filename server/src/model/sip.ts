@@ -695,12 +695,12 @@ export class SipQueue {
    * Otherwise the step whose slot differs last: no steady state before it is consumed.
    */
   ringSteadyAfter(t: number, vals: Float64Array): number {
-    const { ring, ringedOff, ringedMask, ringedDelay } = this;
+    const { ring, ringedOff, ringedMask } = this;
     let retry = -1;
     for (let k = 0; k < ringedOff.length; k++) {
       const off = ringedOff[k];
       const mask = ringedMask[k];
-      const last = Math.min(t + ringedDelay[k], this.nSteps - 1);
+      const last = this.lastRingStep(k, t);
       const v = last > t ? ring[off + (last & mask)] : 0;
       vals[k] = v;
       for (let q = last - 1; q > t; q--) {
@@ -711,6 +711,11 @@ export class SipQueue {
       }
     }
     return retry;
+  }
+
+  /** The last step after t that ringed class k's delay reaches within the horizon (slots past it are never filled). */
+  private lastRingStep(k: number, t: number): number {
+    return Math.min(t + this.ringedDelay[k], this.nSteps - 1);
   }
 
   /** Keeps the steady state of step t (rings as found by ringSteadyAfter) for replay and restore. */
@@ -733,12 +738,12 @@ export class SipQueue {
 
   /** The queue as it is at the end of steady step s: rings, current row and heads moved on. */
   restoreSteady(s: number): void {
-    const { ring, ringedOff, ringedMask, ringedDelay } = this;
+    const { ring, ringedOff, ringedMask } = this;
     for (let k = 0; k < ringedOff.length; k++) {
       const off = ringedOff[k];
       const mask = ringedMask[k];
       for (let i = off, e = off + mask + 1; i < e; i++) ring[i] = 0;
-      const last = Math.min(s + ringedDelay[k], this.nSteps - 1);
+      const last = this.lastRingStep(k, s);
       for (let q = s + 1; q <= last; q++) ring[off + (q & mask)] = this.quietRing[k];
     }
     this.writeRow(s & this.mask, this.quietRow);
