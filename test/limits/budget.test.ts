@@ -7,18 +7,15 @@ import { formatRunTable } from '../../server/src/cli/runFormat';
 import { buildReport } from '../../server/src/charts/report';
 import { codesOf, uriOf } from '../lsp/client';
 import { ACTIVE, edit, useServer } from '../lsp/fixture';
+import { overBudgetScenario } from '../../scripts/bench/overBudget.mjs';
 import { syntheticSweep } from '../charts/fixtures';
 
 /**
- * The paper scenario made long enough (11 000 s: 9 runs of 110 000 steps, just inside the
- * limits) that 100 ms cannot simulate it, under a rate policy: a rate in force holds every
- * step back from repeating the last, so the model cannot copy steady steps (docs/model.md §1)
- * and must simulate all of them (1.4-1.6 s of model time on the machine that wrote this, 0.7 s
- * or more with the server's two workers: 100 ms leaves a margin of seven for faster machines,
- * where the 300 ms used at first left about two).
+ * 990 000 steps that no step of can be copied (scripts/bench/overBudget.mjs): about 0.7 s on
+ * the server's two workers on the machine that wrote this, so 100 ms leaves a margin of seven
+ * for faster machines (the 300 ms used at first left about two).
  */
-const CPU_PHASES = ACTIVE.slice(ACTIVE.indexOf('  overload_control {'), ACTIVE.indexOf('\n  }\n', ACTIVE.indexOf('  overload_control {')) + 5);
-const LONG = edit(edit(ACTIVE, 'duration 420 s', 'duration 11000 s'), CPU_PHASES, '  overload_control {\n    policy rate\n    admit 30 cps\n  }\n');
+const LONG = overBudgetScenario(ACTIVE);
 
 describe('time budget in the language server', () => {
   const server = useServer({ diagnostics: { debounceMs: 0 }, model: { timeBudgetMs: 100 } });
