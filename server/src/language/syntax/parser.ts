@@ -4,7 +4,7 @@
 //   member   := atom atom* block?  |  block
 //   block    := '{' (NEWLINE | member)* '}'?
 //   atom     := number | string | ident | '%' | ','   (one token category; a number takes
-//               the unit after it, see atomsOf)
+//               the unit after it, see atomsOfLine)
 //
 // What a member means (which properties a block takes, what their values must be) is
 // decided later by the schema, not by the grammar: a typo in a keyword then gives one
@@ -41,8 +41,6 @@ class SipmigParser extends EmbeddedActionsParser {
   private readonly scratchTokens: IToken[] = [];
   private tokenCount = 0;
   private readonly scratchAtoms: Atom[] = [];
-  /** The key atomsOf built last. */
-  private keyAtom: Atom = { kind: 'ident', text: '', start: 0, end: 0 };
   private readonly scratchMembers: Member[] = [];
   membersTop = 0;
   /** Whether the member just parsed has an unclosed block in it (its own included). */
@@ -80,7 +78,8 @@ class SipmigParser extends EmbeddedActionsParser {
 
   private member = this.RULE('member', (): Member => this.OR(this.memberAlts));
 
-  // The words after a key are collected, as tokens, by a closure made once, into scratchTokens.
+  // The words of a line are collected, as tokens, into scratchTokens (the rest of them by a
+  // closure made once).
   private collectArg = () => {
     const t = this.CONSUME2(AtomTok);
     this.scratchTokens[this.tokenCount++] = t;
@@ -92,11 +91,13 @@ class SipmigParser extends EmbeddedActionsParser {
     {
       ALT: () => {
         const first = this.CONSUME(AtomTok);
-        this.tokenCount = 0;
+        this.scratchTokens[0] = first;
+        this.tokenCount = 1;
         this.MANY(this.collectArg);
-        // Built before the body is parsed: its members reuse the scratch arrays.
-        const args = this.ACTION(() => this.atomsOf(first));
-        const key = this.keyAtom;
+        // Made before the body is parsed: its members reuse the scratch arrays.
+        const count = this.ACTION(() => this.atomsOfLine());
+        const key = this.scratchAtoms[0];
+        const args = this.ACTION(() => this.scratchAtoms.slice(1, count));
         const body = this.OPTION(this.optionalBody);
         return this.ACTION(() => {
           const m = { key, args, body, start: key.start, end: body ? body.end : (args.length ? args[args.length - 1] : key).end };
@@ -168,22 +169,19 @@ class SipmigParser extends EmbeddedActionsParser {
   private closeBrace = () => this.CONSUME(RBrace);
 
   /**
-   * The atoms of a line from its tokens (`first`, then scratchTokens): the key in keyAtom, the
-   * arguments returned at their exact length. A number takes the unit written right after it
-   * ("120 s", "32 MiB/s", "70 %").
+   * The atoms of a line from its tokens (scratchTokens) into scratchAtoms, the key first;
+   * returns how many. A number takes the unit written right after it ("120 s", "32 MiB/s",
+   * "70 %").
    */
-  private atomsOf(first: IToken): Atom[] {
+  private atomsOfLine(): number {
     const n = this.tokenCount;
-    let i = 0;
     let count = 0;
-    this.keyAtom = this.atomAt(first, n > 0 ? this.scratchTokens[0] : undefined);
-    if (this.keyAtom.unitSpan) i++;
-    for (; i < n; i++) {
+    for (let i = 0; i < n; i++) {
       const a = this.atomAt(this.scratchTokens[i], i + 1 < n ? this.scratchTokens[i + 1] : undefined);
       if (a.unitSpan) i++;
       this.scratchAtoms[count++] = a;
     }
-    return this.scratchAtoms.slice(0, count);
+    return count;
   }
 
   /** The atom token `t` stands for; `next` is taken as its unit when `t` is a number and `next` one. */
