@@ -25,11 +25,8 @@ export function useServer(settings: Record<string, unknown> = {}, clientInfo?: {
   };
 }
 
-export function edit(text: string, from: string, to: string): string {
-  const i = text.indexOf(from);
-  if (i < 0) throw new Error(`test setup: ${JSON.stringify(from)} is not in the text`);
-  return text.slice(0, i) + to + text.slice(i + from.length);
-}
+/** Exact-text edits that fail loudly (the one helper of every test). */
+export { edit } from '../helpers';
 
 function offsetAt(text: string, line: number, character: number): number {
   let o = 0;
