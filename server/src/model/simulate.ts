@@ -21,6 +21,7 @@ import { SipQueue, type ServeResult, type ServiceBudget } from './sip';
 import { OverloadControl } from './overload';
 import { Migration, MigPhase, PAGE_BYTES } from './migration';
 import { plainArray, r2, summarizeCpu } from './summary';
+import { sameBit, sameBits } from './bits';
 
 export interface SimulateOptions {
   /** Record every step in `series`. */
@@ -174,18 +175,17 @@ class Simulation {
    */
   readonly st: Float64Array;
   // Fast-forward over steady stretches: the step-relative state of the last two steps
-  // (stepState), whether the previous one was written, and the rings' steady values.
+  // (stepState), whether the previous one was written, and what a steady step sends into the
+  // delayed-arrival rings.
   readonly fastForward: boolean;
   /** The per-VM arrays a step leaves for the next (compared by the fast-forward). */
   private readonly vmStepState: ArrayLike<number>[];
   private ffPrev: Float64Array;
   private ffCur: Float64Array;
   private ffPrevLen = -1;
-  private ffRingPrev: Float64Array;
-  private ffRingCur: Float64Array;
-  private ffRingOk = false;
-  /** No ring check before this step (a slot that differs is still waiting). */
-  private ffRingRetry = 0;
+  private readonly ffSends: Float64Array;
+  /** The first step after a steady step whose delayed arrivals differ (the stretch ends there). */
+  private ffUntil = 0;
   /** Steps whose outputs were copied, not simulated. */
   skippedSteps = 0;
 
@@ -304,9 +304,7 @@ class Simulation {
     const stateSize = this.fastForward ? this.writeSimState(0, new Float64Array(0)) + this.queue.stepStateSize : 0;
     this.ffPrev = new Float64Array(stateSize);
     this.ffCur = new Float64Array(stateSize);
-    const rings = this.queue.ringedCount;
-    this.ffRingPrev = new Float64Array(rings);
-    this.ffRingCur = new Float64Array(rings);
+    this.ffSends = new Float64Array(this.queue.ringedCount);
   }
 
   /** Migrations start and end; the rate each can sustain; qemu lock share; stop-and-copy pauses. */
@@ -609,29 +607,32 @@ class Simulation {
   // Fast-forward. Before a migration and once the system has settled after one, every step
   // repeats the previous one exactly: same load, no migration under way, an empty queue and
   // nothing that differs. Such a step is not simulated: its outputs are copied. A steady state
-  // is taken as found only when the step-relative state of two consecutive steps is equal bit
-  // for bit (stepState), and the delayed-arrival rings hold one value each, the same at both.
+  // is taken as found when the step-relative state of two consecutive steps is equal bit for
+  // bit (stepState); it lasts while the same messages arrive as at the step that found it.
+  // Those come from the delayed-arrival rings: calls a migration slowed send their later
+  // messages (answer, refresh, BYE) up to a hold time after it, at a few scattered steps, so a
+  // stretch runs up to the first such step, which is simulated, and the next stretch starts
+  // after it (SipQueue.steadyArrivalsUntil).
   // While skipping, the sums that keep growing (answered messages, arrivals of retransmitted
   // classes) get exactly the additions a real step makes, and the overload control's update
   // runs for real (its window and persistence timers keep counting); the skip ends, and the
-  // step is simulated, when the load changes, a migration starts, the control changes phase
-  // or the retransmissions due differ. Results are identical with or without it (tested).
+  // step is simulated, when the load changes, a migration starts, the control changes phase,
+  // the retransmissions due differ or the delayed arrivals do. Results are identical with or
+  // without it (tested).
 
-  /** Whether the state at the end of step t repeats that of step t - 1 (so every next step repeats it too). */
+  /** Whether the state at the end of step t repeats that of step t - 1 (so the next step can repeat it too). */
   private steadyAt(t: number): boolean {
-    // Cheap tests first: most steps that are not steady fail one of them. A ring slot that
-    // differs (ffRingRetry) rules out a steady state until its step has come.
+    // Cheap tests first: most steps that are not steady fail one of them.
     const A = this.A;
     if (
-      t < this.ffRingRetry ||
       t + 1 >= this.nSteps ||
       (A >= 0 && t > 0 && !sameBit(this.vCpu[A][t], this.vCpu[A][t - 1])) ||
       !this.queue.idleAt(t) ||
       !this.control.unlimited ||
-      this.migrating()
+      this.migrating() ||
+      this.queue.nextArrivalsDiffer(t)
     ) {
       this.ffPrevLen = -1;
-      this.ffRingOk = false;
       return false;
     }
     const cur = this.ffCur;
@@ -640,22 +641,9 @@ class Simulation {
     this.ffCur = this.ffPrev;
     this.ffPrev = cur;
     this.ffPrevLen = len;
-    if (!same) {
-      this.ffRingOk = false;
-      return false;
-    }
-    const rings = this.ffRingCur;
-    const retry = this.queue.ringSteadyAfter(t, rings);
-    if (retry >= 0) {
-      this.ffRingOk = false;
-      this.ffRingRetry = retry;
-      return false;
-    }
-    const confirmed = this.ffRingOk && sameBits(rings, this.ffRingPrev, rings.length);
-    this.ffRingCur = this.ffRingPrev;
-    this.ffRingPrev = rings;
-    this.ffRingOk = true;
-    return confirmed;
+    if (!same) return false;
+    this.ffUntil = this.queue.steadyArrivalsUntil(t, this.ffSends);
+    return this.ffUntil > t + 1;
   }
 
   /** Everything a step leaves for the next, relative to the step (the queue's rings aside). */
@@ -697,13 +685,14 @@ class Simulation {
   private skipSteady(t: number, budgetMs: number, t0wall: number): number {
     const q = this.queue;
     const control = this.control;
-    q.captureSteady(t, this.ffRingPrev);
+    q.captureSteady(t, this.ffSends);
     const load = this.load[t];
     const rtx = this.st[5];
+    const until = Math.min(this.ffUntil, this.nSteps);
     let s = t + 1;
-    for (; s < this.nSteps; s++) {
+    for (; s < until; s++) {
       if ((s & 255) === 255 && now() - t0wall > budgetMs) {
-        q.restoreSteady(s - 1);
+        q.restoreSteady(t, s - 1);
         return -1 - s;
       }
       if (this.load[s] !== load || this.migrationStartsAt(s)) break;
@@ -711,7 +700,7 @@ class Simulation {
       if (this.A >= 0) control.update(s, this.vVisible, this.A);
       if (control.phase !== phase || !control.unlimited || !sameBit(q.retransmissionsDue(s), rtx)) {
         // This step differs: simulated from the service on (its control update is done).
-        q.restoreSteady(s - 1);
+        q.restoreSteady(t, s - 1);
         this.finishStep(s);
         return s + 1;
       }
@@ -719,7 +708,7 @@ class Simulation {
       this.copyStep(t, s);
       this.skippedSteps++;
     }
-    q.restoreSteady(s - 1);
+    q.restoreSteady(t, s - 1);
     return s;
   }
 
@@ -752,16 +741,6 @@ function startsAt(g: Migration, t: number, dt: number): boolean {
 /** The time of step t as the series give it (rounded to the microsecond). */
 function timeOfStep(t: number, dt: number): number {
   return Math.round(t * dt * 1e6) / 1e6;
-}
-
-/** Equal bit for bit (NaN equals NaN, 0 differs from -0): the same state gives the same next step. */
-function sameBit(a: number, b: number): boolean {
-  return a === b ? a !== 0 || 1 / a === 1 / b : a !== a && b !== b;
-}
-
-function sameBits(a: Float64Array, b: Float64Array, n: number): boolean {
-  for (let i = 0; i < n; i++) if (!sameBit(a[i], b[i])) return false;
-  return true;
 }
 
 export function simulate(run: RunInput, opts: SimulateOptions = {}): RunResult<number[]> {

@@ -20,6 +20,7 @@
 //    checkpoint and no call). A zombie INVITE that is rejected costs just that, and is not
 //    counted twice.
 import type { CallFlowModel } from './callflow';
+import { sameBit } from './bits';
 
 export interface Admission {
   /** Of `amount` initial INVITEs reaching service after waiting `waitedS`, how many are processed (the rest get 503). */
@@ -168,7 +169,9 @@ export class SipQueue {
   private readonly logCls: Int32Array;
   private readonly logAmt: Float64Array;
   private logN = 0;
-  /** Ring values of a verified steady state, one per ringed class (see captureSteady). */
+  /** What each ringed class's ring delivered at the current step (see steadyArrivalsUntil). */
+  private readonly ringArrived: Float64Array;
+  /** What a step of a verified steady state puts into each ringed class's ring (see captureSteady). */
   private readonly quietRing: Float64Array;
   /** The current bin's row in a verified steady state (see readRow). */
   private readonly quietRow: Float64Array;
@@ -263,6 +266,7 @@ export class SipQueue {
     this.servedCum = new Float64Array(this.nc);
     this.logCls = new Int32Array(LOG_CAP);
     this.logAmt = new Float64Array(LOG_CAP);
+    this.ringArrived = new Float64Array(this.ringed.length);
     this.quietRing = new Float64Array(this.ringed.length);
     this.quietRow = new Float64Array(this.rowWidth);
     this.quietArr = new Float64Array(r.length);
@@ -376,9 +380,11 @@ export class SipQueue {
   /** Moves to step t: what was scheduled to arrive now joins the queue. */
   begin(t: number): void {
     const { ring, ringed, ringedOff, ringedMask } = this;
+    const arrived = this.ringArrived;
     for (let k = 0; k < ringed.length; k++) {
       const i = ringedOff[k] + (t & ringedMask[k]);
       const a = ring[i];
+      arrived[k] = a;
       if (a > 0) {
         ring[i] = 0;
         this.land(t, ringed[k], a);
@@ -657,7 +663,7 @@ export class SipQueue {
     this.r1[row] = from[nc + 4];
   }
 
-  /** Classes with a delayed-arrival ring (ringSteadyAfter reports one value for each). */
+  /** Classes with a delayed-arrival ring (captureSteady keeps one value for each). */
   get ringedCount(): number {
     return this.ringed.length;
   }
@@ -690,37 +696,45 @@ export class SipQueue {
   }
 
   /**
-   * Whether every delayed-arrival ring holds one value over the steps after t that its delay
-   * reaches (slots past the horizon are never filled): then -1, with the values in `vals`.
-   * Otherwise the step whose slot differs last: no steady state before it is consumed.
+   * Where a steady stretch that starts after step t must stop: the first step whose delayed
+   * arrivals differ from those of step t. A step repeats step t only if it starts from the same
+   * state (the caller's check) and the same messages arrive; each ring holds, for the steps its
+   * delay reaches, what earlier steps sent, and beyond that what every repeated step sends
+   * (step t's contribution, ring slot t + delay). Slots that differ are the calls an earlier
+   * disturbance delayed: the stretch runs up to the first of them, and a new one can start
+   * once it has been simulated. Puts step t's contributions into `sends`.
    */
-  ringSteadyAfter(t: number, vals: Float64Array): number {
-    const { ring, ringedOff, ringedMask } = this;
-    let retry = -1;
+  steadyArrivalsUntil(t: number, sends: Float64Array): number {
+    const { ring, ringedOff, ringedMask, ringedDelay, ringArrived, nSteps } = this;
+    let until = nSteps;
     for (let k = 0; k < ringedOff.length; k++) {
       const off = ringedOff[k];
       const mask = ringedMask[k];
-      const last = this.lastRingStep(k, t);
-      const v = last > t ? ring[off + (last & mask)] : 0;
-      vals[k] = v;
-      for (let q = last - 1; q > t; q--) {
-        if (ring[off + (q & mask)] !== v) {
-          if (q > retry) retry = q;
-          break;
-        }
-      }
+      const a = ringArrived[k];
+      const d = ringedDelay[k];
+      const sent = t + d < nSteps ? ring[off + ((t + d) & mask)] : 0;
+      sends[k] = sent;
+      const last = Math.min(t + d, until - 1);
+      let q = t + 1;
+      while (q <= last && sameBit(ring[off + (q & mask)], a)) q++;
+      // Past the slots filled before t, the ring holds what the repeated steps send: the same
+      // as arrived at t, or the stretch ends at the first of those.
+      if (q <= t + d) until = q;
+      else if (!sameBit(sent, a)) until = Math.min(until, t + d + 1);
     }
-    return retry;
+    return until;
   }
 
-  /** The last step after t that ringed class k's delay reaches within the horizon (slots past it are never filled). */
-  private lastRingStep(k: number, t: number): number {
-    return Math.min(t + this.ringedDelay[k], this.nSteps - 1);
+  /** Whether other messages arrive at step t + 1 than at step t (cheap: then no stretch can start after t). */
+  nextArrivalsDiffer(t: number): boolean {
+    const { ring, ringedOff, ringedMask, ringArrived } = this;
+    for (let k = 0; k < ringedOff.length; k++) if (!sameBit(ring[ringedOff[k] + ((t + 1) & ringedMask[k])], ringArrived[k])) return true;
+    return false;
   }
 
-  /** Keeps the steady state of step t (rings as found by ringSteadyAfter) for replay and restore. */
-  captureSteady(t: number, ringVals: Float64Array): void {
-    this.quietRing.set(ringVals);
+  /** Keeps the steady state of step t (each ring's contribution, from steadyArrivalsUntil) for replay and restore. */
+  captureSteady(t: number, sends: Float64Array): void {
+    this.quietRing.set(sends);
     this.readRow(t & this.mask, this.quietRow, 0);
     for (let i = 0; i < this.arrX.length; i++) this.quietArr[i] = this.arrX[i][t & this.rtxMask];
   }
@@ -736,15 +750,20 @@ export class SipQueue {
     }
   }
 
-  /** The queue as it is at the end of steady step s: rings, current row and heads moved on. */
-  restoreSteady(s: number): void {
-    const { ring, ringedOff, ringedMask } = this;
+  /**
+   * The queue as it is at the end of steady step s of a stretch that started after step t:
+   * the slots of steps t + 1 .. s consumed, each skipped step's contribution sent, the slots
+   * filled before t that are still ahead kept; current row and heads moved on.
+   */
+  restoreSteady(t: number, s: number): void {
+    const { ring, ringedOff, ringedMask, ringedDelay, nSteps } = this;
     for (let k = 0; k < ringedOff.length; k++) {
       const off = ringedOff[k];
       const mask = ringedMask[k];
-      for (let i = off, e = off + mask + 1; i < e; i++) ring[i] = 0;
-      const last = this.lastRingStep(k, s);
-      for (let q = s + 1; q <= last; q++) ring[off + (q & mask)] = this.quietRing[k];
+      const d = ringedDelay[k];
+      // (Distinct slots: a ring has more slots than its delay, and these span at most d steps.)
+      for (let q = t + 1, e = Math.min(s, t + d); q <= e; q++) ring[off + (q & mask)] = 0;
+      for (let q = Math.max(t + d, s) + 1, e = Math.min(s + d, nSteps - 1); q <= e; q++) ring[off + (q & mask)] = this.quietRing[k];
     }
     this.writeRow(s & this.mask, this.quietRow);
     this.h0 = this.h1 = this.current = s;
