@@ -4,7 +4,7 @@
 // peak RSS), and the language server's fast path (didChange -> publishDiagnostics) with its
 // peak RSS. Run by scripts/bench.mjs; prints JSON rows with --json.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -19,6 +19,8 @@ const cli = join(root, 'server/dist/cli.js');
 const server = join(root, 'server/dist/server.js');
 const preload = join(root, 'scripts/bench/maxrss.cjs');
 const dir = mkdtempSync(join(tmpdir(), 'sipmig-scale-'));
+// The generated scenarios (up to 100x the paper's) go when the benchmark ends, finished or not.
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Wall time (median of n) and peak RSS of `sipmig ARGS`. */

@@ -1,8 +1,9 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportFile } from '../../server/src/cli/report';
+import { tempDir } from '../tempDir';
 
 const sample = path.resolve(__dirname, '../../samples/paper/active-migration.sipmig');
 
@@ -14,7 +15,7 @@ function io() {
 
 describe('sipmig report on the paper sample (real model)', () => {
   it('writes the HTML with sweep and run charts, thresholds and the reference comparison', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'sipmig-report-'));
+    const dir = tempDir('report');
     const out = path.join(dir, 'report.html');
     const { io: cli, out: lines, err } = io();
     const code = await reportFile(sample, { out, svgDir: path.join(dir, 'svg') }, cli);
@@ -31,7 +32,9 @@ describe('sipmig report on the paper sample (real model)', () => {
 
   it('refuses an unknown --run label with the list of runs', async () => {
     const { io: cli, err } = io();
-    expect(await reportFile(sample, { out: path.join(tmpdir(), 'never.html'), runs: ['99 cps'] }, cli)).toBe(2);
+    const out = path.join(tempDir('report'), 'never.html');
+    expect(await reportFile(sample, { out, runs: ['99 cps'] }, cli)).toBe(2);
+    expect(existsSync(out), 'no report written for an unknown run').toBe(false);
     expect(err.join('\n')).toMatch(/no run "99 cps".*runs: 0 cps, 5 cps/);
   });
 });

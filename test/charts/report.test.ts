@@ -1,10 +1,10 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../server/src/charts';
 import { report } from '../../server/src/cli/report';
 import { syntheticSweep } from './fixtures';
+import { tempDir } from '../tempDir';
 
 const ctx = { thresholds: [{ label: 'phase 1 start', pct: 70, vm: 'sipas1' }] };
 
@@ -32,7 +32,7 @@ describe('buildReport', () => {
 
 describe('sipmig report', () => {
   it('writes the HTML and one SVG per chart', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'sipmig-report-'));
+    const dir = tempDir('report');
     const out = path.join(dir, 'r.html');
     const written = await report('a.sipmig', { out, svgDir: path.join(dir, 'svg') }, syntheticSweep(), ctx);
     expect(written[0]).toBe(out);

@@ -2,17 +2,17 @@
 // the advice (--apply), after which the plan passes.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ACTIVE_SAMPLE, ROOT } from '../helpers';
+import { tempDir } from '../tempDir';
 
 const BIN = join(ROOT, 'server/bin/sipmig.js');
 const sipmig = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000 });
 
 describe('sipmig advise', () => {
   it('exits 3 on the paper active migration, and 0 once --apply has applied the best option', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'sipmig-advise-')), 'plan.sipmig');
+    const file = join(tempDir('advise'), 'plan.sipmig');
     copyFileSync(ACTIVE_SAMPLE, file);
     const first = sipmig('advise', file);
     expect(first.status, first.stdout + first.stderr).toBe(3);

@@ -1,14 +1,15 @@
 // `sipmig check`: output format, exit codes, and clear messages for files that are not
 // scenarios. Runs the built CLI as a user would (node server/bin/sipmig.js).
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACTIVE_SAMPLE, ROOT, activeText, edit } from '../helpers';
 
 const BIN = join(ROOT, 'server/bin/sipmig.js');
 const tmp = mkdtempSync(join(tmpdir(), 'sipmig-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function sipmig(...args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 30_000 });

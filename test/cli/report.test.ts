@@ -2,17 +2,17 @@
 // argument mistakes answered with one line and exit 2.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ACTIVE_SAMPLE, ROOT } from '../helpers';
+import { tempDir } from '../tempDir';
 
 const BIN = join(ROOT, 'server/bin/sipmig.js');
 const sipmig = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000 });
 
 describe('sipmig report', () => {
   it('writes the HTML report and one SVG per chart for the chosen run', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sipmig-report-cli-'));
+    const dir = tempDir('report-cli');
     const out = join(dir, 'r.html');
     const r = sipmig('report', ACTIVE_SAMPLE, '-o', out, '--svg', join(dir, 'svg'), '--run', '40 cps');
     expect(r.status, r.stderr).toBe(0);

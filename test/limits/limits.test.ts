@@ -5,12 +5,12 @@ import { analyze } from '../../server/src/language';
 import { countUtf8, LIMITS } from '../../server/src/language/validation/rules/limits';
 import { MAX_NESTING } from '../../server/src/language/syntax/parser';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { activeText as S, describeDiagnostics, edit, ROOT } from '../helpers';
 import { codesOf, uriOf } from '../lsp/client';
 import { useServer } from '../lsp/fixture';
+import { tempDir } from '../tempDir';
 
 /** The LIM001 diagnostics of a text, as "covered text: message". */
 function limits(text: string): { at: string; message: string }[] {
@@ -67,7 +67,7 @@ describe('documented limits', () => {
   });
 
   it('file size: the CLI refuses the file on disk with the same words, and checks it at the limit', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sipmig-size-'));
+    const dir = tempDir('size');
     const fill = (bytes: number) => S + '\n#' + 'é'.repeat(Math.floor(bytes / 2)) + (bytes % 2 ? 'x' : '') + '\n';
     const base = Buffer.byteLength(fill(0));
     const atLimit = fill(LIMITS.maxFileBytes - base);

@@ -3,8 +3,7 @@
 // phase windows and final counts; full resolution and run selection only when asked.
 // Over the real protocol against the built server; the CLI keeps every step.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ResultsAnswer } from '../../server/src/lsp/handlers/results';
@@ -14,6 +13,7 @@ import type { RunResult } from '../../server/src/model/output';
 import { uriOf } from '../lsp/client';
 import { ACTIVE, edit, useServer } from '../lsp/fixture';
 import { ROOT } from '../lsp/build';
+import { tempDir } from '../tempDir';
 
 /** The per-scenario step limit: 9 runs of 111 100 steps (999 900 steps in all). */
 const AT_LIMIT = edit(ACTIVE, 'duration 420 s', 'duration 11110 s');
@@ -89,7 +89,7 @@ describe('sipmig/results is bounded at the limits', () => {
 
 describe('sipmig run --json --series keeps full resolution', () => {
   it('every step of every run, no decimation', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sipmig-series-'));
+    const dir = tempDir('series');
     const file = join(dir, 'long.sipmig');
     writeFileSync(file, edit(ACTIVE, 'duration 420 s', 'duration 1000 s'));
     const r = spawnSync(process.execPath, [join(ROOT, 'server/bin/sipmig.js'), 'run', '--json', '--series', file], { encoding: 'utf8', maxBuffer: 1 << 30, timeout: 60_000 });
