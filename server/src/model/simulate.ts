@@ -702,6 +702,9 @@ class Simulation {
         // This step differs: simulated from the service on (its control update is done).
         q.restoreSteady(t, s - 1);
         this.finishStep(s);
+        // The state kept for the next comparison is step t's, not this step's: step s + 1 must
+        // not be compared with it.
+        this.ffPrevLen = -1;
         return s + 1;
       }
       q.replaySteadyStep(s);
