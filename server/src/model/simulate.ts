@@ -692,7 +692,7 @@ class Simulation {
     let s = t + 1;
     for (; s < until; s++) {
       if ((s & 255) === 255 && now() - t0wall > budgetMs) {
-        q.restoreSteady(t, s - 1);
+        this.endSkip(t, s);
         return -1 - s;
       }
       if (this.load[s] !== load || this.migrationStartsAt(s)) break;
@@ -700,7 +700,7 @@ class Simulation {
       if (this.A >= 0) control.update(s, this.vVisible, this.A);
       if (control.phase !== phase || !control.unlimited || !sameBit(q.retransmissionsDue(s), rtx)) {
         // This step differs: simulated from the service on (its control update is done).
-        q.restoreSteady(t, s - 1);
+        this.endSkip(t, s);
         this.finishStep(s);
         // The state kept for the next comparison is step t's, not this step's: step s + 1 must
         // not be compared with it.
@@ -708,28 +708,34 @@ class Simulation {
         return s + 1;
       }
       q.replaySteadyStep(s);
-      this.copyStep(t, s);
-      this.skippedSteps++;
     }
-    q.restoreSteady(t, s - 1);
+    this.endSkip(t, s);
     return s;
+  }
+
+  /**
+   * Ends a skip after the steady step t: steps t + 1 .. s - 1 get step t's outputs (a whole
+   * range at a time, not step by step: most skips are long), and the queue is left as at the
+   * end of step s - 1.
+   */
+  private endSkip(t: number, s: number): void {
+    this.queue.restoreSteady(t, s - 1);
+    const from = t + 1;
+    if (s <= from) return;
+    this.skippedSteps += s - from;
+    for (let i = 0; i < this.nV; i++) fillFrom(this.vCpu[i], t, s);
+    for (let h = 0; h < this.nH; h++) fillFrom(this.hCpu[h], t, s);
+    if (!this.wantSeries) return;
+    const ser = this.ser;
+    for (let q = from; q < s; q++) ser[0][q] = timeOfStep(q, this.dt);
+    // (The load is the same over the skip: it ends where the load changes.)
+    for (let k = 1; k < ser.length; k++) fillFrom(ser[k], t, s);
   }
 
   /** Whether a migration starts at step s (as stepMigrations decides it). */
   private migrationStartsAt(s: number): boolean {
     for (let k = 0; k < this.nM; k++) if (this.migs[k].vi >= 0 && startsAt(this.migs[k].g, s, this.dt)) return true;
     return false;
-  }
-
-  /** Step s's outputs: those of the steady step t. */
-  private copyStep(t: number, s: number): void {
-    for (let i = 0; i < this.nV; i++) this.vCpu[i][s] = this.vCpu[i][t];
-    for (let h = 0; h < this.nH; h++) this.hCpu[h][s] = this.hCpu[h][t];
-    if (!this.wantSeries) return;
-    const ser = this.ser;
-    ser[0][s] = timeOfStep(s, this.dt);
-    ser[1][s] = this.load[s];
-    for (let k = 2; k < ser.length; k++) ser[k][s] = ser[k][t];
   }
 }
 
@@ -744,6 +750,13 @@ function startsAt(g: Migration, t: number, dt: number): boolean {
 /** The time of step t as the series give it (rounded to the microsecond). */
 function timeOfStep(t: number, dt: number): number {
   return Math.round(t * dt * 1e6) / 1e6;
+}
+
+/** a[t + 1 .. s - 1] = a[t]: a loop for a few values, the builtin fill (a call) for more. */
+function fillFrom(a: Float64Array, t: number, s: number): void {
+  const v = a[t];
+  if (s - t <= 16) for (let q = t + 1; q < s; q++) a[q] = v;
+  else a.fill(v, t + 1, s);
 }
 
 export function simulate(run: RunInput, opts: SimulateOptions = {}): RunResult<number[]> {
