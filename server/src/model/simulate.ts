@@ -764,7 +764,7 @@ export function simulate(run: RunInput, opts: SimulateOptions = {}): RunResult<n
 }
 
 /**
- * `simulate` with the series as Float64Arrays (one copy of the model's own arrays): the
+ * `simulate` with the series as Float64Arrays (the model's own arrays, handed over): the
  * language server's workers hand their buffers to the main thread without copying them,
  * where plain arrays cost a conversion on each side (docs/limits.md, the time budget).
  */
@@ -863,9 +863,13 @@ function toArray(a: Float64Array, n: number, percent: boolean): number[] {
   return out;
 }
 
-/** A series as a Float64Array of its own (a run cut by its budget filled only `n` steps). */
+/**
+ * A series as a Float64Array: the model's own array, which nothing reads once the run's result
+ * is built (the CPU summaries are taken before the series are made), so it is handed over, not
+ * copied; only a run cut by its budget, which filled `n` steps, gets a copy of those.
+ */
 function toTyped(a: Float64Array, n: number, percent: boolean): Float64Array {
-  const out = a.slice(0, n);
+  const out = n === a.length ? a : a.slice(0, n);
   if (percent) for (let i = 0; i < n; i++) out[i] = r2(out[i]);
   return out;
 }
