@@ -175,17 +175,13 @@ class Simulation {
    */
   readonly st: Float64Array;
   // Fast-forward over steady stretches: the step-relative state of the last two steps
-  // (stepState), whether the previous one was written, and what a steady step sends into the
-  // delayed-arrival rings.
+  // (stepState) and whether the previous one was written.
   readonly fastForward: boolean;
   /** The per-VM arrays a step leaves for the next (compared by the fast-forward). */
   private readonly vmStepState: ArrayLike<number>[];
   private ffPrev: Float64Array;
   private ffCur: Float64Array;
   private ffPrevLen = -1;
-  private readonly ffSends: Float64Array;
-  /** The first step after a steady step whose delayed arrivals differ (the stretch ends there). */
-  private ffUntil = 0;
   /** Steps whose outputs were copied, not simulated. */
   skippedSteps = 0;
 
@@ -304,7 +300,6 @@ class Simulation {
     const stateSize = this.fastForward ? this.writeSimState(0, new Float64Array(0)) + this.queue.stepStateSize : 0;
     this.ffPrev = new Float64Array(stateSize);
     this.ffCur = new Float64Array(stateSize);
-    this.ffSends = new Float64Array(this.queue.ringedCount);
   }
 
   /** Migrations start and end; the rate each can sustain; qemu lock share; stop-and-copy pauses. */
@@ -584,8 +579,9 @@ class Simulation {
       // The overload control reads the active guest's CPU of the previous step.
       if (this.A >= 0 && t > 0) this.control.update(t, this.vVisible, this.A);
       this.finishStep(t);
-      if (this.fastForward && this.steadyAt(t)) {
-        const next = this.skipSteady(t, budgetMs, t0wall);
+      const until = this.fastForward ? this.steadyUntil(t) : 0;
+      if (until > t + 1) {
+        const next = this.skipSteady(t, until, budgetMs, t0wall);
         if (next < 0) return -1 - next;
         t = next - 1;
       }
@@ -620,8 +616,12 @@ class Simulation {
   // the retransmissions due differ or the delayed arrivals do. Results are identical with or
   // without it (tested).
 
-  /** Whether the state at the end of step t repeats that of step t - 1 (so the next step can repeat it too). */
-  private steadyAt(t: number): boolean {
+  /**
+   * When the state at the end of step t repeats that of step t - 1, the first step after t
+   * that cannot repeat step t (its delayed arrivals differ; SipQueue.steadyArrivalsUntil);
+   * otherwise t + 1 or less: no steady stretch starts after t.
+   */
+  private steadyUntil(t: number): number {
     // Cheap tests first: most steps that are not steady fail one of them.
     const A = this.A;
     if (
@@ -633,7 +633,7 @@ class Simulation {
       this.queue.nextArrivalsDiffer(t)
     ) {
       this.ffPrevLen = -1;
-      return false;
+      return 0;
     }
     const cur = this.ffCur;
     const len = this.writeStepState(t, cur);
@@ -641,9 +641,7 @@ class Simulation {
     this.ffCur = this.ffPrev;
     this.ffPrev = cur;
     this.ffPrevLen = len;
-    if (!same) return false;
-    this.ffUntil = this.queue.steadyArrivalsUntil(t, this.ffSends);
-    return this.ffUntil > t + 1;
+    return same ? this.queue.steadyArrivalsUntil(t) : 0;
   }
 
   /** Everything a step leaves for the next, relative to the step (the queue's rings aside). */
@@ -679,16 +677,16 @@ class Simulation {
   }
 
   /**
-   * Steps after the steady step t, copied and replayed until something changes; returns the
+   * Steps after the steady step t, up to `until` at most, copied and replayed until something
+   * changes; returns the
    * first step left to simulate, or -1 - s when the time budget ran out at step s.
    */
-  private skipSteady(t: number, budgetMs: number, t0wall: number): number {
+  private skipSteady(t: number, until: number, budgetMs: number, t0wall: number): number {
     const q = this.queue;
     const control = this.control;
-    q.captureSteady(t, this.ffSends);
+    q.captureSteady(t);
     const load = this.load[t];
     const rtx = this.st[5];
-    const until = Math.min(this.ffUntil, this.nSteps);
     let s = t + 1;
     for (; s < until; s++) {
       if ((s & 255) === 255 && now() - t0wall > budgetMs) {

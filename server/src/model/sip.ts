@@ -171,7 +171,7 @@ export class SipQueue {
   private logN = 0;
   /** What each ringed class's ring delivered at the current step (see steadyArrivalsUntil). */
   private readonly ringArrived: Float64Array;
-  /** What a step of a verified steady state puts into each ringed class's ring (see captureSteady). */
+  /** What the last steady step found puts into each ringed class's ring (see steadyArrivalsUntil). */
   private readonly quietRing: Float64Array;
   /** The current bin's row in a verified steady state (see readRow). */
   private readonly quietRow: Float64Array;
@@ -663,11 +663,6 @@ export class SipQueue {
     this.r1[row] = from[nc + 4];
   }
 
-  /** Classes with a delayed-arrival ring (captureSteady keeps one value for each). */
-  get ringedCount(): number {
-    return this.ringed.length;
-  }
-
   /** Values written by writeStepState at most. */
   get stepStateSize(): number {
     // The current row, the arrivals of retransmitted classes, the two failure counts, and the
@@ -702,10 +697,11 @@ export class SipQueue {
    * delay reaches, what earlier steps sent, and beyond that what every repeated step sends
    * (step t's contribution, ring slot t + delay). Slots that differ are the calls an earlier
    * disturbance delayed: the stretch runs up to the first of them, and a new one can start
-   * once it has been simulated. Puts step t's contributions into `sends`.
+   * once it has been simulated. Keeps step t's contributions, which a stretch repeats, for
+   * restoreSteady.
    */
-  steadyArrivalsUntil(t: number, sends: Float64Array): number {
-    const { ring, ringedOff, ringedMask, ringedDelay, ringArrived, nSteps } = this;
+  steadyArrivalsUntil(t: number): number {
+    const { ring, ringedOff, ringedMask, ringedDelay, ringArrived, quietRing, nSteps } = this;
     let until = nSteps;
     for (let k = 0; k < ringedOff.length; k++) {
       const off = ringedOff[k];
@@ -713,7 +709,7 @@ export class SipQueue {
       const a = ringArrived[k];
       const d = ringedDelay[k];
       const sent = t + d < nSteps ? ring[off + ((t + d) & mask)] : 0;
-      sends[k] = sent;
+      quietRing[k] = sent;
       const last = Math.min(t + d, until - 1);
       let q = t + 1;
       while (q <= last && sameBit(ring[off + (q & mask)], a)) q++;
@@ -732,9 +728,8 @@ export class SipQueue {
     return false;
   }
 
-  /** Keeps the steady state of step t (each ring's contribution, from steadyArrivalsUntil) for replay and restore. */
-  captureSteady(t: number, sends: Float64Array): void {
-    this.quietRing.set(sends);
+  /** Keeps the steady state of step t for replay and restore (the rings' part: steadyArrivalsUntil). */
+  captureSteady(t: number): void {
     this.readRow(t & this.mask, this.quietRow, 0);
     for (let i = 0; i < this.arrX.length; i++) this.quietArr[i] = this.arrX[i][t & this.rtxMask];
   }
