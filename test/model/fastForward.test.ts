@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../server/src/model';
 import { skippedSteps } from '../../server/src/model/simulate';
 import type { RunInput, ScenarioInput } from '../../server/src/model/input';
-import { sampleRun, sampleRuns, variant } from './fixtures';
+import { expectSameRun, sampleRun, sampleRuns, variant } from './fixtures';
 
 const phases = (start: number) => ({
   kind: 'cpu-phases' as const,
@@ -55,15 +55,7 @@ describe('fast-forward over steady stretches', () => {
           const run = variant(base, change);
           const fast = simulate(run, { series: true });
           const slow = simulate(run, { series: true, fastForward: false });
-          // toStrictEqual on whole results would print megabytes on failure: name the first difference.
-          for (const [key, values] of Object.entries(slow.series!)) {
-            const other = fast.series![key];
-            const i = values.findIndex((v, j) => !Object.is(v, other[j]));
-            expect(i, `${name} at ${run.offeredCps} cps (${label}): series ${key} first differs at step ${i}: ${other[i]} with fast-forward, ${values[i]} without`).toBe(-1);
-          }
-          const { series: _a, ...fastRest } = fast;
-          const { series: _b, ...slowRest } = slow;
-          expect(fastRest, `${name} at ${run.offeredCps} cps (${label}): summary with fast-forward`).toStrictEqual(slowRest);
+          expectSameRun(`${name} at ${run.offeredCps} cps (${label})`, slow, fast, { expected: 'without fast-forward', actual: 'with fast-forward' });
         }
       }
     });

@@ -1,6 +1,7 @@
 // Inputs for the model tests. The paper scenarios come from the samples through the language
 // layer (analyze), exactly as `sipmig run` builds them; helpers derive variants from them.
 import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { join } from 'node:path';
 import { analyze } from '../../server/src/language';
 import { simulate, simulateAll } from '../../server/src/model';
@@ -56,6 +57,25 @@ export function sampleResults(name: Sample): RunResult<number[]>[] {
 
 export function run1(run: RunInput, series = false): RunResult<number[]> {
   return simulate(run, { series });
+}
+
+/**
+ * Expects `actual` to tell what `expected` tells: the same summary, and in every series the
+ * same double at every step. `how` says how each was made, for the messages, which name the
+ * first difference (toStrictEqual on whole results would print megabytes on failure).
+ */
+export function expectSameRun(label: string, expected: RunResult, actual: RunResult, how: { expected: string; actual: string }): void {
+  const { series: es = {}, ...eRest } = expected;
+  const { series: as = {}, ...aRest } = actual;
+  expect(Object.keys(as).sort(), `${label}: series names ${how.actual}`).toEqual(Object.keys(es).sort());
+  for (const [key, values] of Object.entries(es)) {
+    const other = as[key];
+    let i = 0;
+    while (i < Math.max(values.length, other.length) && Object.is(values[i], other[i])) i++;
+    const differs = i < Math.max(values.length, other.length);
+    expect(differs ? i : -1, `${label}: series ${key} first differs at step ${i}: ${other[i]} ${how.actual}, ${values[i]} ${how.expected}`).toBe(-1);
+  }
+  expect(aRest, `${label}: summary ${how.actual}`).toStrictEqual(eRest);
 }
 
 export const MiB = 1024 * 1024;
