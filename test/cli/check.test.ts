@@ -1,15 +1,13 @@
 // `sipmig check`: output format, exit codes, and clear messages for files that are not
 // scenarios. Runs the built CLI as a user would (node server/bin/sipmig.js).
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ACTIVE_SAMPLE, ROOT, activeText, edit } from '../helpers';
+import { tempDir } from '../tempDir';
 
 const BIN = join(ROOT, 'server/bin/sipmig.js');
-const tmp = mkdtempSync(join(tmpdir(), 'sipmig-cli-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function sipmig(...args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 30_000 });
@@ -23,8 +21,9 @@ function where(text: string, outer: string, inner: string) {
   return { line: before.length, col: before.at(-1)!.length + 1 };
 }
 
+/** `content` written to a file `name` in a folder of the calling test's own. */
 function file(name: string, content: string | Buffer): string {
-  const p = join(tmp, name);
+  const p = join(tempDir('cli'), name);
   writeFileSync(p, content);
   return p;
 }
@@ -63,6 +62,7 @@ describe('sipmig check', () => {
   });
 
   it('exits 2 with one line on usage errors', () => {
+    const tmp = tempDir('cli');
     for (const args of [['check'], ['check', '--nope', ACTIVE_SAMPLE], ['frobnicate'], ['check', join(tmp, 'missing.sipmig')], ['check', tmp]]) {
       const r = sipmig(...args);
       expect(r.code, `sipmig ${args.join(' ')}`).toBe(2);
