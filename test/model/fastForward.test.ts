@@ -1,4 +1,4 @@
-// The model's fast-forward over steady stretches (simulate.ts) must be invisible: every output
+// The model's fast-forward over steady stretches (model/fastForward.ts) must be invisible: every output
 // of every step is what simulating each step gives, across transports, policies, step sizes,
 // load profiles and migration schedules; and it must actually skip the steady steps.
 import { describe, expect, it } from 'vitest';

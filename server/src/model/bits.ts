@@ -1,4 +1,4 @@
-// Bit-for-bit comparison of doubles: the fast-forward (simulate.ts, sip.ts) takes a state as
+// Bit-for-bit comparison of doubles: the fast-forward (fastForward.ts, sip.ts) takes a state as
 // repeating only when every value is the same double, since the same state gives the same step.
 
 /** Equal bit for bit (NaN equals NaN, 0 differs from -0). */

@@ -8,7 +8,7 @@
 //   R        += w_eff * dt * clean                            (new dirty pages)
 //   clean     = max(0, 1 - F / V - R / M_w)                   (a page already waiting to be
 //                                                             sent cannot be dirtied "again")
-// where w_eff is the guest's distinct-page dirtying rate (see dirtying in simulate.ts), V the
+// where w_eff is the guest's distinct-page dirtying rate (see dirtying in simulation.ts), V the
 // first-pass size and M_w the memory the writes spread over. After the first pass, qemu stops
 // the guest as soon as the remaining bytes it knows of (bitmap synced at the start of the tick,
 // minus what the tick sent) could be sent within max_downtime at its bandwidth estimate:

@@ -631,7 +631,7 @@ export class SipQueue {
   }
 
   // Steady state. The simulation skips steps whose whole state repeats the previous step's
-  // (simulate.ts, fastForward); the queue's part of that state is: empty, both heads at the
+  // (fastForward.ts); the queue's part of that state is: empty, both heads at the
   // current step, the current bin's row, the arrivals of retransmitted classes, the logged
   // answers, and rings that hold one value per class over their delay. What grows while the
   // state repeats (servedCum, cumX) is replayed with exactly the additions of a real step.

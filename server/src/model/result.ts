@@ -1,0 +1,121 @@
+// How a finished simulation becomes its RunResult: migrations, CPU summaries, incomplete calls
+// by cause, and the series (plain arrays for JSON, or the model's own typed arrays).
+import type { MigrationResult, RunResult, Series, SeriesValues } from './output';
+import type { Simulation } from './simulation';
+import { MigPhase } from './migration';
+import { plainArray, r2, summarizeCpu } from './summary';
+
+/** Names of the series a simulation records (with `series`), in the order of Simulation.ser. */
+export const SERIES_KEYS = [
+  'tS',
+  'offeredCps',
+  'servedCps',
+  'queueDelayS',
+  'retransmissionsPerS',
+  'overloadPhase',
+  'incomplete408',
+  'incomplete503',
+  'incompleteOther',
+  'migRemainingBytes',
+  'migSentBytes',
+  'migPhase',
+  'migRound',
+  'migRateBps',
+  'migDirtyBps',
+  'backlogMessages',
+] as const;
+
+/** The time of step t as the series give it (rounded to the microsecond). */
+export function timeOfStep(t: number, dt: number): number {
+  return Math.round(t * dt * 1e6) / 1e6;
+}
+
+/** The first `n` values of one of the model's arrays, as a series (CPU percentages rounded to 0.01). */
+export type SeriesOf<V> = (a: Float64Array, n: number, percent: boolean) => V;
+
+export function buildResult<V extends SeriesValues>(sim: Simulation, steps: number, seriesOf: SeriesOf<V>): RunResult<V> {
+  const { dt, run, queue, st } = sim;
+  const sc = run.scenario;
+  const horizon = steps * dt;
+  const migrations: MigrationResult[] = sim.migs.map((m) => {
+    const g = m.g;
+    const converged = g.phase === MigPhase.Done || (g.phase === MigPhase.StopCopy && g.endAtS <= horizon + 1e-9);
+    return {
+      vm: g.spec.vm,
+      role: m.vi >= 0 ? sim.roles[m.vi] : 'other',
+      from: g.spec.from,
+      to: g.spec.to,
+      startS: g.spec.startS,
+      endS: converged ? round3(g.endAtS) : null,
+      migrationTimeS: converged ? round3(g.endAtS - g.spec.startS) : null,
+      downtimeMs: converged ? round3(g.downtimeS * 1000) : null,
+      bytesSent: Math.round(g.sent),
+      rounds: g.round + (converged ? 1 : 0),
+      converged,
+    };
+  });
+  const started = migrations.filter((m) => m.startS < horizon);
+  const firstStart = started.length ? Math.min(...started.map((m) => m.startS)) : null;
+  const ends = started.map((m) => m.endS);
+  const lastEnd = started.length && ends.every((e) => e !== null) ? Math.max(...(ends as number[])) : null;
+  const cpu: RunResult['cpu'] = { vms: {}, hosts: {} };
+  sc.vms.forEach((v, i) => (cpu.vms[v.name] = summarizeCpu(sim.vCpu[i], dt, steps, firstStart, lastEnd)));
+  sc.hosts.forEach((h, i) => (cpu.hosts[h.name] = summarizeCpu(sim.hCpu[i], dt, steps, firstStart, lastEnd)));
+
+  // Fluid amounts become counts of calls.
+  const byCause: Record<string, number> = {};
+  let total = 0;
+  const add = (cause: string, x: number) => {
+    const n = Math.round(x);
+    if (n > 0) {
+      byCause[cause] = (byCause[cause] ?? 0) + n;
+      total += n;
+    }
+  };
+  for (const [cause, x] of queue.failures) add(cause, x);
+  add('503', st[0]);
+
+  const result: RunResult<V> = {
+    label: run.label,
+    offeredCps: run.offeredCps,
+    migrations,
+    incompleteCalls: { total, byCause },
+    overload: { maxPhase: sim.control.maxPhase, transitions: sim.control.transitions, policy: sim.control.policyName },
+    failover: !Number.isNaN(st[6]),
+    failoverAtS: Number.isNaN(st[6]) ? null : round3(st[6]),
+    peakInviteWaitS: round3(Math.min(st[7], sc.app.timers.timerBS)),
+    timerBS: sc.app.timers.timerBS,
+    cpu,
+    budgetExceeded: steps < sim.requestedSteps,
+  };
+  if (sim.wantSeries) {
+    const series: Series<V> = {};
+    SERIES_KEYS.forEach((k, i) => (series[k] = seriesOf(sim.ser[i], steps, false)));
+    sc.vms.forEach((v, i) => (series[`vmCpu.${v.name}`] = seriesOf(sim.vCpu[i], steps, true)));
+    sc.hosts.forEach((h, i) => (series[`hostCpu.${h.name}`] = seriesOf(sim.hCpu[i], steps, true)));
+    result.series = series;
+  }
+  return result;
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+/** A series as a plain array (see plainArray). */
+export function toArray(a: Float64Array, n: number, percent: boolean): number[] {
+  if (!percent) return plainArray(a, n);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = r2(a[i]);
+  return out;
+}
+
+/**
+ * A series as a Float64Array: the model's own array, which nothing reads once the run's result
+ * is built (the CPU summaries are taken before the series are made), so it is handed over, not
+ * copied; only a run cut by its budget, which filled `n` steps, gets a copy of those.
+ */
+export function toTyped(a: Float64Array, n: number, percent: boolean): Float64Array {
+  const out = n === a.length ? a : a.slice(0, n);
+  if (percent) for (let i = 0; i < n; i++) out[i] = r2(out[i]);
+  return out;
+}
