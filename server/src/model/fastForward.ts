@@ -19,7 +19,7 @@ import type { OverloadControl } from './overload';
 import type { SipQueue } from './sip';
 import { sameBit, sameBits } from './bits';
 import { now } from './clock';
-import { timeOfStep } from './result';
+import { SERIES_KEYS, timeOfStep, type SeriesArrays } from './result';
 
 /** What the fast-forward reads and drives of a simulation (simulation.ts implements it). */
 export interface SteppedModel {
@@ -38,7 +38,7 @@ export interface SteppedModel {
   readonly queue: SipQueue;
   readonly control: OverloadControl;
   readonly wantSeries: boolean;
-  readonly ser: Float64Array[];
+  readonly ser: SeriesArrays;
   /** Retransmissions that arrived in the last step simulated. */
   readonly stepRetransmissions: number;
   /** Whether a migration is under way. */
@@ -157,9 +157,9 @@ export class FastForward {
     for (let h = 0; h < m.nH; h++) fillFrom(m.hCpu[h], t, s);
     if (!m.wantSeries) return;
     const ser = m.ser;
-    for (let q = from; q < s; q++) ser[0][q] = timeOfStep(q, m.dt);
+    for (let q = from; q < s; q++) ser.tS[q] = timeOfStep(q, m.dt);
     // (The load is the same over the skip: it ends where the load changes.)
-    for (let k = 1; k < ser.length; k++) fillFrom(ser[k], t, s);
+    for (const k of SERIES_KEYS) if (k !== 'tS') fillFrom(ser[k], t, s);
   }
 }
 

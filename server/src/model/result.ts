@@ -5,7 +5,7 @@ import type { Simulation } from './simulation';
 import { MigPhase } from './migration';
 import { plainArray, r2, summarizeCpu } from './summary';
 
-/** Names of the series a simulation records (with `series`), in the order of Simulation.ser. */
+/** Names of the series a simulation records (with `series`), in the order a result lists them. */
 export const SERIES_KEYS = [
   'tS',
   'offeredCps',
@@ -24,6 +24,9 @@ export const SERIES_KEYS = [
   'migDirtyBps',
   'backlogMessages',
 ] as const;
+export type SeriesKey = (typeof SERIES_KEYS)[number];
+/** A simulation's recorded series, one array of steps per name. */
+export type SeriesArrays = Readonly<Record<SeriesKey, Float64Array>>;
 
 /** The time of step t as the series give it (rounded to the microsecond). */
 export function timeOfStep(t: number, dt: number): number {
@@ -90,7 +93,7 @@ export function buildResult<V extends SeriesValues>(sim: Simulation, steps: numb
   };
   if (sim.wantSeries) {
     const series: Series<V> = {};
-    SERIES_KEYS.forEach((k, i) => (series[k] = seriesOf(sim.ser[i], steps, false)));
+    for (const k of SERIES_KEYS) series[k] = seriesOf(sim.ser[k], steps, false);
     sc.vms.forEach((v, i) => (series[`vmCpu.${v.name}`] = seriesOf(sim.vCpu[i], steps, true)));
     sc.hosts.forEach((h, i) => (series[`hostCpu.${h.name}`] = seriesOf(sim.hCpu[i], steps, true)));
     result.series = series;

@@ -22,7 +22,7 @@ import { OverloadControl } from './overload';
 import { Migration, MigPhase, PAGE_BYTES } from './migration';
 import { now } from './clock';
 import { FastForward, type SteppedModel } from './fastForward';
-import { SERIES_KEYS, timeOfStep } from './result';
+import { SERIES_KEYS, timeOfStep, type SeriesArrays, type SeriesKey } from './result';
 
 export interface SimulateOptions {
   /** Record every step in `series`. */
@@ -146,7 +146,8 @@ export class Simulation implements SteppedModel {
   readonly resumeS: number;
   // series
   readonly wantSeries: boolean;
-  readonly ser: Float64Array[];
+  /** The recorded series by name (empty arrays without `series`). */
+  readonly ser: SeriesArrays;
   readonly res: ServeResult = { work: 0, messages: 0, callsStarted: 0, rejected: 0, live: 0 };
   readonly budget: ServiceBudget = { work: 0, messages: 0, workerS: 0, workerPerUnit: 0, workerPerCallUnit: 0 };
   /**
@@ -265,7 +266,9 @@ export class Simulation implements SteppedModel {
     this.nM = this.migs.length;
 
     this.wantSeries = !!opts.series;
-    this.ser = SERIES_KEYS.map(() => new Float64Array(this.wantSeries ? nSteps : 0));
+    const ser = {} as Record<SeriesKey, Float64Array>;
+    for (const k of SERIES_KEYS) ser[k] = new Float64Array(this.wantSeries ? nSteps : 0);
+    this.ser = ser;
     this.st = Float64Array.of(0, 0, this.rtt0, 0, 0, 0, NaN, 0);
     this.vmStepState = [this.vHost, this.vW, this.vWork, this.vBusy, this.vFaults, this.vPkts, this.vMain, this.vWanted, this.vVisible, this.vDirty, this.vH, this.vPaused, this.vMig, this.vOmega];
     this.ff = opts.fastForward !== false ? new FastForward(this) : null;
@@ -481,12 +484,12 @@ export class Simulation implements SteppedModel {
     }
     if (this.wantSeries) {
       const s = this.ser;
-      s[9][t] = remSum;
-      s[10][t] = sentSum;
-      s[11][t] = mPhase;
-      s[12][t] = mRound;
-      s[13][t] = mRate;
-      s[14][t] = mDirty;
+      s.migRemainingBytes[t] = remSum;
+      s.migSentBytes[t] = sentSum;
+      s.migPhase[t] = mPhase;
+      s.migRound[t] = mRound;
+      s.migRateBps[t] = mRate;
+      s.migDirtyBps[t] = mDirty;
     }
   }
 
@@ -514,16 +517,16 @@ export class Simulation implements SteppedModel {
     const s = this.ser;
     const q = this.queue;
     const st = this.st;
-    s[0][t] = timeOfStep(t, this.dt);
-    s[1][t] = this.load[t];
-    s[2][t] = this.res.callsStarted / this.dt;
-    s[3][t] = q.oldestAgeS(t);
-    s[4][t] = st[5] / this.dt;
-    s[5][t] = this.control.phase;
-    s[6][t] = q.failed408;
-    s[7][t] = st[0];
-    s[8][t] = q.failedOther;
-    s[15][t] = q.queuedMsgs;
+    s.tS[t] = timeOfStep(t, this.dt);
+    s.offeredCps[t] = this.load[t];
+    s.servedCps[t] = this.res.callsStarted / this.dt;
+    s.queueDelayS[t] = q.oldestAgeS(t);
+    s.retransmissionsPerS[t] = st[5] / this.dt;
+    s.overloadPhase[t] = this.control.phase;
+    s.incomplete408[t] = q.failed408;
+    s.incomplete503[t] = st[0];
+    s.incompleteOther[t] = q.failedOther;
+    s.backlogMessages[t] = q.queuedMsgs;
   }
 
   get stepRetransmissions(): number {
