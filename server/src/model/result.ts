@@ -37,7 +37,7 @@ export function timeOfStep(t: number, dt: number): number {
 export type SeriesOf<V> = (a: Float64Array, n: number, percent: boolean) => V;
 
 export function buildResult<V extends SeriesValues>(sim: Simulation, steps: number, seriesOf: SeriesOf<V>): RunResult<V> {
-  const { dt, run, queue, st } = sim;
+  const { dt, run, queue } = sim;
   const sc = run.scenario;
   const horizon = steps * dt;
   const migrations: MigrationResult[] = sim.migs.map((m) => {
@@ -76,7 +76,7 @@ export function buildResult<V extends SeriesValues>(sim: Simulation, steps: numb
     }
   };
   for (const [cause, x] of queue.failures) add(cause, x);
-  add('503', st[0]);
+  add('503', sim.rejected503);
 
   const result: RunResult<V> = {
     label: run.label,
@@ -84,9 +84,9 @@ export function buildResult<V extends SeriesValues>(sim: Simulation, steps: numb
     migrations,
     incompleteCalls: { total, byCause },
     overload: { maxPhase: sim.control.maxPhase, transitions: sim.control.transitions, policy: sim.control.policyName },
-    failover: !Number.isNaN(st[6]),
-    failoverAtS: Number.isNaN(st[6]) ? null : round3(st[6]),
-    peakInviteWaitS: round3(Math.min(st[7], sc.app.timers.timerBS)),
+    failover: !Number.isNaN(sim.failoverAtS),
+    failoverAtS: Number.isNaN(sim.failoverAtS) ? null : round3(sim.failoverAtS),
+    peakInviteWaitS: round3(Math.min(sim.peakInviteWaitS, sc.app.timers.timerBS)),
     timerBS: sc.app.timers.timerBS,
     cpu,
     budgetExceeded: steps < sim.requestedSteps,

@@ -41,6 +41,26 @@ export interface SimulateOptions {
   fastForward?: boolean;
 }
 
+/** The scalars a step carries to the next, in Simulation.st. */
+const enum Sc {
+  /** Initial INVITEs answered 503 by the overload control, cumulative. */
+  Rejected,
+  /** Checkpoint writes waiting at the standby. */
+  CkptBacklog,
+  /** Round trip of a synchronous checkpoint write (s). */
+  CkptRtt,
+  /** Checkpoint packets of the last step. */
+  CkptPackets,
+  /** Retransmissions that arrived in the step. */
+  Retransmissions,
+  /** When the HA middleware would declare the active dead (s; NaN: never). */
+  FailoverAt,
+  /** Longest wait of a queued initial INVITE so far (s). */
+  PeakInviteWait,
+  /** (How many there are.) */
+  Count,
+}
+
 const HMAX = 0.95; // qemu's main loop still runs between two migration iterations
 /**
  * At most this many steps are simulated (memory is 8 bytes per step for the load and for each
@@ -116,7 +136,6 @@ export class Simulation implements SteppedModel {
   // SIP
   readonly queue: SipQueue;
   readonly control: OverloadControl;
-  readonly avgWeight: number;
   /** Synchronous checkpoint writes per work unit of a call. */
   readonly ckptPerUnit: number;
   readonly cUnitBase: number;
@@ -150,12 +169,7 @@ export class Simulation implements SteppedModel {
   readonly ser: SeriesArrays;
   readonly res: ServeResult = { work: 0, messages: 0, callsStarted: 0, rejected: 0, live: 0 };
   readonly budget: ServiceBudget = { work: 0, messages: 0, workerS: 0, workerPerUnit: 0, workerPerCallUnit: 0 };
-  /**
-   * Scalars carried across steps: [0] rejected INVITEs (cumulative), [1] checkpoint backlog at
-   * the standby, [2] checkpoint round trip (s), [3] checkpoint packets of the last step,
-   * [4] service capacity of the last step (work units/s), [5] retransmissions this step,
-   * [6] failover time (NaN: none), [7] longest wait of a queued initial INVITE (s).
-   */
+  /** Scalars carried across steps, indexed by Sc (a typed array: V8 keeps them unboxed). */
   readonly st: Float64Array;
   /** The fast-forward over steady stretches (null: every step simulated). */
   readonly ff: FastForward | null;
@@ -231,8 +245,6 @@ export class Simulation implements SteppedModel {
     const flow = buildCallFlow(sc.app, c.invite_work_factor);
     this.queue = new SipQueue(flow, nSteps, dt, c.retransmission_work_factor, c.sip_priority >= 0.5);
     this.control = new OverloadControl(sc.app.overload, dt, c.overload_cpu_window);
-    const msgsPerCall = Math.max(1, flow.classes.length);
-    this.avgWeight = flow.workPerCall / msgsPerCall;
     this.ckptPerUnit = sc.cluster.checkpoint ? c.ckpt_writes_per_call / Math.max(1e-9, flow.workPerCall) : 0;
     this.cUnitBase = c.sip_cpu_per_call / 1000 / Math.max(1e-9, flow.workPerCall);
     this.cCkpt = c.ckpt_cpu_per_write / 1000;
@@ -269,7 +281,9 @@ export class Simulation implements SteppedModel {
     const ser = {} as Record<SeriesKey, Float64Array>;
     for (const k of SERIES_KEYS) ser[k] = new Float64Array(this.wantSeries ? nSteps : 0);
     this.ser = ser;
-    this.st = Float64Array.of(0, 0, this.rtt0, 0, 0, 0, NaN, 0);
+    this.st = new Float64Array(Sc.Count);
+    this.st[Sc.CkptRtt] = this.rtt0;
+    this.st[Sc.FailoverAt] = NaN;
     this.vmStepState = [this.vHost, this.vW, this.vWork, this.vBusy, this.vFaults, this.vPkts, this.vMain, this.vWanted, this.vVisible, this.vDirty, this.vH, this.vPaused, this.vMig, this.vOmega];
     this.ff = opts.fastForward !== false ? new FastForward(this) : null;
   }
@@ -322,8 +336,7 @@ export class Simulation implements SteppedModel {
     queue.arrive(t, 0, this.load[t] * dt);
     queue.begin(t);
     queue.expire(t);
-    st[5] = queue.retransmit(t);
-    st[4] = 0;
+    st[Sc.Retransmissions] = queue.retransmit(t);
     res.work = res.messages = res.callsStarted = res.rejected = res.live = 0;
     if (A < 0 || this.vHost[A] < 0) return;
     const hs = this.vHost[A];
@@ -338,7 +351,7 @@ export class Simulation implements SteppedModel {
     // I/O budget: the lock time the migration leaves, minus checkpoint packets.
     const pktCost = this.cPkt * this.vIoF[A];
     // (An if, not `?:` with Infinity, which V8 would box on the heap every step.)
-    if (pktCost > 0) bud.messages = (Math.max(0, ((1 - this.vH[A]) * sp) / pktCost - st[3] / dt) / this.ppm) * dt * run;
+    if (pktCost > 0) bud.messages = (Math.max(0, ((1 - this.vH[A]) * sp) / pktCost - st[Sc.CkptPackets] / dt) / this.ppm) * dt * run;
     else bud.messages = Infinity;
     // Worker budget: a worker is held while its message is processed and while the message's
     // synchronous checkpoint writes make their round trip through the standby. Messages are
@@ -346,22 +359,19 @@ export class Simulation implements SteppedModel {
     // the transport layer, so a worker does not wait for its own packets.
     bud.workerS = this.workers * dt * run;
     bud.workerPerUnit = cUnit / sp;
-    bud.workerPerCallUnit = this.ckptPerUnit * st[2];
-    const perUnitWorker = bud.workerPerUnit + bud.workerPerCallUnit;
-    const capRate = Math.min(bud.work, bud.messages * this.avgWeight, bud.workerS / perUnitWorker) / dt;
-    st[4] = capRate;
+    bud.workerPerCallUnit = this.ckptPerUnit * st[Sc.CkptRtt];
     queue.serve(t, bud, this.control, res);
-    st[0] += res.rejected;
+    st[Sc.Rejected] += res.rejected;
     // The wait new calls see, after this step's service: the margin to Timer B.
     const wait = queue.inviteAgeS(t);
-    if (wait > st[7]) st[7] = wait;
+    if (wait > st[Sc.PeakInviteWait]) st[Sc.PeakInviteWait] = wait;
     this.vBusy[A] = res.work * cUnit;
     this.vWork[A] = this.idleShare * nv * dt * run + this.vBusy[A];
     const writes = res.live * this.ckptPerUnit;
-    st[3] = writes * this.ckptPkts;
-    this.vPkts[A] = res.messages * this.ppm + st[3];
+    st[Sc.CkptPackets] = writes * this.ckptPkts;
+    this.vPkts[A] = res.messages * this.ppm + st[Sc.CkptPackets];
     this.vWanted[A] = res.work >= bud.work - 1e-9 && queue.queuedWork > 0 ? Math.min(queue.queuedWork * cUnit, nv * this.hSpeed[hs] * dt) : 0;
-    if (this.S >= 0) st[1] += writes;
+    if (this.S >= 0) st[Sc.CkptBacklog] += writes;
   }
 
   /** The standby applies the checkpoints; their round trip holds the active's workers. */
@@ -380,8 +390,8 @@ export class Simulation implements SteppedModel {
     const pktCost = this.cPkt * this.vIoF[S] * this.ckptPkts;
     const lockPerS = pktCost > 0 ? ((1 - this.vH[S]) * sp) / pktCost : Infinity;
     const capCpu = cost > 0 ? Math.max(0, cpuPerS * run * dt - this.vFaults[S]) / cost : Infinity;
-    const done = Math.min(st[1], capCpu, lockPerS * run * dt);
-    st[1] -= done;
+    const done = Math.min(st[Sc.CkptBacklog], capCpu, lockPerS * run * dt);
+    st[Sc.CkptBacklog] -= done;
     const capPerS = Math.min(cost > 0 ? Math.max(1e-9, cpuPerS) / cost : Infinity, lockPerS);
     // While the standby is paused, a write waits for the rest of its pause.
     let pauseLeft = 0;
@@ -389,12 +399,12 @@ export class Simulation implements SteppedModel {
       const g = this.migs[k].g;
       if (this.migs[k].vi === S && g.phase === MigPhase.StopCopy) pauseLeft = Math.max(pauseLeft, g.endAtS - t0);
     }
-    const backlogDelay = capPerS > 0 && capPerS !== Infinity ? st[1] / capPerS : 0;
+    const backlogDelay = capPerS > 0 && capPerS !== Infinity ? st[Sc.CkptBacklog] / capPerS : 0;
     this.vBusy[S] = done * cost;
     this.vWork[S] = this.idleShare * nv * dt * run + this.vBusy[S];
     this.vPkts[S] = done * this.ckptPkts;
-    this.vWanted[S] = st[1] > 0 && capCpu <= lockPerS * run * dt ? Math.min(st[1] * cost, nv * this.hSpeed[hs] * dt) : 0;
-    st[2] = this.rtt0 + 2 * (A >= 0 ? this.vOmega[A] : 0) + 2 * this.vOmega[S] + cost / Math.max(1e-9, sp) + backlogDelay + pauseLeft;
+    this.vWanted[S] = st[Sc.CkptBacklog] > 0 && capCpu <= lockPerS * run * dt ? Math.min(st[Sc.CkptBacklog] * cost, nv * this.hSpeed[hs] * dt) : 0;
+    st[Sc.CkptRtt] = this.rtt0 + 2 * (A >= 0 ? this.vOmega[A] : 0) + 2 * this.vOmega[S] + cost / Math.max(1e-9, sp) + backlogDelay + pauseLeft;
   }
 
   /** Dirtying, dirty-log faults, lock waits and the CPU each guest sees. */
@@ -463,10 +473,10 @@ export class Simulation implements SteppedModel {
           hUsed[m.dst] += g.rate * this.dstPerByte;
           hDemand[m.dst] += m.want * this.dstPerByte;
         }
-        if (vi === this.A && Number.isNaN(st[6])) {
+        if (vi === this.A && Number.isNaN(st[Sc.FailoverAt])) {
           // The HA middleware hears nothing from the active during its pause and lock bursts.
           const silence = ((g.phase as MigPhase) === MigPhase.StopCopy ? g.downtimeS : 0) + this.vH[vi] * this.tick;
-          if (silence > this.failoverAfterS) st[6] = t0 + this.dt;
+          if (silence > this.failoverAfterS) st[Sc.FailoverAt] = t0 + this.dt;
         }
       }
       // The migrations' totals are for the series only.
@@ -521,16 +531,31 @@ export class Simulation implements SteppedModel {
     s.offeredCps[t] = this.load[t];
     s.servedCps[t] = this.res.callsStarted / this.dt;
     s.queueDelayS[t] = q.oldestAgeS(t);
-    s.retransmissionsPerS[t] = st[5] / this.dt;
+    s.retransmissionsPerS[t] = st[Sc.Retransmissions] / this.dt;
     s.overloadPhase[t] = this.control.phase;
     s.incomplete408[t] = q.failed408;
-    s.incomplete503[t] = st[0];
+    s.incomplete503[t] = st[Sc.Rejected];
     s.incompleteOther[t] = q.failedOther;
     s.backlogMessages[t] = q.queuedMsgs;
   }
 
   get stepRetransmissions(): number {
-    return this.st[5];
+    return this.st[Sc.Retransmissions];
+  }
+
+  /** Initial INVITEs answered 503 so far. */
+  get rejected503(): number {
+    return this.st[Sc.Rejected];
+  }
+
+  /** When the HA middleware would declare the active dead (s; NaN: never). */
+  get failoverAtS(): number {
+    return this.st[Sc.FailoverAt];
+  }
+
+  /** Longest wait of a queued initial INVITE so far (s). */
+  get peakInviteWaitS(): number {
+    return this.st[Sc.PeakInviteWait];
   }
 
   migrating(): boolean {

@@ -64,6 +64,22 @@ const MIN_ROWS = 64;
 /** Bins cleared at a time, ahead of their step (fewer, longer loops than one bin a step). */
 const CLEAR_AHEAD = 16;
 
+/** The queue's scalars, in SipQueue.st. */
+const enum Q {
+  /** Work units queued in bins up to the current step. */
+  Work,
+  /** Messages queued in bins up to the current step. */
+  Msgs,
+  /** Initial INVITEs that failed with 408, cumulative. */
+  Failed408,
+  /** Other transactions that failed, cumulative. */
+  FailedOther,
+  /** Initial INVITEs queued (arrived, not yet served). */
+  Invites,
+  /** (How many there are.) */
+  Count,
+}
+
 /** The smallest power of two that is at least n. */
 function pow2AtLeast(n: number): number {
   let p = 1;
@@ -107,24 +123,24 @@ export class SipQueue {
   private current = -1;
   // Scalar state lives in a typed array: V8 keeps doubles there unboxed and the object's shape
   // never changes, so the hot loop is not deoptimized run after run.
-  private readonly st = new Float64Array(5);
+  private readonly st = new Float64Array(Q.Count);
   /** Work units queued in bins up to the current step. */
   get queuedWork(): number {
-    return this.st[0];
+    return this.st[Q.Work];
   }
   get queuedMsgs(): number {
-    return this.st[1];
+    return this.st[Q.Msgs];
   }
   /** Cumulative failures of the initial INVITE (408) and of other transactions. */
   get failed408(): number {
-    return this.st[2];
+    return this.st[Q.Failed408];
   }
   get failedOther(): number {
-    return this.st[3];
+    return this.st[Q.FailedOther];
   }
   /** Initial INVITEs queued (arrived, not yet served). */
   get queuedInvites(): number {
-    return this.st[4];
+    return this.st[Q.Invites];
   }
 
   private readonly weight: Float64Array;
@@ -311,9 +327,9 @@ export class SipQueue {
       if (cls === this.rtx) this.r1[row] += amount;
     }
     if (step <= this.current) {
-      this.st[0] += w;
-      this.st[1] += amount;
-      if (cls === 0) this.st[4] += amount;
+      this.st[Q.Work] += w;
+      this.st[Q.Msgs] += amount;
+      if (cls === 0) this.st[Q.Invites] += amount;
     }
     const rule = this.ruleOf[cls];
     if (rule >= 0) this.arrX[rule][step & this.rtxMask] += amount;
@@ -371,8 +387,8 @@ export class SipQueue {
     this.w1[row] += w;
     this.m1[row] += amount;
     const st = this.st;
-    st[0] += w;
-    st[1] += amount;
+    st[Q.Work] += w;
+    st[Q.Msgs] += amount;
     const rule = this.ruleOf[cls];
     if (rule >= 0) this.arrX[rule][t & this.rtxMask] += amount;
   }
@@ -394,9 +410,9 @@ export class SipQueue {
     this.logN = 0;
     if (t >= this.ready) this.open(t);
     const row = t & this.mask;
-    this.st[0] += this.w0[row] + this.w1[row];
-    this.st[1] += this.m0[row] + this.m1[row];
-    this.st[4] += this.m0[row];
+    this.st[Q.Work] += this.w0[row] + this.w1[row];
+    this.st[Q.Msgs] += this.m0[row] + this.m1[row];
+    this.st[Q.Invites] += this.m0[row];
   }
 
   /**
@@ -422,8 +438,8 @@ export class SipQueue {
       if (amt > EPS) {
         const cause = this.causeOf[c];
         this.failures.set(cause, (this.failures.get(cause) ?? 0) + amt);
-        if (cause === '408') this.st[2] += amt;
-        else this.st[3] += amt;
+        if (cause === '408') this.st[Q.Failed408] += amt;
+        else this.st[Q.FailedOther] += amt;
       }
     }
   }
@@ -479,10 +495,10 @@ export class SipQueue {
       const done = g1 ? this.passCalls(t, this.h1, b, out) : this.passInvites(t, this.h0, b, admission, out);
       if (!done) break; // budget spent
     }
-    if (this.st[1] < EPS) {
-      this.st[0] = 0;
-      this.st[1] = 0;
-      this.st[4] = 0;
+    if (this.st[Q.Msgs] < EPS) {
+      this.st[Q.Work] = 0;
+      this.st[Q.Msgs] = 0;
+      this.st[Q.Invites] = 0;
     }
   }
 
@@ -547,8 +563,8 @@ export class SipQueue {
     left[0] = l0;
     left[1] = l1;
     left[2] = l2;
-    this.st[0] -= sw;
-    this.st[1] -= sm;
+    this.st[Q.Work] -= sw;
+    this.st[Q.Msgs] -= sm;
     out.work += sw;
     out.messages += sm;
     out.live += written;
@@ -583,7 +599,7 @@ export class SipQueue {
     if (this.answers[0]) this.answered(0, s);
     const k = this.timeoutSteps[0];
     const zombie = k > 0 && age >= k;
-    this.st[4] -= s;
+    this.st[Q.Invites] -= s;
     // Overload control: a rejected INVITE writes no checkpoint - give that worker time back.
     const admitted = refused ? 0 : admission.admit(s, age * this.dt);
     if (!refused) left[2] += (s - admitted) * w * b.workerPerCallUnit;
@@ -592,8 +608,8 @@ export class SipQueue {
     out.callsStarted += live;
     // A zombie (failed already) or a rejected INVITE starts nothing.
     if (live > EPS) this.successors(t, 0, live);
-    this.st[0] -= s * w;
-    this.st[1] -= s;
+    this.st[Q.Work] -= s * w;
+    this.st[Q.Msgs] -= s;
     out.work += s * w;
     out.messages += s;
     out.live += admitted * w;
@@ -673,15 +689,15 @@ export class SipQueue {
   /** Whether the queue is empty at the end of step t with both heads at t (a steady state needs it). */
   idleAt(t: number): boolean {
     const st = this.st;
-    return st[0] === 0 && st[1] === 0 && st[4] === 0 && this.h0 === t && this.h1 === t && this.current === t && this.logN <= LOG_CAP;
+    return st[Q.Work] === 0 && st[Q.Msgs] === 0 && st[Q.Invites] === 0 && this.h0 === t && this.h1 === t && this.current === t && this.logN <= LOG_CAP;
   }
 
   /** Writes the queue's state at the end of step t, relative to t, from out[o]; returns the next offset. */
   writeStepState(t: number, out: Float64Array, o: number): number {
     o = this.readRow(t & this.mask, out, o);
     for (let i = 0; i < this.arrX.length; i++) out[o++] = this.arrX[i][t & this.rtxMask];
-    out[o++] = this.st[2];
-    out[o++] = this.st[3];
+    out[o++] = this.st[Q.Failed408];
+    out[o++] = this.st[Q.FailedOther];
     out[o++] = this.logN;
     for (let n = 0; n < this.logN; n++) {
       out[o++] = this.logCls[n];
