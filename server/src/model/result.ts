@@ -36,6 +36,7 @@ export function timeOfStep(t: number, dt: number): number {
 /** The first `n` values of one of the model's arrays, as a series (CPU percentages rounded to 0.01). */
 export type SeriesOf<V> = (a: Float64Array, n: number, percent: boolean) => V;
 
+/** The RunResult of a simulation that ran `steps` steps, its series made by `seriesOf`. */
 export function buildResult<V extends SeriesValues>(sim: Simulation, steps: number, seriesOf: SeriesOf<V>): RunResult<V> {
   const { dt, run, queue } = sim;
   const sc = run.scenario;

@@ -581,9 +581,10 @@ export class Simulation implements SteppedModel {
       // The overload control reads the active guest's CPU of the previous step.
       if (this.A >= 0 && t > 0) this.control.update(t, this.vVisible, this.A);
       this.finishStep(t);
-      const until = ff !== null ? ff.steadyUntil(t) : 0;
+      if (ff === null) continue;
+      const until = ff.steadyUntil(t);
       if (until > t + 1) {
-        const next = ff!.skip(t, until, budgetMs, t0wall);
+        const next = ff.skip(t, until, budgetMs, t0wall);
         if (next < 0) return -1 - next;
         t = next - 1;
       }
