@@ -19,7 +19,7 @@ import type { OverloadControl } from './overload';
 import type { SipQueue } from './sip';
 import { sameBit, sameBits } from './bits';
 import { now } from './clock';
-import { SERIES_KEYS, timeOfStep, type SeriesArrays } from './result';
+import { SERIES_KEYS, timeOfStep, type SeriesArrays } from './series';
 
 /** What the fast-forward reads and drives of a simulation (simulation.ts implements it). */
 export interface SteppedModel {

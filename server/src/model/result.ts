@@ -4,34 +4,7 @@ import type { MigrationResult, RunResult, Series, SeriesValues } from './output'
 import type { Simulation } from './simulation';
 import { MigPhase } from './migration';
 import { plainArray, r2, summarizeCpu } from './summary';
-
-/** Names of the series a simulation records (with `series`), in the order a result lists them. */
-export const SERIES_KEYS = [
-  'tS',
-  'offeredCps',
-  'servedCps',
-  'queueDelayS',
-  'retransmissionsPerS',
-  'overloadPhase',
-  'incomplete408',
-  'incomplete503',
-  'incompleteOther',
-  'migRemainingBytes',
-  'migSentBytes',
-  'migPhase',
-  'migRound',
-  'migRateBps',
-  'migDirtyBps',
-  'backlogMessages',
-] as const;
-export type SeriesKey = (typeof SERIES_KEYS)[number];
-/** A simulation's recorded series, one array of steps per name. */
-export type SeriesArrays = Readonly<Record<SeriesKey, Float64Array>>;
-
-/** The time of step t as the series give it (rounded to the microsecond). */
-export function timeOfStep(t: number, dt: number): number {
-  return Math.round(t * dt * 1e6) / 1e6;
-}
+import { SERIES_KEYS } from './series';
 
 /** The first `n` values of one of the model's arrays, as a series (CPU percentages rounded to 0.01). */
 export type SeriesOf<V> = (a: Float64Array, n: number, percent: boolean) => V;

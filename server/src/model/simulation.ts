@@ -22,7 +22,7 @@ import { OverloadControl } from './overload';
 import { Migration, MigPhase, PAGE_BYTES } from './migration';
 import { now } from './clock';
 import { FastForward, type SteppedModel } from './fastForward';
-import { SERIES_KEYS, timeOfStep, type SeriesArrays, type SeriesKey } from './result';
+import { SERIES_KEYS, timeOfStep, type SeriesArrays, type SeriesKey } from './series';
 
 export interface SimulateOptions {
   /** Record every step in `series`. */
@@ -170,7 +170,7 @@ export class Simulation implements SteppedModel {
   readonly res: ServeResult = { work: 0, messages: 0, callsStarted: 0, rejected: 0, live: 0 };
   readonly budget: ServiceBudget = { work: 0, messages: 0, workerS: 0, workerPerUnit: 0, workerPerCallUnit: 0 };
   /** Scalars carried across steps, indexed by Sc (a typed array: V8 keeps them unboxed). */
-  readonly st: Float64Array;
+  private readonly st: Float64Array;
   /** The fast-forward over steady stretches (null: every step simulated). */
   readonly ff: FastForward | null;
   /** The per-VM arrays a step leaves for the next (compared by the fast-forward). */
@@ -539,6 +539,7 @@ export class Simulation implements SteppedModel {
     s.backlogMessages[t] = q.queuedMsgs;
   }
 
+  /** Retransmissions that arrived in the last step simulated. */
   get stepRetransmissions(): number {
     return this.st[Sc.Retransmissions];
   }
@@ -558,6 +559,7 @@ export class Simulation implements SteppedModel {
     return this.st[Sc.PeakInviteWait];
   }
 
+  /** Whether a migration is under way (pre-copy or stop-and-copy). */
   migrating(): boolean {
     for (let k = 0; k < this.nM; k++) {
       const ph = this.migs[k].g.phase;
