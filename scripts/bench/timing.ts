@@ -5,11 +5,15 @@ export function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-/** Median time of f (ms): at least minRuns runs and minMs of measuring, after warmMs of warm-up. */
-export function time(f: () => void, minRuns = 5, minMs = 300, warmMs = 0): number {
-  // Warm up until the JIT has compiled the hot loop (on a busy machine that takes a while).
+/** Runs f once, or with warmMs > 0 at least 5 times and warmMs long: until the JIT has compiled the hot loop (on a busy machine that takes a while). */
+function warmUp(f: () => void, warmMs: number): void {
   const w0 = performance.now();
   for (let i = 0; i < 1 || (warmMs > 0 && (i < 5 || performance.now() - w0 < warmMs)); i++) f();
+}
+
+/** Median time of f (ms): at least minRuns runs and minMs of measuring, after warmMs of warm-up. */
+export function time(f: () => void, minRuns = 5, minMs = 300, warmMs = 0): number {
+  warmUp(f, warmMs);
   const xs: number[] = [];
   const t0 = performance.now();
   while (xs.length < minRuns || performance.now() - t0 < minMs) {
@@ -27,7 +31,7 @@ export function time(f: () => void, minRuns = 5, minMs = 300, warmMs = 0): numbe
  * an arithmetic loop's does not: the spread shows which phase a median fell in.
  */
 export function timeWindows(f: () => void, windows: number, msPerWindow: number, warmMs = 0): { median: number; fastest: number; slowest: number } {
-  time(f, 1, 0, warmMs);
+  warmUp(f, warmMs);
   const all: number[] = [];
   const medians: number[] = [];
   for (let w = 0; w < windows; w++) {
