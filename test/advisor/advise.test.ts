@@ -60,6 +60,17 @@ describe('advisor on the paper scenarios', () => {
   });
 });
 
+describe('advisor when the load is too much without a migration', () => {
+  it('says the SIP-AS is behind before the migration starts, with the wait, and nothing of the kind for the paper plan', () => {
+    expect(advise(analyze(readFileSync(ACTIVE_SAMPLE, 'utf8')), { verifyTop: 0, combinations: false }).migrations[0].behind, 'the paper plan keeps up until 120 s').toBeNull();
+    const a = analyze(readFileSync(ACTIVE_SAMPLE, 'utf8').replace('sweep 0 cps to 40 cps step 5 cps', 'load 90 cps'));
+    const m = advise(a, { verifyTop: 0, combinations: false }).migrations[0];
+    const start = simulate(a.runs[0]).atMigrationStart!;
+    expect(m.behind, 'at 90 cps new calls already wait before the migration: the advice must say so').toEqual(start);
+    expect(start.inviteWaitS).toBeGreaterThan(3.2);
+  });
+});
+
 describe('advisor when nothing fails', () => {
   it('offers no options and reports the margin to the envelope', () => {
     const text = readFileSync(ACTIVE_SAMPLE, 'utf8').replace('sweep 0 cps to 40 cps step 5 cps', 'load 10 cps');

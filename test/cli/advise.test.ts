@@ -2,7 +2,7 @@
 // the advice (--apply), after which the plan passes.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ACTIVE_SAMPLE, ROOT } from '../helpers';
 import { tempDir } from '../tempDir';
@@ -18,12 +18,21 @@ describe('sipmig advise', () => {
     expect(first.status, first.stdout + first.stderr).toBe(3);
     expect(first.stdout).toMatch(/safe envelope: up to [\d.]+ cps/);
     expect(first.stdout).toMatch(/1\. .+: 0 incomplete/);
+    expect(first.stdout, 'the paper plan keeps up before its migration').not.toContain('behind before any migration');
     const applied = sipmig('advise', '--apply', file);
     expect(applied.status, applied.stdout + applied.stderr).toBe(0);
     expect(applied.stdout).toMatch(/Applied to .*: .+ Predicted now: no incomplete calls\./);
     expect(readFileSync(file, 'utf8')).not.toBe(readFileSync(ACTIVE_SAMPLE, 'utf8'));
     const again = sipmig('advise', file);
     expect(again.status, again.stdout).toBe(0);
+  });
+
+  it('says when the load is too much before any migration: no migration setting removes that backlog', () => {
+    const file = join(tempDir('advise'), 'over.sipmig');
+    writeFileSync(file, readFileSync(ACTIVE_SAMPLE, 'utf8').replace('sweep 0 cps to 40 cps step 5 cps', 'load 90 cps'));
+    const r = sipmig('advise', file);
+    expect(r.status, r.stdout + r.stderr).toBe(3);
+    expect(r.stdout).toMatch(/\n {2}behind before any migration: at 120 s new calls already wait \d+\.\d s\. No migration setting removes that backlog: lower the load or add capacity\.\n/);
   });
 
   it('--json gives the advice as data', () => {

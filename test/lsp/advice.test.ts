@@ -69,6 +69,14 @@ describe('advisor hover section', () => {
     expect(md).toContain('59 model runs, 0.8 s');
   });
 
+  it('says when the SIP-AS is behind before the migration, which no option changes', () => {
+    expect(adviceSection(ready, start), 'not behind: nothing said').not.toContain('Behind');
+    const behind = { ...advice, migrations: [{ ...m, behind: { atS: 120, inviteWaitS: 17, incompleteCalls: 3 } }] };
+    expect(adviceSection({ kind: 'ready', advice: behind, elapsedMs: 1 }, start)).toContain(
+      'migration 148 s.\n\n**Behind before any migration:** at 120 s new calls already wait 17 s and 3 calls have failed. No migration setting removes that backlog: lower the load or add capacity.',
+    );
+  });
+
   it('says when the advisor is computing, failed or has nothing to say', () => {
     expect(adviceSection({ kind: 'computing' }, start)).toMatch(/computing options for this migration…/);
     expect(adviceSection({ kind: 'failed', message: 'the advisor did not finish within 30 s' }, start)).toBe('**Advisor:** no advice: the advisor did not finish within 30 s');

@@ -1,6 +1,6 @@
 // Behaviour of the model as a component: API, registry, series, bounds, transports, fail-over.
 import { describe, expect, it } from 'vitest';
-import { MODEL_PARAMETERS, resolveCoefficients, simulate, simulateAll } from '../../server/src/model';
+import { BEHIND_WAIT_SHARE, behindAtMigrationStart, MODEL_PARAMETERS, resolveCoefficients, simulate, simulateAll } from '../../server/src/model';
 import { buildCallFlow, retransmitOffsets } from '../../server/src/model/callflow';
 import { run1, sampleRun, sampleRuns, variant } from './fixtures';
 
@@ -150,6 +150,38 @@ describe('runs', () => {
     const i = Math.round(5 / 0.1);
     expect(warm['vmCpu.sipas1'][i]).toBeCloseTo(warm['vmCpu.sipas1'][Math.round(100 / 0.1)], 6);
     expect(cold['vmCpu.sipas1'][i]).toBeLessThan(warm['vmCpu.sipas1'][i]);
+  });
+});
+
+describe('the SIP-AS when the first migration starts', () => {
+  it('is idle in every paper run: nothing waits and nothing has failed at 120 s', () => {
+    for (const r of sampleRuns('active-migration').map((x) => run1(x))) {
+      expect(r.atMigrationStart, `${r.label}: expected the state at 120 s with no wait and no failure`).toEqual({ atS: 120, inviteWaitS: 0, incompleteCalls: 0 });
+      expect(behindAtMigrationStart(r), r.label).toBe(false);
+    }
+  });
+
+  it('is null without a migration', () => {
+    expect(run1(variant(sampleRun('active-migration', 20), (s) => (s.migrations = []))).atMigrationStart).toBeNull();
+  });
+
+  it('shows a load the server cannot carry: the wait the same load reaches without any migration, and it grows with a later start', () => {
+    const over = (cps: number, startS: number) => variant(sampleRun('active-migration', 40), (s) => ((s.load = [{ atS: 0, cps }]), s.migrations.forEach((m) => (m.startS = startS))));
+    const r = run1(over(90, 120));
+    const s = r.atMigrationStart!;
+    expect(s.atS).toBe(120);
+    // Until the migration starts the run is the run without one: cut there, its longest wait is the same.
+    const before = run1(variant(over(90, 120), (sc) => ((sc.migrations = []), (sc.durationS = 120))));
+    expect(s.inviteWaitS, 'wait at the start vs the run without migration cut at 120 s').toBeCloseTo(before.peakInviteWaitS, 3);
+    expect(s.inviteWaitS, 'at 90 cps new calls should already wait a good part of Timer B').toBeGreaterThan(BEHIND_WAIT_SHARE * r.timerBS);
+    expect(behindAtMigrationStart(r)).toBe(true);
+    const later = run1(over(90, 180)).atMigrationStart!;
+    expect(later.inviteWaitS, `started at 180 s: ${later.inviteWaitS} s, at 120 s: ${s.inviteWaitS} s`).toBeGreaterThan(s.inviteWaitS);
+    // Calls that failed before the start are counted as they are in the series.
+    const worse = run1(over(100, 120), true);
+    const failed = worse.atMigrationStart!.incompleteCalls;
+    expect(failed, 'at 100 cps calls fail before the migration starts').toBeGreaterThan(0);
+    expect(failed).toBe(Math.round(worse.series!.incomplete408[Math.round(120 / 0.1) - 1]));
   });
 });
 

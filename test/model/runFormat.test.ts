@@ -32,6 +32,14 @@ describe('formatRunTable', () => {
     expect(r35).toContain(wait(run35));
   });
 
+  it('adds a note under the table for a run whose SIP-AS is behind before the migration, and none for the paper runs', () => {
+    expect(lines.some((l) => l.startsWith('note:')), 'the paper runs keep up until 120 s').toBe(false);
+    const over = simulate(variant(sampleRun('active-migration', 40), (s) => (s.load = [{ atS: 0, cps: 90 }])));
+    const wait = over.atMigrationStart!.inviteWaitS;
+    const out = formatRunTable({ file: 'f', runs: [{ ...over, label: '90 cps' }] }).split('\n');
+    expect(out.at(-1)).toBe(`note: 90 cps: the SIP-AS does not keep up with this load before any migration - when the first migration starts at 120.0 s, new calls already wait ${wait.toFixed(1)} s. The migration starts from that backlog.`);
+  });
+
   it('says when a migration never converges', () => {
     const r = simulate(variant(sampleRun('active-migration', 40), (s) => s.migrations.forEach((m) => (m.speedCapBytesPerS = 16 * MiB))));
     expect(formatRunTable({ file: 'f', runs: [r] })).toContain('no convergence');

@@ -5,7 +5,7 @@
 import type { Analysis } from '../language';
 import type { RunInput, ScenarioInput } from '../model/input';
 import type { RunResult } from '../model/output';
-import { simulate } from '../model';
+import { behindAtMigrationStart, simulate } from '../model';
 import { candidatesFor, combine } from './candidates';
 import type { Advice, Candidate, MigrationAdvice, Prediction, RankedOption } from './types';
 
@@ -152,6 +152,7 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
       runLabel: run.label,
       offeredCps: run.offeredCps,
       current,
+      behind: behindAtMigrationStart(base) ? base.atMigrationStart : null,
       safeEnvelope: envelope,
       options,
       evaluations,

@@ -2,6 +2,7 @@
 // for it. Plain data, so the CLI prints it, the language server turns it into hovers and
 // code actions, and the chart panel compares it with the plan as written.
 import type { ScenarioInput } from '../model/input';
+import type { MigrationStartState } from '../model/output';
 import type { TextEdit } from '../language/diagnostics';
 
 export type OptionKind = 'speed_cap' | 'max_downtime' | 'start_time' | 'switch_roles' | 'policy' | 'admission_limit';
@@ -54,6 +55,12 @@ export interface MigrationAdvice {
   runLabel: string;
   offeredCps: number;
   current: Prediction;
+  /**
+   * The SIP-AS when the first migration of the advised run started, when it was already behind
+   * its load (null otherwise): new calls waited, or calls had failed, before any migration. No
+   * migration setting removes that backlog; the options only change what the migration adds.
+   */
+  behind: MigrationStartState | null;
   /** Highest constant offered load with zero predicted incomplete calls for this migration. */
   safeEnvelope: { maxSafeCps: number; atLeast: boolean; marginCps: number };
   options: RankedOption[];

@@ -7,6 +7,7 @@ import { analyze } from '../language';
 import { applyEdits } from '../language/applyEdits';
 import { advise } from '../advisor/advise';
 import type { Advice, MigrationAdvice } from '../advisor/types';
+import type { MigrationStartState } from '../model/output';
 import { loadCheckedScenario } from './files';
 import type { CliIo } from './io';
 
@@ -37,6 +38,12 @@ export function adviseFile(file: string, opts: { json: boolean; apply: boolean }
   return final.failsCalls ? EXIT_FAILS_CALLS : 0;
 }
 
+/** The advised run's SIP-AS was behind before any migration: what no option here changes. */
+function behindText(b: MigrationStartState): string {
+  const failed = b.incompleteCalls >= 1 ? ` and ${b.incompleteCalls} calls have failed` : '';
+  return `behind before any migration: at ${b.atS} s new calls already wait ${b.inviteWaitS.toFixed(1)} s${failed}. No migration setting removes that backlog: lower the load or add capacity.`;
+}
+
 function fmtS(s: number | null): string {
   return s === null ? 'does not converge' : `${s.toFixed(1)} s`;
 }
@@ -47,6 +54,7 @@ function formatMigration(m: MigrationAdvice): string {
     `migrate ${m.vm} (${m.role}) from ${m.from} to ${m.to} at ${m.startS} s, at ${m.runLabel}: ${m.current.incompleteCalls} incomplete calls${causes ? ` (${causes})` : ''}, migration ${fmtS(m.current.migrationTimeS)}`,
     `  safe envelope: ${m.safeEnvelope.atLeast ? 'at least' : 'up to'} ${m.safeEnvelope.maxSafeCps} cps constant load (margin ${m.safeEnvelope.marginCps >= 0 ? '+' : ''}${m.safeEnvelope.marginCps} cps)`,
   ];
+  if (m.behind) lines.push(`  ${behindText(m.behind)}`);
   if (m.current.incompleteCalls === 0) lines.push('  no incomplete calls predicted: nothing to change');
   m.options.slice(0, 5).forEach((o, i) => {
     const all = o.totalIncompleteAllRuns === null ? '' : `; all runs: ${o.totalIncompleteAllRuns}`;

@@ -1,5 +1,6 @@
 // Text renderings of model results for the CLI: the `sipmig run` table and the CSV time series.
 import type { FileResult, RunResult } from '../model/output';
+import { behindAtMigrationStart } from '../model/summary';
 
 const f1 = (x: number | null | undefined, unit = '') => (x === null || x === undefined || !Number.isFinite(x) ? '-' : `${x.toFixed(1)}${unit}`);
 
@@ -18,7 +19,19 @@ export function formatRunTable(r: FileResult): string {
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
-  return [`${r.file}`, line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+  return [`${r.file}`, line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ...behindNotes(r.runs)].join('\n');
+}
+
+/**
+ * A note under the table for each run whose SIP-AS was already behind when the first migration
+ * started: the migration starts from a backlog that no migration setting removes.
+ */
+function behindNotes(runs: RunResult[]): string[] {
+  return runs.filter(behindAtMigrationStart).map((run) => {
+    const s = run.atMigrationStart!;
+    const failed = s.incompleteCalls >= 1 ? ` and ${s.incompleteCalls} calls have failed` : '';
+    return `note: ${run.label}: the SIP-AS does not keep up with this load before any migration - when the first migration starts at ${f1(s.atS, ' s')}, new calls already wait ${f1(s.inviteWaitS, ' s')}${failed}. The migration starts from that backlog.`;
+  });
 }
 
 /** The run's time series as CSV, one row per step, columns in the order of `series`. */

@@ -18,6 +18,12 @@ export interface MigrationResult {
   converged: boolean;
 }
 
+export interface MigrationStartState {
+  atS: number;
+  inviteWaitS: number;
+  incompleteCalls: number;
+}
+
 export interface PhaseTransition {
   atS: number;
   phase: number;
@@ -69,6 +75,13 @@ export interface RunResult<V extends SeriesValues = SeriesValues> {
   peakInviteWaitS: number;
   /** Timer B of the run (s), the wait at which an initial INVITE fails, for comparison with peakInviteWaitS. */
   timerBS: number;
+  /**
+   * The SIP-AS when the run's first migration started (null: none started): how long new calls
+   * already waited (s, at most Timer B) and how many calls had already failed. Above zero, the
+   * server was behind before any migration - the load exceeds what it carries without one, and
+   * part of the incomplete calls would fail whatever the migration does.
+   */
+  atMigrationStart: MigrationStartState | null;
   /** True when the run stopped early because it hit the model's time budget. */
   budgetExceeded: boolean;
   series?: Series<V>;

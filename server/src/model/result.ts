@@ -1,6 +1,6 @@
 // How a finished simulation becomes its RunResult: migrations, CPU summaries, incomplete calls
 // by cause, and the series (plain arrays for JSON, or the model's own typed arrays).
-import type { MigrationResult, RunResult, Series, SeriesValues } from './output';
+import type { MigrationResult, MigrationStartState, RunResult, Series, SeriesValues } from './output';
 import type { Simulation } from './simulation';
 import { MigPhase } from './migration';
 import { plainArray, r2, summarizeCpu } from './summary';
@@ -62,6 +62,7 @@ export function buildResult<V extends SeriesValues>(sim: Simulation, steps: numb
     failoverAtS: Number.isNaN(sim.failoverAtS) ? null : round3(sim.failoverAtS),
     peakInviteWaitS: round3(Math.min(sim.peakInviteWaitS, sc.app.timers.timerBS)),
     timerBS: sc.app.timers.timerBS,
+    atMigrationStart: migrationStartState(sim, sc.app.timers.timerBS),
     cpu,
     budgetExceeded: steps < sim.requestedSteps,
   };
@@ -73,6 +74,13 @@ export function buildResult<V extends SeriesValues>(sim: Simulation, steps: numb
     result.series = series;
   }
   return result;
+}
+
+/** The SIP-AS when the first migration started, as the result gives it (null: none started). */
+function migrationStartState(sim: Simulation, timerBS: number): MigrationStartState | null {
+  const f = sim.firstStart;
+  if (Number.isNaN(f.atS)) return null;
+  return { atS: round3(f.atS), inviteWaitS: round3(Math.min(f.inviteWaitS, timerBS)), incompleteCalls: Math.round(f.incomplete) };
 }
 
 function round3(x: number): number {

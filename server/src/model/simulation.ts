@@ -57,6 +57,11 @@ const enum Sc {
   FailoverAt,
   /** Longest wait of a queued initial INVITE so far (s). */
   PeakInviteWait,
+  /** When the first migration started (s; NaN: none has). */
+  FirstStartAt,
+  /** The new-call wait (s) and the incomplete calls (fluid) when it started. */
+  FirstStartWait,
+  FirstStartIncomplete,
   /** (How many there are.) */
   Count,
 }
@@ -284,6 +289,7 @@ export class Simulation implements SteppedModel {
     this.st = new Float64Array(Sc.Count);
     this.st[Sc.CkptRtt] = this.rtt0;
     this.st[Sc.FailoverAt] = NaN;
+    this.st[Sc.FirstStartAt] = NaN;
     this.vmStepState = [this.vHost, this.vW, this.vWork, this.vBusy, this.vFaults, this.vPkts, this.vMain, this.vWanted, this.vVisible, this.vDirty, this.vH, this.vPaused, this.vMig, this.vOmega];
     this.ff = opts.fastForward !== false ? new FastForward(this) : null;
   }
@@ -303,7 +309,10 @@ export class Simulation implements SteppedModel {
       const g = m.g;
       const vi = m.vi;
       if (vi < 0) continue;
-      if (startsAt(g, t, this.dt)) g.start();
+      if (startsAt(g, t, this.dt)) {
+        g.start();
+        if (Number.isNaN(this.st[Sc.FirstStartAt])) this.noteFirstStart(t);
+      }
       if (g.phase === MigPhase.StopCopy && t0 >= g.endAtS - 1e-9) {
         g.phase = MigPhase.Done;
         if (m.dst >= 0) vHost[vi] = m.dst;
@@ -559,6 +568,24 @@ export class Simulation implements SteppedModel {
     return this.st[Sc.PeakInviteWait];
   }
 
+  /**
+   * The SIP-AS as the first migration finds it at step t (after step t - 1's service): how long
+   * new calls already wait and how many calls have already failed. A server that is behind
+   * before any migration fails calls whatever the migration does (see atMigrationStart).
+   */
+  private noteFirstStart(t: number): void {
+    const st = this.st;
+    const q = this.queue;
+    st[Sc.FirstStartAt] = t * this.dt;
+    st[Sc.FirstStartWait] = t > 0 ? q.inviteAgeS(t - 1) : 0;
+    st[Sc.FirstStartIncomplete] = q.failed408 + q.failedOther + st[Sc.Rejected];
+  }
+
+  /** When the first migration started, the new-call wait then and the calls failed by then (NaN: none started). */
+  get firstStart(): { atS: number; inviteWaitS: number; incomplete: number } {
+    return { atS: this.st[Sc.FirstStartAt], inviteWaitS: this.st[Sc.FirstStartWait], incomplete: this.st[Sc.FirstStartIncomplete] };
+  }
+
   /** Whether a migration is under way (pre-copy or stop-and-copy). */
   migrating(): boolean {
     for (let k = 0; k < this.nM; k++) {
@@ -605,7 +632,6 @@ export class Simulation implements SteppedModel {
     if (this.wantSeries) this.record(t);
   }
 
-  /** Whether a migration starts at step s (as stepMigrations decides it). */
   /** The simulation's part of the step state (hosts, VMs, scalars, service, control) from out[0]; returns its length. */
   writeSimState(t: number, out: Float64Array): number {
     let o = 0;
@@ -630,6 +656,7 @@ export class Simulation implements SteppedModel {
     return o;
   }
 
+  /** Whether a migration starts at step s (as stepMigrations decides it). */
   migrationStartsAt(s: number): boolean {
     for (let k = 0; k < this.nM; k++) if (this.migs[k].vi >= 0 && startsAt(this.migs[k].g, s, this.dt)) return true;
     return false;

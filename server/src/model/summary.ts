@@ -85,3 +85,21 @@ export function referenceMetrics(r: RunResult): ReferenceMetrics {
     incompleteCalls: r.incompleteCalls.total,
   };
 }
+
+/**
+ * A wait of new calls at the first migration's start from which the SIP-AS counts as behind
+ * its load: a tenth of Timer B. Shorter waits come and go with the load's own bursts (a
+ * warm-started run at its capacity edge shows about 1 s); a server that already fell this
+ * far behind does not keep up without a migration.
+ */
+export const BEHIND_WAIT_SHARE = 0.1;
+
+/**
+ * Whether the SIP-AS was already behind its load when the run's first migration started: calls
+ * had failed, or new calls waited at least BEHIND_WAIT_SHARE of Timer B. Such a migration starts
+ * from a backlog that no migration setting removes.
+ */
+export function behindAtMigrationStart(r: RunResult): boolean {
+  const s = r.atMigrationStart;
+  return !!s && (s.incompleteCalls >= 1 || s.inviteWaitS >= BEHIND_WAIT_SHARE * r.timerBS);
+}

@@ -71,6 +71,7 @@ export const RULES: RuleInfo[] = [
   { code: 'PRED003', severity: 'error', title: 'Migration does not converge with its settings', source: 'qemu-kvm 0.12 pre-copy: stops when remaining dirty memory fits in max_downtime; model prediction' },
   { code: 'PRED004', severity: 'warning', title: 'Model run stopped at its time budget', source: 'sipmig.model.timeBudgetMs setting' },
   { code: 'PRED005', severity: 'warning', title: 'Migration predicted to cause an HA fail-over', source: 'SAF AMF health check (cluster failover_after); model prediction' },
+  { code: 'PRED006', severity: 'warning', title: 'The SIP-AS does not keep up with its load before any migration', source: 'model prediction: new-call wait when the first migration starts (docs/model.md §3.7)' },
 ];
 
 export const RULE_BY_CODE: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((r) => [r.code, r]));

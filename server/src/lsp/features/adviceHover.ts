@@ -22,6 +22,14 @@ function envelope(m: MigrationAdvice): string {
   return `**Safe envelope:** ${edge} of constant offered load with no incomplete calls (margin ${margin} at ${md(m.runLabel)}${verdict}).`;
 }
 
+/** The advised run was behind before any migration: what none of the options changes. */
+function behind(m: MigrationAdvice): string {
+  const b = m.behind;
+  if (!b) return '';
+  const failed = b.incompleteCalls >= 1 ? ` and ${b.incompleteCalls} calls have failed` : '';
+  return `\n\n**Behind before any migration:** at ${num(b.atS)} s new calls already wait ${num(b.inviteWaitS)} s${failed}. No migration setting removes that backlog: lower the load or add capacity.`;
+}
+
 /** Markdown for the migration whose `migrate` statement starts at `memberStart`, or '' when there is nothing to say. */
 export function adviceSection(view: AdviceView, memberStart: number): string {
   switch (view.kind) {
@@ -36,7 +44,7 @@ export function adviceSection(view: AdviceView, memberStart: number): string {
   }
   const m = view.advice.migrations.find((x) => x.span.start === memberStart);
   if (!m) return '';
-  const head = `**Advisor** at ${md(m.runLabel)}, the sweep point where this migration fails the most calls: ${m.current.incompleteCalls} incomplete calls${causes(m.current)}, migration ${time(m.current)}.`;
+  const head = `**Advisor** at ${md(m.runLabel)}, the sweep point where this migration fails the most calls: ${m.current.incompleteCalls} incomplete calls${causes(m.current)}, migration ${time(m.current)}.${behind(m)}`;
   if (m.current.incompleteCalls === 0 && m.current.converged) return `**Advisor:** no incomplete calls predicted for this migration; nothing to change.\n\n${envelope(m)}`;
   const top = topOptions(m);
   if (!top.length) return `${head}\n\n${envelope(m)}\n\nNone of the options the advisor tries (${m.options.length}) makes this migration better.`;

@@ -3,12 +3,13 @@
 // a small chart. Pure apart from the chart renderer, which is passed in.
 import type { Analysis } from '../../language';
 import type { RunResult } from '../../model/output';
+import { behindAtMigrationStart } from '../../model';
 import type { Span } from '../../language/syntax/tree';
 import { TOP_LEVEL } from '../../language/schema/blocks';
 import { locate } from './locate';
 import { blockDoc, propDoc } from './schemaDocs';
 import { entityDoc } from './entityDoc';
-import { md, num, table } from './markdown';
+import { md, num, span, table } from './markdown';
 import { causesText, isSilentFailure, labels, migrationPredictions, thresholdPoints, thresholdSite, type Outcome } from './predictions';
 import type { AdviceView } from './advice';
 import { adviceSection } from './adviceHover';
@@ -99,6 +100,9 @@ async function migrationSection(req: HoverRequest, memberStart: number): Promise
     // in test/model/calibration.test.ts.)
     `*New-call wait: the longest an initial INVITE waits at the SIP-AS in the run; calls fail (408) once it reaches Timer B (${num(timerB)} s). The model has no per-call spread, so a real server can fail some calls before that: the reference study lost about ${STUDY_INCOMPLETE} at 25–35 cps, where the model predicts none.*`,
   ];
+  const behind = o.results.filter((r) => behindAtMigrationStart(r) && m.points.some((p) => p.label === r.label));
+  if (behind.length)
+    parts.push(`**Behind before any migration** at ${md(labels(behind))}: when the first migration starts, new calls already wait ${span(behind.map((r) => r.atMigrationStart!.inviteWaitS), 's')}. The migration starts from that backlog (PRED006 on the load).`);
   const site = thresholdSite(req.a);
   const worst = worstRun(o);
   if (worst !== undefined && req.chart) parts.push(await chartBlock(req.chart, o.results[worst], { vm: o.runs[worst]?.scenario.cluster.active, thresholdPct: site?.pct }));

@@ -5,7 +5,8 @@
 import type { Analysis } from '../../language';
 import type { Diagnostic } from '../../language/diagnostics';
 import { severityOf } from '../../language/validation/codes';
-import { field, prop } from '../../language/semantic/entities';
+import { child, field, prop } from '../../language/semantic/entities';
+import { behindAtMigrationStart } from '../../model';
 import { formatQuantity } from '../../language/units';
 import { TOP_LEVEL } from '../../language/schema/blocks';
 import { causesText, isSilentFailure, labels, migrationPredictions, thresholdPoints, thresholdSite, type MigrationPoint, type MigrationPrediction, type Outcome } from './predictions';
@@ -61,6 +62,9 @@ export function predictionDiagnostics(a: Analysis, o: Outcome): Diagnostic[] {
       diag('PRED005', line, `The model predicts an HA fail-over at ${labels(failover)}: the active VM stops answering the middleware longer than failover_after during this migration. The study saw none; check the migration settings and the load.`);
   }
 
+  const behind = behindBeforeMigration(a, o);
+  if (behind) out.push(behind);
+
   const cut = o.results.filter((r) => r.budgetExceeded);
   if (cut.length) {
     const step = field(prop(a.entities.scenario, 'step'), 'step');
@@ -68,6 +72,38 @@ export function predictionDiagnostics(a: Analysis, o: Outcome): Diagnostic[] {
     diag('PRED004', where, `The model stopped at its time budget (${o.budgetMs} ms) in ${cut.length} of ${o.results.length} runs (${cut.map((r) => r.label).join(', ')}); their predictions cover only part of the scenario. Use a larger step (or the sipmig.model.step setting) or raise sipmig.model.timeBudgetMs.`);
   }
   return out;
+}
+
+/**
+ * PRED006 on the workload's load: the runs whose SIP-AS already fell behind before any
+ * migration. The migration starts from a backlog that no migration setting removes; the guest
+ * CPU before the migration shows how little a CPU threshold sees of it.
+ */
+function behindBeforeMigration(a: Analysis, o: Outcome): Diagnostic | undefined {
+  const runs = o.results.map((r, i) => ({ r, run: o.runs[i] })).filter(({ r }) => behindAtMigrationStart(r));
+  if (!runs.length) return undefined;
+  const wl = a.entities.workload;
+  const where = prop(wl, 'sweep')?.member ?? prop(wl, 'load')?.member ?? child(wl, 'profile')[0]?.member.key ?? wl?.member.key;
+  if (!where) return undefined;
+  const first = runs[0].r;
+  const start = first.atMigrationStart!;
+  const vm = first.migrations.find((m) => Math.abs(m.startS - start.atS) < 1e-6)?.vm;
+  const active = runs[0].run?.scenario.cluster.active ?? '';
+  const cpu = runs.map(({ r }) => r.cpu.vms[active]?.beforePct).filter((x): x is number => Number.isFinite(x));
+  const failed = runs.map(({ r }) => r.atMigrationStart!.incompleteCalls).filter((n) => n >= 1);
+  const at = o.results.length > 1 ? `At ${labels(runs.map(({ r }) => r))} the` : 'The';
+  return {
+    code: 'PRED006',
+    severity: severityOf('PRED006'),
+    start: where.start,
+    end: where.end,
+    message:
+      `${at} SIP-AS does not keep up with its load before any migration: when ${vm ? `'${vm}' starts migrating` : 'the first migration starts'} at ${num(start.atS)} s, new calls already wait ${span(runs.map(({ r }) => r.atMigrationStart!.inviteWaitS), 's')} (Timer B is ${num(first.timerBS)} s)` +
+      `${failed.length ? ` and ${span(failed, 'calls', 0)} have already failed` : ''}` +
+      `${cpu.length ? `, while the guest CPU of the active VM '${active}' averages ${span(cpu, '%', 0)} over the minute before` : ''}. ` +
+      `The migration starts from that backlog, and no migration setting removes it: lower the load or give the SIP-AS more capacity before migrating.`,
+    related: a.entities.migrations.map((m) => ({ span: m.prop.member, message: `migration of '${m.vm.value}' at ${num(m.at.value)} s` })),
+  };
 }
 
 /** "Predicted over 0–40 cps: migration time 60 s (0 cps) to 146.7 s (40 cps), downtime up to 31 ms; 48–52 incomplete calls at 25, 30 cps." */
@@ -85,7 +121,8 @@ export function migrationSummary(m: MigrationPrediction, ok = m.points.filter((p
   }
   const lo = ok.reduce((x, y) => (y.result.migrationTimeS! < x.result.migrationTimeS! ? y : x));
   const hi = ok.reduce((x, y) => (y.result.migrationTimeS! > x.result.migrationTimeS! ? y : x));
-  return `Predicted over ${span(ok.map((p) => p.cps), 'cps')}: migration time ${num(lo.result.migrationTimeS!)} s (${lo.label}) to ${num(hi.result.migrationTimeS!)} s (${hi.label}), downtime up to ${num(Math.max(...downtimes))} ms${incomplete}${margin}.`;
+  const times = num(lo.result.migrationTimeS!) === num(hi.result.migrationTimeS!) ? `${num(lo.result.migrationTimeS!)} s at every load` : `${num(lo.result.migrationTimeS!)} s (${lo.label}) to ${num(hi.result.migrationTimeS!)} s (${hi.label})`;
+  return `Predicted over ${span(ok.map((p) => p.cps), 'cps')}: migration time ${times}, downtime up to ${num(Math.max(...downtimes))} ms${incomplete}${margin}.`;
 }
 
 /** A wait of new calls shorter than this share of Timer B is not worth a mention. */
