@@ -48,6 +48,11 @@ describe('model diagnostics', () => {
     expect(info.message).toBe('Predicted over 0–40 cps: migration time 60 s (0 cps) to 148 s (40 cps), downtime up to 36 ms; 50 incomplete calls at 25 cps, 30 cps, 35 cps, 40 cps (408 Request Timeout); without failed calls, new calls still wait up to 5 s (20 cps), Timer B is 32 s.');
   });
 
+  it('gives one migration time when the sweep does not change it', () => {
+    const flat = outcome((r) => (r.migrations[0].migrationTimeS = 138.7));
+    expect(predictionDiagnostics(a, flat).find((d) => d.code === 'PRED002')!.message, 'not "138.7 s (0 cps) to 138.7 s (0 cps)"').toMatch(/^Predicted over 0–40 cps: migration time 138\.7 s at every load, downtime/);
+  });
+
   it('says how close a migration without failed calls comes to failing them (the wait of new calls against Timer B)', () => {
     const close = outcome((r) => {
       r.incompleteCalls = { total: 0, byCause: {} };
