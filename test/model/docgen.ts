@@ -3,8 +3,8 @@
 // tests run), a per-load summary of both paper samples, and a comparison of overload policies.
 // Prose lives in docs/model.md itself; only the text between
 // `<!-- generated:NAME -->` and `<!-- /generated:NAME -->` markers is replaced.
-import { MODEL_PARAMETERS, simulate, type ModelParameter } from '../../server/src/model';
-import type { OverloadPolicy } from '../../server/src/model/input';
+import { behindAtMigrationStart, MODEL_PARAMETERS, simulate, type ModelParameter } from '../../server/src/model';
+import type { OverloadPolicy, ScenarioInput } from '../../server/src/model/input';
 import type { RunResult } from '../../server/src/model/output';
 import { sampleResults, sampleRun, variant } from './fixtures';
 import { elevatedAfterS, KNOWN_GAPS, pointChecks, shapeChecks, type Check } from './shapes';
@@ -121,6 +121,51 @@ function edgeTable(): string {
   ].join('\n');
 }
 
+/** The active sample at a constant load (the run labelled by its load). */
+function activeAt(cps: number, change: (s: ScenarioInput) => void = () => undefined): RunResult {
+  const run = variant(sampleRun('active-migration', 40), (s) => ((s.load = [{ atS: 0, cps }]), change(s)));
+  run.offeredCps = cps;
+  run.label = `${cps} cps`;
+  return simulate(run);
+}
+
+/**
+ * The active sample at loads past what the unmigrated server carries: the SIP-AS when the
+ * migration starts (atMigrationStart) against the run's incomplete calls.
+ */
+function behindTable(): string {
+  const loads = [80, 82, 84, 86, 88, 90, 95, 100];
+  const runs = loads.map((c) => activeAt(c));
+  const vm = sampleRun('active-migration', 40).scenario.cluster.active;
+  return [
+    `| offered cps |${loads.map((c) => ` ${c} |`).join('')}`,
+    `|---|${loads.map(() => '---|').join('')}`,
+    `| new-call wait when the migration starts, s |${runs.map((r) => ` ${f(r.atMigrationStart?.inviteWaitS)} |`).join('')}`,
+    `| calls failed by then |${runs.map((r) => ` ${r.atMigrationStart?.incompleteCalls ?? 'n/a'} |`).join('')}`,
+    `| behind before the migration |${runs.map((r) => ` ${behindAtMigrationStart(r) ? 'yes' : 'no'} |`).join('')}`,
+    `| active guest CPU before, % |${runs.map((r) => ` ${f(r.cpu.vms[vm]?.beforePct)} |`).join('')}`,
+    `| incomplete calls of the run |${runs.map((r) => ` ${r.incompleteCalls.total} |`).join('')}`,
+  ].join('\n');
+}
+
+/**
+ * The active sample with the migration's speed cap doubled: the qemu main thread holds its
+ * lock most of each tick, the emulated I/O path starves and the queue collapses.
+ */
+function collapseTable(): string {
+  const loads = [0, 5, 10, 15, 20, 25, 30, 40, 60];
+  const caps = [32, 64];
+  const runs = caps.map((cap) => loads.map((c) => activeAt(c, (s) => s.migrations.forEach((m) => (m.speedCapBytesPerS = cap * 1048576)))));
+  return [
+    `| speed cap | |${loads.map((c) => ` ${c} cps |`).join('')}`,
+    `|---|---|${loads.map(() => '---|').join('')}`,
+    ...caps.flatMap((cap, i) => [
+      `| ${cap} MiB/s | migration time, s |${runs[i].map((r) => ` ${f(r.migrations[0].migrationTimeS)} |`).join('')}`,
+      `| | incomplete calls |${runs[i].map((r) => ` ${r.incompleteCalls.total} |`).join('')}`,
+    ]),
+  ].join('\n');
+}
+
 export function generatedSections(): Record<string, string> {
   const active = sampleResults('active-migration');
   const standby = sampleResults('standby-migration');
@@ -136,6 +181,8 @@ export function generatedSections(): Record<string, string> {
     policies: policyTable(),
     sensitivity: sensitivityTable(),
     edge: edgeTable(),
+    behind: behindTable(),
+    collapse: collapseTable(),
   };
 }
 

@@ -37,6 +37,15 @@ describe('migration time', () => {
     });
   }
 
+  for (const name of ['active-migration', 'standby-migration'] as Sample[]) {
+    it(`higher load never shortens it, far past the study's loads at the documented speed cap (${name})`, () => {
+      const loads = [40, 60, 80, 100, 120];
+      const times = loads.map((cps) => T(run1(variant(sampleRun(name, 40), (s) => (s.load = [{ atS: 0, cps }])))));
+      // Flat once the served load is capped during the migration; 1 ms of slack for float noise.
+      for (let i = 1; i < times.length; i++) expect(times[i], `40..120 cps: ${fmt(times)} s`).toBeGreaterThanOrEqual(times[i - 1] - 1e-3);
+    });
+  }
+
   it('a guest dirtying faster than the link can carry never converges and says so', () => {
     const r = run1(variant(sampleRun('active-migration', 40), (s) => s.migrations.forEach((m) => (m.speedCapBytesPerS = 16 * MiB))), true);
     const m = r.migrations[0];
