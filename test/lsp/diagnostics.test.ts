@@ -46,6 +46,20 @@ describe('diagnostics', () => {
     expect(warn!.message, 'and the persistence the phase needs').toMatch(/phase 1 needs 20 s/);
     expect(warn!.message, 'and the cause').toMatch(/408 Request Timeout/);
     expect(warn!.message, 'and the sweep points').toMatch(/at (\d+ cps, )*40 cps/);
+    expect(codesOf(p.diagnostics), 'the paper sample keeps up with its load until the migration').not.toContain('PRED006');
+  });
+
+  it('warns on the load when the SIP-AS is already behind before any migration (90 cps on the study hardware)', async () => {
+    const c = server();
+    const uri = uriOf('behind.sipmig');
+    const text = edit(ACTIVE, 'sweep 0 cps to 40 cps step 5 cps', 'load 90 cps');
+    c.open(uri, text, 1);
+    const p = await c.waitForDiagnostics(uri, hasCode('PRED006'), 30_000, 'PRED006 on the load');
+    const warn = p.diagnostics.find((d) => d.code === 'PRED006')!;
+    expect(warn.severity).toBe(DiagnosticSeverity.Warning);
+    expect(textOf(text, warn.range)).toBe('load 90 cps');
+    expect(warn.message).toMatch(/^The SIP-AS does not keep up with its load before any migration: when 'sipas1' starts migrating at 120 s, new calls already wait [\d.]+ s \(Timer B is 32 s\), while the guest CPU of the active VM 'sipas1' averages \d+ % over the minute before\./);
+    expect(warn.relatedInformation?.map((r) => textOf(text, r.location.range)), 'related: the migrate statement').toEqual(['migrate sipas1 from pm1 to pm3 at 120 s']);
   });
 
   it('never shows model diagnostics of older text: an edit that changes the runs drops them until the model has run again', async () => {
