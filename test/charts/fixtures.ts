@@ -68,7 +68,7 @@ export function syntheticRun(o: FixtureOptions): RunResult<number[]> {
     failover: false,
     peakInviteWaitS: incomplete ? 32 : Math.min(31, o.cps / 4),
     timerBS: 32,
-    atMigrationStart: { atS: 120, inviteWaitS: 0, incompleteCalls: 0 },
+    atMigrationStart: { atS: 120, inviteWaitS: 0, timedOutCalls: 0, rejectedCalls: 0 },
     cpu: {
       vms: { [vm]: summary(1.2 * o.cps, 1.2 * o.cps + 6 + 0.6 * Math.min(o.cps, 15)), [peer]: summary(0.8 * o.cps + 2, 0.8 * o.cps + 2) },
       hosts: { pm1: summary(1.3 * o.cps, 1.3 * o.cps + 50), pm2: summary(0.9 * o.cps + 3, 0.9 * o.cps + 3), pm3: summary(2, 20) },

@@ -71,9 +71,9 @@ describe('advisor hover section', () => {
 
   it('says when the SIP-AS is behind before the migration, which no option changes', () => {
     expect(adviceSection(ready, start), 'not behind: nothing said').not.toContain('Behind');
-    const behind = { ...advice, migrations: [{ ...m, behind: { atS: 120, inviteWaitS: 17, incompleteCalls: 3 } }] };
+    const behind = { ...advice, migrations: [{ ...m, behind: { atS: 120, inviteWaitS: 17, timedOutCalls: 3, rejectedCalls: 0 } }] };
     expect(adviceSection({ kind: 'ready', advice: behind, elapsedMs: 1 }, start)).toContain(
-      'migration 148 s.\n\n**Behind before any migration:** at 120 s new calls already wait 17 s and 3 calls have failed. No migration setting removes that backlog: lower the load or add capacity.',
+      'migration 148 s.\n\n**Behind before any migration:** at 120 s new calls already wait 17 s and 3 calls have timed out. No migration setting removes that backlog: lower the load or add capacity.',
     );
   });
 

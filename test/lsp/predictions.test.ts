@@ -91,15 +91,15 @@ describe('model diagnostics', () => {
   it('warns on the load when the SIP-AS is already behind before any migration, and not when it keeps up', () => {
     expect(predictionDiagnostics(a, outcome()).map((d) => d.code), 'the synthetic study keeps up before 120 s').not.toContain('PRED006');
     const ds = predictionDiagnostics(a, outcome((r) => {
-      if (r.offeredCps === 35) r.atMigrationStart = { atS: 120, inviteWaitS: 2, incompleteCalls: 0 }; // under a tenth of Timer B: not behind
-      if (r.offeredCps === 40) r.atMigrationStart = { atS: 120, inviteWaitS: 17, incompleteCalls: 12 };
+      if (r.offeredCps === 35) r.atMigrationStart = { atS: 120, inviteWaitS: 2, timedOutCalls: 0, rejectedCalls: 0 }; // under a tenth of Timer B: not behind
+      if (r.offeredCps === 40) r.atMigrationStart = { atS: 120, inviteWaitS: 17, timedOutCalls: 12, rejectedCalls: 0 };
     }));
     const w = ds.find((d) => d.code === 'PRED006');
     expect(w, `PRED006 expected; got ${ds.map((d) => d.code).join(', ')}`).toBeDefined();
     expect(w!.severity).toBe('warning');
     expect(at(ACTIVE, w!), 'on the line that sets the load').toBe('sweep 0 cps to 40 cps step 5 cps');
     expect(w!.message).toBe(
-      "At 40 cps the SIP-AS does not keep up with its load before any migration: when 'sipas1' starts migrating at 120 s, new calls already wait 17 s (Timer B is 32 s) and 12 calls have already failed, while the guest CPU of the active VM 'sipas1' averages 48 % over the minute before. The migration starts from that backlog, and no migration setting removes it: lower the load or give the SIP-AS more capacity before migrating.",
+      "At 40 cps the SIP-AS does not keep up with its load before any migration: when 'sipas1' starts migrating at 120 s, new calls already wait 17 s (Timer B is 32 s) and 12 calls have already timed out, while the guest CPU of the active VM 'sipas1' averages 48 % over the minute before. The migration starts from that backlog, and no migration setting removes it: lower the load or give the SIP-AS more capacity before migrating.",
     );
     expect(w!.related?.map((r) => at(ACTIVE, r.span))).toEqual(['migrate sipas1 from pm1 to pm3 at 120 s']);
   });
@@ -142,7 +142,7 @@ describe('hover with predictions', () => {
     expect(h!.markdown, 'the hover says that a zero is not a promise (the model\'s known gap at 25-35 cps)').toContain('a real server can fail some calls before that: the reference study lost about 50 at 25–35 cps, where the model predicts none');
     expect(h!.markdown, 'no run is behind before its migration').not.toContain('Behind before any migration');
     const behind = outcome((r) => {
-      if (r.offeredCps >= 35) r.atMigrationStart = { atS: 120, inviteWaitS: r.offeredCps === 35 ? 4 : 17, incompleteCalls: 0 };
+      if (r.offeredCps >= 35) r.atMigrationStart = { atS: 120, inviteWaitS: r.offeredCps === 35 ? 4 : 17, timedOutCalls: 0, rejectedCalls: 0 };
     });
     const hb = await hoverAt({ a, offset: ACTIVE.indexOf('migrate sipas1') + 3, outcome: behind });
     expect(hb!.markdown).toContain('**Behind before any migration** at 35 cps, 40 cps: when the first migration starts, new calls already wait 4–17 s. The migration starts from that backlog (PRED006 on the load).');

@@ -141,7 +141,7 @@ function behindTable(): string {
     `| offered cps |${loads.map((c) => ` ${c} |`).join('')}`,
     `|---|${loads.map(() => '---|').join('')}`,
     `| new-call wait when the migration starts, s |${runs.map((r) => ` ${f(r.atMigrationStart?.inviteWaitS)} |`).join('')}`,
-    `| calls failed by then |${runs.map((r) => ` ${r.atMigrationStart?.incompleteCalls ?? 'n/a'} |`).join('')}`,
+    `| calls timed out by then |${runs.map((r) => ` ${r.atMigrationStart?.timedOutCalls ?? 'n/a'} |`).join('')}`,
     `| behind before the migration |${runs.map((r) => ` ${behindAtMigrationStart(r) ? 'yes' : 'no'} |`).join('')}`,
     `| active guest CPU before, % |${runs.map((r) => ` ${f(r.cpu.vms[vm]?.beforePct)} |`).join('')}`,
     `| incomplete calls of the run |${runs.map((r) => ` ${r.incompleteCalls.total} |`).join('')}`,

@@ -156,9 +156,18 @@ describe('runs', () => {
 describe('the SIP-AS when the first migration starts', () => {
   it('is idle in every paper run: nothing waits and nothing has failed at 120 s', () => {
     for (const r of sampleRuns('active-migration').map((x) => run1(x))) {
-      expect(r.atMigrationStart, `${r.label}: expected the state at 120 s with no wait and no failure`).toEqual({ atS: 120, inviteWaitS: 0, incompleteCalls: 0 });
+      expect(r.atMigrationStart, `${r.label}: expected the state at 120 s with no wait and no failure`).toEqual({ atS: 120, inviteWaitS: 0, timedOutCalls: 0, rejectedCalls: 0 });
       expect(behindAtMigrationStart(r), r.label).toBe(false);
     }
+  });
+
+  it('counts calls a policy refused apart: refusing calls is keeping up by design, not falling behind', () => {
+    const r = run1(variant(sampleRun('active-migration', 40), (s) => (s.app.overload = { kind: 'rate', admitCps: 30 })));
+    const s = r.atMigrationStart!;
+    expect(s.rejectedCalls, 'a 30 cps rate limit under 40 cps refuses about 10 calls a second for 120 s').toBeGreaterThan(1000);
+    expect(s.timedOutCalls).toBe(0);
+    expect(s.inviteWaitS).toBe(0);
+    expect(behindAtMigrationStart(r)).toBe(false);
   });
 
   it('is null without a migration', () => {
@@ -179,7 +188,7 @@ describe('the SIP-AS when the first migration starts', () => {
     expect(later.inviteWaitS, `started at 180 s: ${later.inviteWaitS} s, at 120 s: ${s.inviteWaitS} s`).toBeGreaterThan(s.inviteWaitS);
     // Calls that failed before the start are counted as they are in the series.
     const worse = run1(over(100, 120), true);
-    const failed = worse.atMigrationStart!.incompleteCalls;
+    const failed = worse.atMigrationStart!.timedOutCalls;
     expect(failed, 'at 100 cps calls fail before the migration starts').toBeGreaterThan(0);
     expect(failed).toBe(Math.round(worse.series!.incomplete408[Math.round(120 / 0.1) - 1]));
   });

@@ -57,7 +57,7 @@ export interface MigrationAdvice {
   current: Prediction;
   /**
    * The SIP-AS when the first migration of the advised run started, when it was already behind
-   * its load (null otherwise): new calls waited, or calls had failed, before any migration. No
+   * its load (null otherwise): new calls waited, or calls had timed out, before any migration. No
    * migration setting removes that backlog; the options only change what the migration adds.
    */
   behind: MigrationStartState | null;

@@ -40,7 +40,7 @@ export function adviseFile(file: string, opts: { json: boolean; apply: boolean }
 
 /** The advised run's SIP-AS was behind before any migration: what no option here changes. */
 function behindText(b: MigrationStartState): string {
-  const failed = b.incompleteCalls >= 1 ? ` and ${b.incompleteCalls} calls have failed` : '';
+  const failed = b.timedOutCalls >= 1 ? ` and ${b.timedOutCalls} calls have timed out` : '';
   return `behind before any migration: at ${b.atS} s new calls already wait ${b.inviteWaitS.toFixed(1)} s${failed}. No migration setting removes that backlog: lower the load or add capacity.`;
 }
 

@@ -29,7 +29,7 @@ export function formatRunTable(r: FileResult): string {
 function behindNotes(runs: RunResult[]): string[] {
   return runs.filter(behindAtMigrationStart).map((run) => {
     const s = run.atMigrationStart!;
-    const failed = s.incompleteCalls >= 1 ? ` and ${s.incompleteCalls} calls have failed` : '';
+    const failed = s.timedOutCalls >= 1 ? ` and ${s.timedOutCalls} calls have timed out` : '';
     return `note: ${run.label}: the SIP-AS does not keep up with this load before any migration - when the first migration starts at ${f1(s.atS, ' s')}, new calls already wait ${f1(s.inviteWaitS, ' s')}${failed}. The migration starts from that backlog.`;
   });
 }

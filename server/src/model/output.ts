@@ -20,8 +20,12 @@ export interface MigrationResult {
 
 export interface MigrationStartState {
   atS: number;
+  /** The new-call wait then (s, at most Timer B). */
   inviteWaitS: number;
-  incompleteCalls: number;
+  /** Calls failed by then because a transaction timer expired (408 and other timeouts). */
+  timedOutCalls: number;
+  /** Initial INVITEs the overload control had answered 503 by then (refused by policy, not lost). */
+  rejectedCalls: number;
 }
 
 export interface PhaseTransition {
@@ -77,9 +81,9 @@ export interface RunResult<V extends SeriesValues = SeriesValues> {
   timerBS: number;
   /**
    * The SIP-AS when the run's first migration started (null: none started): how long new calls
-   * already waited (s, at most Timer B) and how many calls had already failed. Above zero, the
-   * server was behind before any migration - the load exceeds what it carries without one, and
-   * part of the incomplete calls would fail whatever the migration does.
+   * already waited, how many calls had already timed out and how many the overload control had
+   * refused. A long wait or a timed-out call means the server was behind its load before any
+   * migration (see behindAtMigrationStart).
    */
   atMigrationStart: MigrationStartState | null;
   /** True when the run stopped early because it hit the model's time budget. */

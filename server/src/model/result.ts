@@ -80,7 +80,7 @@ export function buildResult<V extends SeriesValues>(sim: Simulation, steps: numb
 function migrationStartState(sim: Simulation, timerBS: number): MigrationStartState | null {
   const f = sim.firstStart;
   if (Number.isNaN(f.atS)) return null;
-  return { atS: round3(f.atS), inviteWaitS: round3(Math.min(f.inviteWaitS, timerBS)), incompleteCalls: Math.round(f.incomplete) };
+  return { atS: round3(f.atS), inviteWaitS: round3(Math.min(f.inviteWaitS, timerBS)), timedOutCalls: Math.round(f.timedOut), rejectedCalls: Math.round(f.rejected) };
 }
 
 function round3(x: number): number {

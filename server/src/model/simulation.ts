@@ -59,9 +59,10 @@ const enum Sc {
   PeakInviteWait,
   /** When the first migration started (s; NaN: none has). */
   FirstStartAt,
-  /** The new-call wait (s) and the incomplete calls (fluid) when it started. */
+  /** The new-call wait (s), the timed-out calls and the 503s (fluid) when it started. */
   FirstStartWait,
-  FirstStartIncomplete,
+  FirstStartTimedOut,
+  FirstStartRejected,
   /** (How many there are.) */
   Count,
 }
@@ -570,7 +571,7 @@ export class Simulation implements SteppedModel {
 
   /**
    * The SIP-AS as the first migration finds it at step t (after step t - 1's service): how long
-   * new calls already wait and how many calls have already failed. A server that is behind
+   * new calls already wait, how many calls have timed out and how many were refused (503). A server that is behind
    * before any migration fails calls whatever the migration does (see atMigrationStart).
    */
   private noteFirstStart(t: number): void {
@@ -578,12 +579,14 @@ export class Simulation implements SteppedModel {
     const q = this.queue;
     st[Sc.FirstStartAt] = t * this.dt;
     st[Sc.FirstStartWait] = t > 0 ? q.inviteAgeS(t - 1) : 0;
-    st[Sc.FirstStartIncomplete] = q.failed408 + q.failedOther + st[Sc.Rejected];
+    st[Sc.FirstStartTimedOut] = q.failed408 + q.failedOther;
+    st[Sc.FirstStartRejected] = st[Sc.Rejected];
   }
 
-  /** When the first migration started, the new-call wait then and the calls failed by then (NaN: none started). */
-  get firstStart(): { atS: number; inviteWaitS: number; incomplete: number } {
-    return { atS: this.st[Sc.FirstStartAt], inviteWaitS: this.st[Sc.FirstStartWait], incomplete: this.st[Sc.FirstStartIncomplete] };
+  /** When the first migration started, the new-call wait then, the calls timed out and refused by then (NaN: none started). */
+  get firstStart(): { atS: number; inviteWaitS: number; timedOut: number; rejected: number } {
+    const st = this.st;
+    return { atS: st[Sc.FirstStartAt], inviteWaitS: st[Sc.FirstStartWait], timedOut: st[Sc.FirstStartTimedOut], rejected: st[Sc.FirstStartRejected] };
   }
 
   /** Whether a migration is under way (pre-copy or stop-and-copy). */

@@ -96,10 +96,11 @@ export const BEHIND_WAIT_SHARE = 0.1;
 
 /**
  * Whether the SIP-AS was already behind its load when the run's first migration started: calls
- * had failed, or new calls waited at least BEHIND_WAIT_SHARE of Timer B. Such a migration starts
- * from a backlog that no migration setting removes.
+ * had timed out, or new calls waited at least BEHIND_WAIT_SHARE of Timer B. Such a migration
+ * starts from a backlog that no migration setting removes. Calls the overload control refused
+ * (503) do not count: refusing them is how a server keeps up by policy.
  */
 export function behindAtMigrationStart(r: RunResult): boolean {
   const s = r.atMigrationStart;
-  return !!s && (s.incompleteCalls >= 1 || s.inviteWaitS >= BEHIND_WAIT_SHARE * r.timerBS);
+  return !!s && (s.timedOutCalls >= 1 || s.inviteWaitS >= BEHIND_WAIT_SHARE * r.timerBS);
 }

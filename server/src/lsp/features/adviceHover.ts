@@ -26,7 +26,7 @@ function envelope(m: MigrationAdvice): string {
 function behind(m: MigrationAdvice): string {
   const b = m.behind;
   if (!b) return '';
-  const failed = b.incompleteCalls >= 1 ? ` and ${b.incompleteCalls} calls have failed` : '';
+  const failed = b.timedOutCalls >= 1 ? ` and ${b.timedOutCalls} calls have timed out` : '';
   return `\n\n**Behind before any migration:** at ${num(b.atS)} s new calls already wait ${num(b.inviteWaitS)} s${failed}. No migration setting removes that backlog: lower the load or add capacity.`;
 }
 

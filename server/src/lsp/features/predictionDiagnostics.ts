@@ -90,7 +90,7 @@ function behindBeforeMigration(a: Analysis, o: Outcome): Diagnostic | undefined 
   const vm = first.migrations.find((m) => Math.abs(m.startS - start.atS) < 1e-6)?.vm;
   const active = runs[0].run?.scenario.cluster.active ?? '';
   const cpu = runs.map(({ r }) => r.cpu.vms[active]?.beforePct).filter((x): x is number => Number.isFinite(x));
-  const failed = runs.map(({ r }) => r.atMigrationStart!.incompleteCalls).filter((n) => n >= 1);
+  const timedOut = runs.map(({ r }) => r.atMigrationStart!.timedOutCalls).filter((n) => n >= 1);
   const at = o.results.length > 1 ? `At ${labels(runs.map(({ r }) => r))} the` : 'The';
   return {
     code: 'PRED006',
@@ -99,7 +99,7 @@ function behindBeforeMigration(a: Analysis, o: Outcome): Diagnostic | undefined 
     end: where.end,
     message:
       `${at} SIP-AS does not keep up with its load before any migration: when ${vm ? `'${vm}' starts migrating` : 'the first migration starts'} at ${num(start.atS)} s, new calls already wait ${span(runs.map(({ r }) => r.atMigrationStart!.inviteWaitS), 's')} (Timer B is ${num(first.timerBS)} s)` +
-      `${failed.length ? ` and ${span(failed, 'calls', 0)} have already failed` : ''}` +
+      `${timedOut.length ? ` and ${span(timedOut, 'calls', 0)} have already timed out` : ''}` +
       `${cpu.length ? `, while the guest CPU of the active VM '${active}' averages ${span(cpu, '%', 0)} over the minute before` : ''}. ` +
       `The migration starts from that backlog, and no migration setting removes it: lower the load or give the SIP-AS more capacity before migrating.`,
     related: a.entities.migrations.map((m) => ({ span: m.prop.member, message: `migration of '${m.vm.value}' at ${num(m.at.value)} s` })),
