@@ -46,6 +46,20 @@ describe('migration time', () => {
     });
   }
 
+  for (const cps of [20, 40]) {
+    it(`the simulation step does not change the migration: qemu syncs and tests convergence once per tick (${cps} cps)`, () => {
+      const at = (stepS: number) => run1(variant(sampleRun('active-migration', cps), (s) => (s.stepS = stepS))).migrations[0];
+      const ref = at(0.1);
+      for (const stepS of [0.05, 0.2, 0.5, 1]) {
+        const m = at(stepS);
+        const what = `step ${stepS} s: migration ${m.migrationTimeS} s, downtime ${m.downtimeMs} ms; at 100 ms: ${ref.migrationTimeS} s, ${ref.downtimeMs} ms`;
+        expect(Math.abs(m.migrationTimeS! - ref.migrationTimeS!), what).toBeLessThan(0.01 * ref.migrationTimeS!);
+        // A step longer than the tick once took the whole step's dirtying into the stop-and-copy (268 ms at 1 s).
+        expect(Math.abs(m.downtimeMs! - ref.downtimeMs!), what).toBeLessThan(0.15 * ref.downtimeMs!);
+      }
+    });
+  }
+
   it('a guest dirtying faster than the link can carry never converges and says so', () => {
     const r = run1(variant(sampleRun('active-migration', 40), (s) => s.migrations.forEach((m) => (m.speedCapBytesPerS = 16 * MiB))), true);
     const m = r.migrations[0];

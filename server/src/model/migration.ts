@@ -15,7 +15,10 @@
 // (F + R) / bw_est <= max_downtime. qemu 0.12 measures bw_est over the time its send
 // loop runs, not the wall clock, so it is the speed of the loop under the global lock.
 // Downtime = remaining / link goodput + device-state and resume time; the guest is paused
-// meanwhile and then runs on the destination. No iteration or data cap, no auto-converge: a
+// meanwhile and then runs on the destination. The bitmap sync and the convergence test happen
+// once per qemu tick (mig_tick), whatever the simulation's step: a step of several ticks is
+// advanced tick by tick, and a step shorter than a tick carries the tick's dirtying over to the
+// next step, so the downtime does not depend on the step. No iteration or data cap, no auto-converge: a
 // guest that dirties faster than the rate never converges and is reported as such.
 import type { MigrationSpec, VmSpec } from './input';
 import type { Coefficients } from './params';
@@ -39,9 +42,12 @@ export class Migration {
   readonly scanLater: number;
   /** Wire bytes per byte of page content. */
   readonly wire: number;
+  /** qemu's iteration period (s): the dirty bitmap is synced and convergence tested once per tick. */
+  readonly tick: number;
   // Numeric state in a typed array (unboxed doubles, stable object shape for the hot loop):
-  // F, R, roundLeft, sent, stopAtS, endAtS, downtimeS, rate, dirtyRate.
-  private readonly s = Float64Array.of(0, 0, 0, 0, NaN, NaN, NaN, 0, 0);
+  // F, R, roundLeft, sent, stopAtS, endAtS, downtimeS, rate, dirtyRate, then the time of the
+  // next bitmap sync and the bytes dirtied since the last one (not yet in R).
+  private readonly s = Float64Array.of(0, 0, 0, 0, NaN, NaN, NaN, 0, 0, 0, 0);
 
   /** First-pass bytes still to send. */
   get F(): number {
@@ -80,6 +86,7 @@ export class Migration {
     c: Coefficients,
   ) {
     this.wire = (PAGE_BYTES + c.mig_page_header) / PAGE_BYTES;
+    this.tick = c.mig_tick / 1000;
     const touched = Math.min(vm.touchedBytes, Math.max(vm.memoryBytes, vm.touchedBytes));
     const zeroPages = Math.max(0, vm.memoryBytes - touched) / PAGE_BYTES;
     this.V = touched * this.wire + zeroPages * c.mig_zero_page_bytes;
@@ -100,24 +107,47 @@ export class Migration {
     return this.s[0] + this.s[1];
   }
 
-  /** Starts the migration: every page is dirty, dirty logging is on. */
-  start(): void {
+  /** Starts the migration at `t0S`: every page is dirty, dirty logging is on. */
+  start(t0S: number): void {
     this.phase = MigPhase.PreCopy;
     this.s[0] = this.V;
     this.s[1] = 0;
+    this.s[9] = t0S + this.tick;
+    this.s[10] = 0;
     this.round = 0;
   }
 
   /**
-   * One pre-copy step of `dt` starting at `t0S`. `rate` is what the source can send (bytes/s),
-   * `dirtyBps` the guest's distinct-page dirtying (content bytes/s), `thresholdBytes` the
-   * convergence threshold bw_est * max_downtime.
+   * One pre-copy step of `dt` starting at `t0S`, tick by tick. `rate` is what the source can
+   * send (bytes/s), `dirtyBps` the guest's distinct-page dirtying (content bytes/s),
+   * `thresholdBytes` the convergence threshold bw_est * max_downtime.
    */
   advance(t0S: number, dt: number, rate: number, dirtyBps: number, thresholdBytes: number, linkGoodput: number, resumeS: number): void {
     if (this.phase !== MigPhase.PreCopy) return;
     const s = this.s;
     s[7] = rate;
-    let budget = rate * dt;
+    s[8] = dirtyBps;
+    const end = t0S + dt;
+    // A tick ending within a hair of the step's end is that step's (rounding of t * dt).
+    const eps = 1e-9 * (1 + Math.abs(end));
+    let t = t0S;
+    while (t < end - eps && this.phase === MigPhase.PreCopy) {
+      const sync = s[9];
+      const segEnd = sync < end - eps ? sync : end;
+      // (A step that is one tick passes dt itself: end - t0S may differ from it in the last bit.)
+      this.segment(t === t0S && segEnd === end ? dt : segEnd - t, rate, dirtyBps);
+      if (segEnd >= sync - eps) {
+        this.sync(segEnd, thresholdBytes, linkGoodput, resumeS);
+        s[9] = sync + this.tick;
+      }
+      t = segEnd;
+    }
+  }
+
+  /** Part of a tick: `h` seconds of sending (first pass first) and of dirtying, not yet synced. */
+  private segment(h: number, rate: number, dirtyBps: number): void {
+    const s = this.s;
+    let budget = rate * h;
     const fromF = s[0] < budget ? s[0] : budget;
     s[0] -= fromF;
     budget -= fromF;
@@ -135,16 +165,24 @@ export class Migration {
         s[2] = s[1];
       }
     }
-    // qemu synced the dirty bitmap before sending: pages dirtied during this tick show up at the
-    // next sync, so the convergence test sees only what was known minus what was just sent.
-    const clean = 1 - s[0] / this.V - s[1] / this.Mw;
-    const dirtied = clean > 0 ? dirtyBps * this.wire * dt * clean : 0;
-    s[8] = dirtyBps;
+    // Pages dirtied during this tick show up at its end, in the next bitmap sync.
+    const clean = 1 - s[0] / this.V - (s[1] + s[10]) / this.Mw;
+    if (clean > 0) s[10] += dirtyBps * this.wire * h * clean;
+  }
+
+  /**
+   * The end of a tick at `atS`: qemu synced the dirty bitmap before sending, so the convergence
+   * test sees only what was known minus what the tick sent; then this tick's dirtying joins R.
+   */
+  private sync(atS: number, thresholdBytes: number, linkGoodput: number, resumeS: number): void {
+    const s = this.s;
+    const dirtied = s[10];
+    s[10] = 0;
     if (s[0] <= 0 && s[1] <= thresholdBytes) {
       // Stop-and-copy: the known remainder plus what the guest dirtied during this last tick.
       const last = s[1] + dirtied;
       this.phase = MigPhase.StopCopy;
-      s[4] = t0S + dt;
+      s[4] = atS;
       s[6] = last / linkGoodput + resumeS;
       s[5] = s[4] + s[6];
       s[3] += last;

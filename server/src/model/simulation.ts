@@ -311,7 +311,7 @@ export class Simulation implements SteppedModel {
       const vi = m.vi;
       if (vi < 0) continue;
       if (startsAt(g, t, this.dt)) {
-        g.start();
+        g.start(t * this.dt);
         if (Number.isNaN(this.st[Sc.FirstStartAt])) this.noteFirstStart(t);
       }
       if (g.phase === MigPhase.StopCopy && t0 >= g.endAtS - 1e-9) {
