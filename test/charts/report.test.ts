@@ -19,6 +19,14 @@ describe('buildReport', () => {
     expect(html, 'no remote resource').not.toMatch(/(src|href)="https?:/);
     expect(html, 'one table row per run').toContain('<td>35 cps</td>');
     expect(html, 'reference comparison table').toContain('Against the 2016 reference study');
+    expect(html, 'no run of the synthetic study is behind before its migration').not.toContain('behind before the migration');
+  });
+
+  it('notes a run whose SIP-AS is behind its load before the migration', async () => {
+    const file = syntheticSweep();
+    file.runs[8].atMigrationStart = { atS: 120, inviteWaitS: 17, timedOutCalls: 3, rejectedCalls: 0 };
+    const { html } = await buildReport(file, ctx);
+    expect(html).toMatch(/<td>40 cps<\/td>.*<td>behind before the migration: new calls wait 17 s at 120 s, 3 timed out<\/td><\/tr>/);
   });
 
   it('escapes names in the HTML', async () => {

@@ -2,6 +2,7 @@
 // a FileResult and a results table. Everything a user named is HTML-escaped here; chart
 // text is escaped by vega's SVG renderer.
 import type { FileResult, RunResult } from '../model/output';
+import { behindAtMigrationStart } from '../model/summary';
 import { type ChartEntry, runCharts, sweepCharts } from './catalog';
 import type { ChartContext } from './context';
 import { escapeHtml as h, round } from './data';
@@ -37,6 +38,14 @@ export function slug(label: string): string {
 
 const num = (v: number | null | undefined, digits = 1): string => (v === null || v === undefined ? '–' : String(round(v, digits)));
 
+/** "behind before the migration: new calls wait 17 s at 120 s" for a run that was (model/summary.ts). */
+function behindNote(r: RunResult): string {
+  const s = r.atMigrationStart;
+  if (!s || !behindAtMigrationStart(r)) return '';
+  const timedOut = s.timedOutCalls >= 1 ? `, ${s.timedOutCalls} timed out` : '';
+  return `behind before the migration: new calls wait ${num(s.inviteWaitS)} s at ${num(s.atS)} s${timedOut}`;
+}
+
 function runRows(file: FileResult): string {
   return file.runs
     .map((r) => {
@@ -47,7 +56,7 @@ function runRows(file: FileResult): string {
         : 'none';
       const causes = Object.entries(r.incompleteCalls.byCause).map(([c, n]) => `${h(c)}: ${n}`).join(', ');
       const vms = Object.entries(r.cpu.vms).map(([vm, c]) => `${h(vm)} ${num(c.beforePct)} / ${num(c.duringPct)} / ${num(c.afterPct)}`).join('<br>');
-      const flags = [r.failover ? 'fail-over' : '', r.budgetExceeded ? 'stopped at time budget' : ''].filter(Boolean).join(', ');
+      const flags = [r.failover ? 'fail-over' : '', r.budgetExceeded ? 'stopped at time budget' : '', behindNote(r)].filter(Boolean).join(', ');
       return `<tr><td>${h(r.label)}</td><td class="n">${num(r.offeredCps)}</td><td>${migrations}</td><td class="n">${r.incompleteCalls.total}${causes ? ` <span class="m">(${causes})</span>` : ''}</td><td class="n">${r.overload.maxPhase}</td><td>${vms}</td><td>${flags || '–'}</td></tr>`;
     })
     .join('\n');
