@@ -3,9 +3,9 @@
 // State: F = bytes of the first pass still to send (every non-zero page, plus zero pages that
 // travel as a few bytes each), R = bytes of pages dirtied after they were sent. qemu's scan
 // walks RAM in address order, so the first pass goes first and re-dirtied pages follow in
-// later passes ("rounds"). Each step:
-//   sent      = min(rate * dt, F + R)                         (F first, then R)
-//   R        += w_eff * dt * clean                            (new dirty pages)
+// later passes ("rounds"). Each qemu tick:
+//   sent      = min(rate * tick, F + R)                       (F first, then R)
+//   R        += w_eff * tick * clean                          (new dirty pages, at the tick's end)
 //   clean     = max(0, 1 - F / V - R / M_w)                   (a page already waiting to be
 //                                                             sent cannot be dirtied "again")
 // where w_eff is the guest's distinct-page dirtying rate (see dirtying in simulation.ts), V the
@@ -18,8 +18,9 @@
 // meanwhile and then runs on the destination. The bitmap sync and the convergence test happen
 // once per qemu tick (mig_tick), whatever the simulation's step: a step of several ticks is
 // advanced tick by tick, and a step shorter than a tick carries the tick's dirtying over to the
-// next step, so the downtime does not depend on the step. No iteration or data cap, no auto-converge: a
-// guest that dirties faster than the rate never converges and is reported as such.
+// next step, so the downtime does not depend on the step. No iteration or data cap, no
+// auto-converge: a guest that dirties faster than the rate never converges and is reported as
+// such.
 import type { MigrationSpec, VmSpec } from './input';
 import type { Coefficients } from './params';
 
@@ -130,6 +131,8 @@ export class Migration {
     const end = t0S + dt;
     // A tick ending within a hair of the step's end is that step's (rounding of t * dt).
     const eps = 1e-9 * (1 + Math.abs(end));
+    // A migration not advanced for a while (its VM had no host) syncs a tick from now.
+    if (s[9] <= t0S + eps) s[9] = t0S + this.tick;
     let t = t0S;
     while (t < end - eps && this.phase === MigPhase.PreCopy) {
       const sync = s[9];
