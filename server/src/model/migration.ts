@@ -26,6 +26,13 @@ import type { Coefficients } from './params';
 
 export const PAGE_BYTES = 4096;
 
+/**
+ * At most this many bitmap syncs per simulation step: a step longer than this many ticks (over
+ * 1 s at the documented 100 ms) syncs this many times per step instead, so the work per step
+ * stays bounded whatever `mig_tick` and the step are.
+ */
+export const MAX_SYNCS_PER_STEP = 10;
+
 export const enum MigPhase {
   Off = 0,
   PreCopy = 1,
@@ -131,8 +138,9 @@ export class Migration {
     const end = t0S + dt;
     // A tick ending within a hair of the step's end is that step's (rounding of t * dt).
     const eps = 1e-9 * (1 + Math.abs(end));
+    const tick = dt > this.tick * MAX_SYNCS_PER_STEP ? dt / MAX_SYNCS_PER_STEP : this.tick;
     // A migration not advanced for a while (its VM had no host) syncs a tick from now.
-    if (s[9] <= t0S + eps) s[9] = t0S + this.tick;
+    if (s[9] <= t0S + eps) s[9] = t0S + tick;
     let t = t0S;
     while (t < end - eps && this.phase === MigPhase.PreCopy) {
       const sync = s[9];
@@ -141,7 +149,7 @@ export class Migration {
       this.segment(t === t0S && segEnd === end ? dt : segEnd - t, rate, dirtyBps);
       if (segEnd >= sync - eps) {
         this.sync(segEnd, thresholdBytes, linkGoodput, resumeS);
-        s[9] = sync + this.tick;
+        s[9] = sync + tick;
       }
       t = segEnd;
     }
