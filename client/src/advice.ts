@@ -50,6 +50,14 @@ export interface MigrationTable {
 const seconds = (s: number | null) => (s === null ? 'does not converge' : `${Math.round(s * 10) / 10} s`);
 const cps = (v: number) => `${Math.round(v * 10) / 10} cps`;
 
+/** ". Behind before any migration: ..." when the advised run was (what no option changes). */
+function behind(m: Advice['migrations'][number]): string {
+  const b = m.behind;
+  if (!b) return '';
+  const timedOut = b.timedOutCalls >= 1 ? ` and ${b.timedOutCalls} calls have timed out` : '';
+  return `. Behind before any migration: at ${Math.round(b.atS * 10) / 10} s new calls already wait ${Math.round(b.inviteWaitS * 10) / 10} s${timedOut}; no migration setting removes that backlog`;
+}
+
 /** The options table of the panel: per failing migration, its top options (the ones the editor offers). Plain strings: the webview sets them as text. */
 export function optionTables(advice: Advice): MigrationTable[] {
   return advice.migrations
@@ -58,7 +66,7 @@ export function optionTables(advice: Advice): MigrationTable[] {
       const e = m.safeEnvelope;
       return {
         caption: `migrate ${m.vm} (${m.role}) from ${m.from} to ${m.to} at ${m.startS} s, at ${m.runLabel}: ${m.current.incompleteCalls} incomplete calls, migration ${seconds(m.current.migrationTimeS)}`,
-        envelope: `Safe envelope: ${e.atLeast ? 'at least' : 'up to'} ${cps(e.maxSafeCps)} of constant load (margin ${e.marginCps >= 0 ? '+' : '−'}${cps(Math.abs(e.marginCps))})`,
+        envelope: `Safe envelope: ${e.atLeast ? 'at least' : 'up to'} ${cps(e.maxSafeCps)} of constant load (margin ${e.marginCps >= 0 ? '+' : '−'}${cps(Math.abs(e.marginCps))})${behind(m)}`,
         rows: topOptions(m).map((o, i) => ({
           rank: String(i + 1),
           option: o.title,
