@@ -29,6 +29,12 @@ describe('model diagnostics', () => {
     expect(w!.message).toContain('at 25 cps, 30 cps, 35 cps, 40 cps the model predicts 50 incomplete calls (408 Request Timeout)');
     expect(w!.message).toMatch(/guest CPU of the active VM 'sipas1' peaks at \d+–\d+ % against this 70 % threshold and stays above it for at most 0 s in a row \(phase 1 needs 20 s\)/);
     expect(w!.related?.map((r) => at(ACTIVE, r.span))).toEqual(['migrate sipas1 from pm1 to pm3 at 120 s']);
+    // A migration written between two steps starts at the next one: still named.
+    const late = predictionDiagnostics(a, outcome((r) => {
+      r.migrations[0].startS = 120.05;
+      if (r.offeredCps === 40) r.atMigrationStart = { atS: 120.1, inviteWaitS: 17, timedOutCalls: 0, rejectedCalls: 0 };
+    })).find((d) => d.code === 'PRED006')!;
+    expect(late.message).toContain("when 'sipas1' starts migrating at 120.1 s");
   });
 
   it('does not warn when the overload control does trigger, or when no call fails', () => {

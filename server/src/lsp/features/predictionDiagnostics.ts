@@ -7,6 +7,7 @@ import type { Diagnostic } from '../../language/diagnostics';
 import { severityOf } from '../../language/validation/codes';
 import { child, field, prop } from '../../language/semantic/entities';
 import { behindAtMigrationStart } from '../../model';
+import type { MigrationResult } from '../../model/output';
 import { formatQuantity } from '../../language/units';
 import { TOP_LEVEL } from '../../language/schema/blocks';
 import { causesText, isSilentFailure, labels, migrationPredictions, thresholdPoints, thresholdSite, type MigrationPoint, type MigrationPrediction, type Outcome } from './predictions';
@@ -87,7 +88,8 @@ function behindBeforeMigration(a: Analysis, o: Outcome): Diagnostic | undefined 
   if (!where) return undefined;
   const first = runs[0].r;
   const start = first.atMigrationStart!;
-  const vm = first.migrations.find((m) => Math.abs(m.startS - start.atS) < 1e-6)?.vm;
+  // The first migration to start (it starts at the first step at or after its time).
+  const vm = first.migrations.reduce<MigrationResult | undefined>((x, m) => (!x || m.startS < x.startS ? m : x), undefined)?.vm;
   const active = runs[0].run?.scenario.cluster.active ?? '';
   const cpu = runs.map(({ r }) => r.cpu.vms[active]?.beforePct).filter((x): x is number => Number.isFinite(x));
   const timedOut = runs.map(({ r }) => r.atMigrationStart!.timedOutCalls).filter((n) => n >= 1);
