@@ -166,6 +166,36 @@ function collapseTable(): string {
   ].join('\n');
 }
 
+/** The active sample over TCP and over UDP at the loads where new calls start to wait: Timer A's retransmissions during the migration. */
+function udpTable(): string {
+  const loads = [30, 35, 40];
+  const rows = (['tcp', 'udp'] as const).map((transport) => {
+    const runs = loads.map((cps) => {
+      const run = variant(sampleRun('active-migration', cps), (s) => (s.app.transport = transport));
+      return simulate(run, { series: true });
+    });
+    const rtx = (r: RunResult<number[]>) => {
+      const m = r.migrations[0];
+      const t = r.series!.tS;
+      const x = r.series!.retransmissionsPerS;
+      let sum = 0;
+      let n = 0;
+      for (let i = 0; i < t.length; i++) {
+        if (t[i] < m.startS || t[i] >= (m.endS ?? Infinity)) continue;
+        sum += x[i];
+        n++;
+      }
+      return n ? sum / n : 0;
+    };
+    return [
+      `| ${transport.toUpperCase()} | migration time, s |${runs.map((r) => ` ${f(r.migrations[0].migrationTimeS)} |`).join('')}`,
+      `| | retransmissions during the migration, per s |${runs.map((r) => ` ${f(rtx(r), 0)} |`).join('')}`,
+      `| | incomplete calls |${runs.map((r) => ` ${r.incompleteCalls.total} |`).join('')}`,
+    ];
+  });
+  return [`| transport | |${loads.map((c) => ` ${c} cps |`).join('')}`, `|---|---|${loads.map(() => '---|').join('')}`, ...rows.flat()].join('\n');
+}
+
 export function generatedSections(): Record<string, string> {
   const active = sampleResults('active-migration');
   const standby = sampleResults('standby-migration');
@@ -183,6 +213,7 @@ export function generatedSections(): Record<string, string> {
     edge: edgeTable(),
     behind: behindTable(),
     collapse: collapseTable(),
+    udp: udpTable(),
   };
 }
 
