@@ -6,6 +6,7 @@
 import { behindAtMigrationStart, MODEL_PARAMETERS, simulate, type ModelParameter } from '../../server/src/model';
 import type { OverloadPolicy, ScenarioInput } from '../../server/src/model/input';
 import type { RunResult } from '../../server/src/model/output';
+import { windowMean } from '../../server/src/model/summary';
 import { sampleResults, sampleRun, variant } from './fixtures';
 import { elevatedAfterS, KNOWN_GAPS, pointChecks, shapeChecks, type Check } from './shapes';
 
@@ -97,36 +98,31 @@ function sensitivityTable(): string {
   return [`| migrated |${factors.map((k) => ` ${num(+(def * k).toFixed(3))}${k === 1 ? ' (default)' : ''} |`).join('')}`, `|---|${factors.map(() => '---|').join('')}`, row('active-migration'), row('standby-migration')].join('\n');
 }
 
+/** The active sample at a constant load (the run labelled by its load). */
+function activeAt(cps: number, change: (s: ScenarioInput) => void = () => undefined, series = false): RunResult<number[]> {
+  const run = variant(sampleRun('active-migration', 40), (s) => ((s.load = [{ atS: 0, cps }]), change(s)));
+  run.offeredCps = cps;
+  run.label = `${cps} cps`;
+  return simulate(run, { series });
+}
+
 /**
  * Incomplete calls around the load where new calls first wait as long as Timer B (the active
  * sample, four loads either side of it): how steeply a fluid model's count rises there.
  */
 function edgeTable(): string {
-  const base = sampleRun('active-migration', 40);
-  const at = (cps: number) => {
-    const run = variant(base, (s) => (s.load = [{ atS: 0, cps }]));
-    run.offeredCps = cps;
-    return simulate(run);
-  };
+  const timerBS = sampleRun('active-migration', 40).scenario.app.timers.timerBS;
   // The edge: the first whole load at which new calls wait as long as Timer B.
   let edge = 20;
-  while (edge < 200 && at(edge).peakInviteWaitS < base.scenario.app.timers.timerBS) edge++;
+  while (edge < 200 && activeAt(edge).peakInviteWaitS < timerBS) edge++;
   const loads = Array.from({ length: 9 }, (_, k) => edge - 4 + k);
-  const runs = loads.map(at);
+  const runs = loads.map((c) => activeAt(c));
   return [
     `| offered cps |${loads.map((c) => ` ${c} |`).join('')}`,
     `|---|${loads.map(() => '---|').join('')}`,
     `| new-call wait, s |${runs.map((r) => ` ${f(r.peakInviteWaitS)} |`).join('')}`,
     `| incomplete calls |${runs.map((r) => ` ${r.incompleteCalls.total} |`).join('')}`,
   ].join('\n');
-}
-
-/** The active sample at a constant load (the run labelled by its load). */
-function activeAt(cps: number, change: (s: ScenarioInput) => void = () => undefined): RunResult {
-  const run = variant(sampleRun('active-migration', 40), (s) => ((s.load = [{ atS: 0, cps }]), change(s)));
-  run.offeredCps = cps;
-  run.label = `${cps} cps`;
-  return simulate(run);
 }
 
 /**
@@ -170,23 +166,9 @@ function collapseTable(): string {
 function udpTable(): string {
   const loads = [30, 35, 40];
   const rows = (['tcp', 'udp'] as const).map((transport) => {
-    const runs = loads.map((cps) => {
-      const run = variant(sampleRun('active-migration', cps), (s) => (s.app.transport = transport));
-      return simulate(run, { series: true });
-    });
-    const rtx = (r: RunResult<number[]>) => {
-      const m = r.migrations[0];
-      const t = r.series!.tS;
-      const x = r.series!.retransmissionsPerS;
-      let sum = 0;
-      let n = 0;
-      for (let i = 0; i < t.length; i++) {
-        if (t[i] < m.startS || t[i] >= (m.endS ?? Infinity)) continue;
-        sum += x[i];
-        n++;
-      }
-      return n ? sum / n : 0;
-    };
+    const runs = loads.map((cps) => activeAt(cps, (s) => (s.app.transport = transport), true));
+    const dt = sampleRun('active-migration', 40).scenario.stepS;
+    const rtx = (r: RunResult<number[]>) => windowMean(r.series!.retransmissionsPerS, dt, r.migrations[0].startS, r.migrations[0].endS ?? Infinity);
     return [
       `| ${transport.toUpperCase()} | migration time, s |${runs.map((r) => ` ${f(r.migrations[0].migrationTimeS)} |`).join('')}`,
       `| | retransmissions during the migration, per s |${runs.map((r) => ` ${f(rtx(r), 0)} |`).join('')}`,
