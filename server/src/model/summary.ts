@@ -88,9 +88,10 @@ export function referenceMetrics(r: RunResult): ReferenceMetrics {
 
 /**
  * A wait of new calls at the first migration's start from which the SIP-AS counts as behind
- * its load: a tenth of Timer B. Shorter waits come and go with the load's own bursts (a
- * warm-started run at its capacity edge shows about 1 s); a server that already fell this
- * far behind does not keep up without a migration.
+ * its load: a tenth of Timer B. Shorter waits come and go with the load's own bursts (what a
+ * warm-started run just at its capacity edge shows is in the generated table of
+ * docs/model.md §3.7); a server that already fell this far behind does not keep up without a
+ * migration.
  */
 export const BEHIND_WAIT_SHARE = 0.1;
 
