@@ -7,7 +7,7 @@ import { behindAtMigrationStart, MODEL_PARAMETERS, simulate, type ModelParameter
 import type { OverloadPolicy, ScenarioInput } from '../../server/src/model/input';
 import type { RunResult } from '../../server/src/model/output';
 import { windowMean } from '../../server/src/model/summary';
-import { sampleResults, sampleRun, variant } from './fixtures';
+import { sampleAtLoad, sampleResults, sampleRun, variant } from './fixtures';
 import { elevatedAfterS, KNOWN_GAPS, pointChecks, shapeChecks, type Check } from './shapes';
 
 const GROUP_TITLES: Record<ModelParameter['group'], string> = {
@@ -100,10 +100,7 @@ function sensitivityTable(): string {
 
 /** The active sample at a constant load (the run labelled by its load). */
 function activeAt(cps: number, change: (s: ScenarioInput) => void = () => undefined, series = false): RunResult<number[]> {
-  const run = variant(sampleRun('active-migration', 40), (s) => ((s.load = [{ atS: 0, cps }]), change(s)));
-  run.offeredCps = cps;
-  run.label = `${cps} cps`;
-  return simulate(run, { series });
+  return simulate(variant(sampleAtLoad('active-migration', cps), change), { series });
 }
 
 /**

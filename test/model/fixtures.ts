@@ -36,6 +36,14 @@ export function sampleRun(name: Sample, cps: number): RunInput {
   return r;
 }
 
+/** A paper sample's run at a constant offered load of `cps`, any load (not only a sweep point), labelled by it. */
+export function sampleAtLoad(name: Sample, cps: number): RunInput {
+  const run = variant(sampleRun(name, 40), (s) => (s.load = [{ atS: 0, cps }]));
+  run.offeredCps = cps;
+  run.label = `${cps} cps`;
+  return run;
+}
+
 /** A copy of `run` with its scenario changed by `f` (which may mutate the copy). */
 export function variant(run: RunInput, f: (s: ScenarioInput) => void): RunInput {
   const copy = structuredClone(run);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { BEHIND_WAIT_SHARE, behindAtMigrationStart, MODEL_PARAMETERS, resolveCoefficients, simulate, simulateAll } from '../../server/src/model';
 import { buildCallFlow, retransmitOffsets } from '../../server/src/model/callflow';
-import { run1, sampleRun, sampleRuns, variant } from './fixtures';
+import { run1, sampleAtLoad, sampleRun, sampleRuns, variant } from './fixtures';
 
 const ALLOWED_UNITS = ['s', 'ms', '%', 'cps', 'B', 'MB', 'GB', 'MiB', 'MB/s', 'MiB/s', 'Gbps', 'GHz', ''];
 
@@ -175,7 +175,7 @@ describe('the SIP-AS when the first migration starts', () => {
   });
 
   it('shows a load the server cannot carry: the wait the same load reaches without any migration, and it grows with a later start', () => {
-    const over = (cps: number, startS: number) => variant(sampleRun('active-migration', 40), (s) => ((s.load = [{ atS: 0, cps }]), s.migrations.forEach((m) => (m.startS = startS))));
+    const over = (cps: number, startS: number) => variant(sampleAtLoad('active-migration', cps), (s) => s.migrations.forEach((m) => (m.startS = startS)));
     const r = run1(over(90, 120));
     const s = r.atMigrationStart!;
     expect(s.atS).toBe(120);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { referenceMetrics } from '../../server/src/model';
 import type { OverloadPolicy } from '../../server/src/model/input';
 import type { RunResult } from '../../server/src/model/output';
-import { MiB, run1, sampleRun, sampleRuns, variant, type Sample } from './fixtures';
+import { MiB, run1, sampleAtLoad, sampleRun, sampleRuns, variant, type Sample } from './fixtures';
 
 const T = (r: RunResult<number[]>) => r.migrations[0].migrationTimeS ?? Infinity;
 const fmt = (xs: number[]) => xs.map((x) => (Number.isFinite(x) ? x.toFixed(2) : 'never')).join(' -> ');
@@ -40,7 +40,7 @@ describe('migration time', () => {
   for (const name of ['active-migration', 'standby-migration'] as Sample[]) {
     it(`higher load never shortens it, far past the study's loads at the documented speed cap (${name})`, () => {
       const loads = [40, 60, 80, 100, 120];
-      const times = loads.map((cps) => T(run1(variant(sampleRun(name, 40), (s) => (s.load = [{ atS: 0, cps }])))));
+      const times = loads.map((cps) => T(run1(sampleAtLoad(name, cps))));
       // Flat once the served load is capped during the migration; 1 ms of slack for float noise.
       for (let i = 1; i < times.length; i++) expect(times[i], `40..120 cps: ${fmt(times)} s`).toBeGreaterThanOrEqual(times[i - 1] - 1e-3);
     });

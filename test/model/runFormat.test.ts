@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatRunTable, seriesToCsv } from '../../server/src/cli/runFormat';
 import { simulate } from '../../server/src/model';
-import { sampleResults, sampleRun, variant, MiB } from './fixtures';
+import { sampleAtLoad, sampleResults, sampleRun, variant, MiB } from './fixtures';
 
 describe('formatRunTable', () => {
   const table = formatRunTable({ file: 'samples/paper/active-migration.sipmig', runs: sampleResults('active-migration') });
@@ -34,7 +34,7 @@ describe('formatRunTable', () => {
 
   it('adds a note under the table for a run whose SIP-AS is behind before the migration, and none for the paper runs', () => {
     expect(lines.some((l) => l.startsWith('note:')), 'the paper runs keep up until 120 s').toBe(false);
-    const over = simulate(variant(sampleRun('active-migration', 40), (s) => (s.load = [{ atS: 0, cps: 90 }])));
+    const over = simulate(sampleAtLoad('active-migration', 90));
     const wait = over.atMigrationStart!.inviteWaitS;
     const out = formatRunTable({ file: 'f', runs: [{ ...over, label: '90 cps' }] }).split('\n');
     expect(out.at(-1)).toBe(`note: 90 cps: the SIP-AS does not keep up with this load before any migration - when the first migration starts at 120.0 s, new calls already wait ${wait.toFixed(1)} s. The migration starts from that backlog.`);
