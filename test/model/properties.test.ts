@@ -1,10 +1,10 @@
 // Physical properties the model must have whatever its calibration: each compares runs that
 // differ in one input and asserts the direction of the change.
 import { describe, expect, it } from 'vitest';
-import { referenceMetrics } from '../../server/src/model';
-import type { OverloadPolicy } from '../../server/src/model/input';
+import { convergence, referenceMetrics } from '../../server/src/model';
+import type { OverloadPolicy, RunInput } from '../../server/src/model/input';
 import type { RunResult } from '../../server/src/model/output';
-import { MiB, run1, sampleAtLoad, sampleRun, sampleRuns, variant, type Sample } from './fixtures';
+import { MiB, run1, sampleAtLoad, sampleResults, sampleRun, sampleRuns, variant, type Sample } from './fixtures';
 
 const T = (r: RunResult<number[]>) => r.migrations[0].migrationTimeS ?? Infinity;
 const fmt = (xs: number[]) => xs.map((x) => (Number.isFinite(x) ? x.toFixed(2) : 'never')).join(' -> ');
@@ -64,11 +64,50 @@ describe('migration time', () => {
     const r = run1(variant(sampleRun('active-migration', 40), (s) => s.migrations.forEach((m) => (m.speedCapBytesPerS = 16 * MiB))), true);
     const m = r.migrations[0];
     expect(m.converged).toBe(false);
+    expect(convergence(m), `16 MiB/s at 40 cps: ${JSON.stringify(m.unfinished)}`).toBe('never');
+    expect(m.unfinished?.resumesAfterS).toBeNull();
     expect(m.endS).toBeNull();
     expect(m.migrationTimeS).toBeNull();
     expect(m.downtimeMs).toBeNull();
     expect(m.rounds).toBeGreaterThan(1);
     expect(r.series!.migPhase.at(-1)).toBe(1);
+  });
+});
+
+describe('a migration the scenario ends before', () => {
+  // Cut short: the paper migration started late, or a scenario too short for it. Held at its last
+  // rate and dirtying, the pre-copy resumes exactly when a longer scenario shows it (constant load).
+  const cases: [string, RunInput][] = [
+    ['40 cps, migrated at 350 s of 420 s', variant(sampleRun('active-migration', 40), (s) => s.migrations.forEach((m) => (m.startS = 350)))],
+    ['40 cps, a 200 s scenario (second pre-copy round)', variant(sampleRun('active-migration', 40), (s) => (s.durationS = 200))],
+    ['idle, a 125 s scenario (still in the first pass)', variant(sampleRun('active-migration', 0), (s) => (s.durationS = 125))],
+    ['standby at 40 cps, a 200 s scenario', variant(sampleRun('standby-migration', 40), (s) => (s.durationS = 200))],
+  ];
+  for (const [what, run] of cases) {
+    it(`is unfinished, not "never converges", and resumes when a longer scenario shows it (${what})`, () => {
+      const m = run1(run).migrations[0];
+      expect(convergence(m), `${what}: ${JSON.stringify(m)}`).toBe('unfinished');
+      expect(m.converged).toBe(false);
+      expect(m.unfinished!.remainingBytes).toBeGreaterThan(0);
+      const after = m.unfinished!.resumesAfterS!;
+      const longer = run1(variant(run, (s) => (s.durationS += after + 60))).migrations[0];
+      expect(longer.converged, `${what}: the longer scenario converges`).toBe(true);
+      expect(longer.endS!, `${what}: projected to resume ${after} s after the end at ${run.scenario.durationS} s; the longer scenario resumes at ${longer.endS} s`).toBeCloseTo(run.scenario.durationS + after, 2);
+    });
+  }
+
+  it('one that can never converge is told apart from one that needs more time', () => {
+    const slow = variant(sampleRun('active-migration', 40), (s) => s.migrations.forEach((m) => (m.speedCapBytesPerS = 24 * MiB)));
+    const m = run1(slow).migrations[0];
+    expect(convergence(m), `24 MiB/s at 40 cps: ${JSON.stringify(m.unfinished)}`).toBe('never');
+    // Ten times longer: still not converged, so "never" was right.
+    const longer = run1(variant(slow, (s) => (s.durationS *= 10))).migrations[0];
+    expect(longer.converged, `24 MiB/s at 40 cps over ${slow.scenario.durationS * 10} s: ${longer.rounds} rounds`).toBe(false);
+    expect(convergence(longer)).toBe('never');
+  });
+
+  it('a converged migration has nothing unfinished', () => {
+    for (const r of sampleResults('active-migration')) expect(r.migrations[0].unfinished, r.label).toBeNull();
   });
 });
 

@@ -33,6 +33,13 @@ export const PAGE_BYTES = 4096;
  */
 export const MAX_SYNCS_PER_STEP = 10;
 
+/**
+ * How far ahead `projectEnd` looks for a migration still under way when the scenario ends: an
+ * hour of qemu ticks (at most this many ticks are run on a copy of the state).
+ */
+export const PROJECTION_MAX_S = 3600;
+const PROJECTION_MAX_TICKS = 36_000;
+
 export const enum MigPhase {
   Off = 0,
   PreCopy = 1,
@@ -54,8 +61,9 @@ export class Migration {
   readonly tick: number;
   // Numeric state in a typed array (unboxed doubles, stable object shape for the hot loop):
   // F, R, roundLeft, sent, stopAtS, endAtS, downtimeS, rate, dirtyRate, then the time of the
-  // next bitmap sync and the bytes dirtied since the last one (not yet in R).
-  private readonly s = Float64Array.of(0, 0, 0, 0, NaN, NaN, NaN, 0, 0, 0, 0);
+  // next bitmap sync, the bytes dirtied since the last one (not yet in R) and the last step's
+  // convergence threshold.
+  private readonly s = Float64Array.of(0, 0, 0, 0, NaN, NaN, NaN, 0, 0, 0, 0, 0);
 
   /** First-pass bytes still to send. */
   get F(): number {
@@ -91,8 +99,9 @@ export class Migration {
   constructor(
     readonly spec: MigrationSpec,
     readonly vm: VmSpec,
-    c: Coefficients,
+    private readonly coefficients: Coefficients,
   ) {
+    const c = coefficients;
     this.wire = (PAGE_BYTES + c.mig_page_header) / PAGE_BYTES;
     this.tick = c.mig_tick / 1000;
     const touched = Math.min(vm.touchedBytes, Math.max(vm.memoryBytes, vm.touchedBytes));
@@ -135,6 +144,7 @@ export class Migration {
     const s = this.s;
     s[7] = rate;
     s[8] = dirtyBps;
+    s[11] = thresholdBytes;
     const end = t0S + dt;
     // A tick ending within a hair of the step's end is that step's (rounding of t * dt).
     const eps = 1e-9 * (1 + Math.abs(end));
@@ -201,6 +211,44 @@ export class Migration {
       return;
     }
     s[1] += dirtied;
+  }
+
+  /**
+   * A migration still under way at `atS` (the scenario's end): the seconds until the VM would
+   * resume on the destination if the last step's transfer rate, dirtying and convergence
+   * threshold held, or null when it would not within PROJECTION_MAX_S - its dirtied memory
+   * settles above the threshold, or it is too slow. The same tick equations run on a copy of the
+   * state, so the projection and the run agree on how a pre-copy converges.
+   */
+  projectEnd(atS: number, linkGoodput: number, resumeS: number): number | null {
+    if (this.phase === MigPhase.StopCopy) return Math.max(0, this.s[5] - atS);
+    if (this.phase !== MigPhase.PreCopy) return null;
+    const rate = this.s[7];
+    const threshold = this.s[11];
+    if (!(rate > 0)) return null;
+    const copy = new Migration(this.spec, this.vm, this.coefficients);
+    copy.phase = this.phase;
+    copy.round = this.round;
+    copy.s.set(this.s);
+    for (let k = 0; k < PROJECTION_MAX_TICKS; k++) {
+      const t = atS + k * this.tick;
+      copy.advance(t, this.tick, rate, this.s[8], threshold, linkGoodput, resumeS);
+      if (copy.phase !== MigPhase.PreCopy) return copy.s[5] - atS;
+      if (copy.s[0] <= 0 && copy.settlesAbove(rate, threshold)) return null;
+    }
+    return null;
+  }
+
+  /**
+   * After the first pass, with a constant rate r and dirtying w (wire bytes/s), the bytes left
+   * after each tick's sending follow x' = x + w * tick * (1 - x / M_w) - r * tick, which settles
+   * at x* = M_w * (1 - r / w); when x* is above the threshold the pre-copy never converges.
+   * (Only for a monotone approach, w * tick < M_w; otherwise the caller keeps running ticks.)
+   */
+  private settlesAbove(rate: number, threshold: number): boolean {
+    const w = this.s[8] * this.wire;
+    if (!(w > rate) || w * this.tick >= this.Mw) return false;
+    return this.Mw * (1 - rate / w) > threshold;
   }
 
   /** Fraction of [t0S, t0S + dt) the guest is paused for stop-and-copy. */

@@ -15,7 +15,27 @@ export interface MigrationResult {
   downtimeMs: number | null;
   bytesSent: number;
   rounds: number;
+  /** Whether the VM resumed on the destination within the scenario (see also `unfinished`). */
   converged: boolean;
+  /**
+   * A migration still under way when the scenario ends (null when it ended, or never started):
+   * a slow one that only needs more time, or one that can never converge. `convergence()`
+   * (summary.ts) tells them apart for every front end.
+   */
+  unfinished: UnfinishedMigration | null;
+}
+
+/** What a migration still under way at the scenario's end has left, and where it is going. */
+export interface UnfinishedMigration {
+  /** Bytes still to send then: the rest of the first pass and the re-dirtied pages. */
+  remainingBytes: number;
+  /**
+   * Seconds after the scenario's end until the VM would resume on the destination if the last
+   * step's transfer rate, dirtying and convergence threshold held (the same pre-copy equations,
+   * run ahead); null when it would not within an hour: its dirtied memory settles above what
+   * max_downtime lets the stop-and-copy carry, so it never converges.
+   */
+  resumesAfterS: number | null;
 }
 
 export interface MigrationStartState {

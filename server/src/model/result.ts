@@ -1,6 +1,6 @@
 // How a finished simulation becomes its RunResult: migrations, CPU summaries, incomplete calls
 // by cause, and the series (plain arrays for JSON, or the model's own typed arrays).
-import type { MigrationResult, MigrationStartState, RunResult, Series, SeriesValues } from './output';
+import type { MigrationResult, MigrationStartState, RunResult, Series, SeriesValues, UnfinishedMigration } from './output';
 import type { Simulation } from './simulation';
 import { MigPhase } from './migration';
 import { plainArray, r2, summarizeCpu } from './summary';
@@ -29,6 +29,7 @@ export function buildResult<V extends SeriesValues>(sim: Simulation, steps: numb
       bytesSent: Math.round(g.sent),
       rounds: g.round + (converged ? 1 : 0),
       converged,
+      unfinished: converged || g.phase === MigPhase.Off ? null : unfinished(g.remaining, g.projectEnd(horizon, m.linkGoodput, sim.resumeS)),
     };
   });
   const started = migrations.filter((m) => m.startS < horizon);
@@ -74,6 +75,11 @@ export function buildResult<V extends SeriesValues>(sim: Simulation, steps: numb
     result.series = series;
   }
   return result;
+}
+
+/** A migration still under way when the scenario ends: what it has left and when it would resume. */
+function unfinished(remaining: number, resumesAfterS: number | null): UnfinishedMigration {
+  return { remainingBytes: Math.round(remaining), resumesAfterS: resumesAfterS === null ? null : round3(resumesAfterS) };
 }
 
 /** The SIP-AS when the first migration started, as the result gives it (null: none started). */

@@ -1,6 +1,6 @@
 // Summaries of per-step CPU and the reference metrics of the study (paper §6), computed from
 // a finished run. Pure functions of their inputs.
-import type { CpuSummary, RunResult } from './output';
+import type { CpuSummary, MigrationResult, RunResult } from './output';
 
 /**
  * The first `n` values of a series as a plain array (JSON writes a typed array as an object).
@@ -104,4 +104,17 @@ export const BEHIND_WAIT_SHARE = 0.1;
 export function behindAtMigrationStart(r: RunResult): boolean {
   const s = r.atMigrationStart;
   return !!s && (s.timedOutCalls >= 1 || s.inviteWaitS >= BEHIND_WAIT_SHARE * r.timerBS);
+}
+
+/**
+ * How a migration ended: it resumed on the destination within the scenario ('converged'); it
+ * was still under way when the scenario ended but would resume later at its last rate and
+ * dirtying ('unfinished': the scenario is too short, nothing is wrong with the migration); or it
+ * never converges ('never': its settings cannot carry what the guest dirties).
+ */
+export type Convergence = 'converged' | 'unfinished' | 'never';
+
+export function convergence(m: Pick<MigrationResult, 'converged' | 'unfinished'>): Convergence {
+  if (m.converged) return 'converged';
+  return m.unfinished && m.unfinished.resumesAfterS !== null ? 'unfinished' : 'never';
 }
