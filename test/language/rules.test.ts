@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../server/src/language';
 import { RULES } from '../../server/src/language/validation/codes';
+import { formatQuantity } from '../../server/src/language/units';
 import { activeText, describeDiagnostics, edit } from '../helpers';
 
 const S = activeText;
@@ -85,6 +86,13 @@ describe('validation rules', () => {
       }
     });
   }
+
+  it('messages print quantities as written: whole numbers keep their zeros (100 GB, not 1 GB)', () => {
+    const local = analyze(edit(S, 'type nfs', 'type local')).diagnostics.find((d) => d.code === 'MIG005')!;
+    expect(local.message, 'the 100 GB disk of the paper flavor').toContain('copy 100 GB of disk');
+    for (const [value, dim, text] of [[100e9, 'bytes', '100 GB'], [400e6, 'bytes', '400 MB'], [2.5e9, 'bytes', '2.5 GB'], [120, 'time', '120 s'], [10, 'time', '10 s'], [0.03, 'time', '30 ms'], [1e9, 'bitRate', '1 Gbps']] as const)
+      expect(formatQuantity(value, dim), `${value} ${dim}`).toBe(text);
+  });
 
   it('every registered rule has a triggering case here', () => {
     const covered = new Set(cases.map((c) => c.code));

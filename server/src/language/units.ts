@@ -85,7 +85,8 @@ export const DIMENSION_EXAMPLES: Record<Dimension, string> = {
 
 /** Formats a value in base units back into a readable quantity (for hovers and messages). */
 export function formatQuantity(base: number, dimension: Dimension): string {
-  const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2)).replace(/\.?0+$/, '');
+  // Trailing zeros go only after a decimal point: 100 stays 100, 2.50 becomes 2.5.
+  const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : (Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2)).replace(/\.?0+$/, ''));
   switch (dimension) {
     case 'time':
       return base < 1 ? `${fmt(base * 1000)} ms` : `${fmt(base)} s`;
