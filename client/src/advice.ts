@@ -1,7 +1,8 @@
 // The client side of `sipmig/advice` (docs/editors.md): the chart panel asks for the
 // advisor's answer after each results refresh and compares the plan as written with the
 // advisor's recommendation. No vscode import: the webview uses the same helpers.
-import type { Advice } from '../../server/src/advisor/types';
+import type { Advice, Prediction } from '../../server/src/advisor/types';
+import { convergence, neverConverges } from '../../server/src/model/summary';
 import type { RunResult } from '../../server/src/model/output';
 import type { ComparisonInput } from '../../server/src/charts/comparison';
 import type { AdviceAnswer } from '../../server/src/lsp/protocol';
@@ -47,7 +48,13 @@ export interface MigrationTable {
   rows: OptionRow[];
 }
 
-const seconds = (s: number | null) => (s === null ? 'does not converge' : `${Math.round(s * 10) / 10} s`);
+/** "138.7 s", "unfinished, 68.7 s more" (the scenario ends first), "does not converge". */
+function seconds(p: Prediction): string {
+  const c = convergence(p);
+  const s1 = (s: number) => Math.round(s * 10) / 10;
+  if (c === 'converged' && p.migrationTimeS !== null) return `${s1(p.migrationTimeS)} s`;
+  return c === 'unfinished' ? `unfinished, ${s1(p.unfinished!.resumesAfterS!)} s more` : 'does not converge';
+}
 const cps = (v: number) => `${Math.round(v * 10) / 10} cps`;
 
 /** ". Behind before any migration: ..." when the advised run was (what no option changes). */
@@ -61,17 +68,17 @@ function behind(m: Advice['migrations'][number]): string {
 /** The options table of the panel: per failing migration, its top options (the ones the editor offers). Plain strings: the webview sets them as text. */
 export function optionTables(advice: Advice): MigrationTable[] {
   return advice.migrations
-    .filter((m) => m.current.incompleteCalls > 0 || !m.current.converged)
+    .filter((m) => m.current.incompleteCalls > 0 || neverConverges(m.current))
     .map((m) => {
       const e = m.safeEnvelope;
       return {
-        caption: `migrate ${m.vm} (${m.role}) from ${m.from} to ${m.to} at ${m.startS} s, at ${m.runLabel}: ${m.current.incompleteCalls} incomplete calls, migration ${seconds(m.current.migrationTimeS)}`,
+        caption: `migrate ${m.vm} (${m.role}) from ${m.from} to ${m.to} at ${m.startS} s, at ${m.runLabel}: ${m.current.incompleteCalls} incomplete calls, migration ${seconds(m.current)}`,
         envelope: `Safe envelope: ${e.atLeast ? 'at least' : 'up to'} ${cps(e.maxSafeCps)} of constant load (margin ${e.marginCps >= 0 ? '+' : '−'}${cps(Math.abs(e.marginCps))})${behind(m)}`,
         rows: topOptions(m).map((o, i) => ({
           rank: String(i + 1),
           option: o.title,
           incomplete: String(o.prediction.incompleteCalls),
-          migrationTime: seconds(o.prediction.migrationTimeS),
+          migrationTime: seconds(o.prediction),
           allRuns: o.totalIncompleteAllRuns === null ? '–' : String(o.totalIncompleteAllRuns),
           cost: o.cost,
         })),

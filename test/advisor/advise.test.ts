@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { analyze } from '../../server/src/language';
 import { applyEdits } from '../../server/src/language/applyEdits';
 import { advise, incompleteFor } from '../../server/src/advisor/advise';
-import { simulate } from '../../server/src/model';
+import { convergence, simulate } from '../../server/src/model';
 import { ACTIVE_SAMPLE, STANDBY_SAMPLE, describeDiagnostics } from '../helpers';
 
 function at40(text: string) {
@@ -78,5 +78,18 @@ describe('advisor when nothing fails', () => {
     expect(m.current.incompleteCalls, 'no incomplete calls at 10 cps').toBe(0);
     expect(m.options).toEqual([]);
     expect(m.safeEnvelope.marginCps, 'a positive margin at 10 cps').toBeGreaterThan(0);
+  });
+});
+
+describe('advisor when the scenario ends before the migration resumes', () => {
+  it('offers no migration settings for it (it only needs more time), and still does for one that never converges', () => {
+    const short = readFileSync(ACTIVE_SAMPLE, 'utf8').replace('sweep 0 cps to 40 cps step 5 cps', 'load 30 cps').replace('duration 420 s', 'duration 200 s');
+    const m = advise(analyze(short), { verifyTop: 0, combinations: false }).migrations[0];
+    expect(convergence(m.current), `a 200 s scenario ends in the migration: ${JSON.stringify(m.current.unfinished)}`).toBe('unfinished');
+    expect(m.current.incompleteCalls).toBe(0);
+    expect(m.options, 'nothing to fix with migration settings').toEqual([]);
+    const stuck = advise(analyze(readFileSync(ACTIVE_SAMPLE, 'utf8').replace('sweep 0 cps to 40 cps step 5 cps', 'load 30 cps').replace('speed_cap 32 MiB/s', 'speed_cap 8 MiB/s')), { verifyTop: 0, combinations: false }).migrations[0];
+    expect(convergence(stuck.current), '8 MiB/s at 30 cps').toBe('never');
+    expect(stuck.options.some((o) => convergence(o.prediction) === 'converged'), 'an option that makes it converge').toBe(true);
   });
 });

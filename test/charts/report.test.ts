@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildReport } from '../../server/src/charts';
+import { buildReport, sweepMigrationTimeSpec } from '../../server/src/charts';
 import { report } from '../../server/src/cli/report';
 import { syntheticSweep } from './fixtures';
 import { tempDir } from '../tempDir';
@@ -27,6 +27,17 @@ describe('buildReport', () => {
     file.runs[8].atMigrationStart = { atS: 120, inviteWaitS: 17, timedOutCalls: 3, rejectedCalls: 0 };
     const { html } = await buildReport(file, ctx);
     expect(html).toMatch(/<td>40 cps<\/td>.*<td>behind before the migration: new calls wait 17 s at 120 s, 3 timed out<\/td><\/tr>/);
+  });
+
+  it('tells a migration the scenario ends before from one that never converges, in the table and the sweep chart', async () => {
+    const file = syntheticSweep();
+    Object.assign(file.runs[7].migrations[0], { converged: false, endS: null, migrationTimeS: null, downtimeMs: null, unfinished: { remainingBytes: 4e8, resumesAfterS: 38.7 } });
+    Object.assign(file.runs[8].migrations[0], { converged: false, endS: null, migrationTimeS: null, downtimeMs: null, unfinished: { remainingBytes: 9e8, resumesAfterS: null } });
+    const { html } = await buildReport(file, ctx);
+    expect(html).toMatch(/<td>35 cps<\/td>.*sipas1 \(active\) pm1 → pm3: still migrating at the end \(38\.7 s more\)<\/td>/);
+    expect(html).toMatch(/<td>40 cps<\/td>.*sipas1 \(active\) pm1 → pm3: did not converge<\/td>/);
+    const sub = (sweepMigrationTimeSpec(file) as { title: { subtitle: string[] } }).title.subtitle[0];
+    expect(sub).toBe('did not converge at 40 calls/s; still migrating when the scenario ends at 35 calls/s');
   });
 
   it('escapes names in the HTML', async () => {

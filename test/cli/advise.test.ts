@@ -35,6 +35,14 @@ describe('sipmig advise', () => {
     expect(r.stdout).toMatch(/\n {2}behind before any migration: at 120 s new calls already wait \d+\.\d s\. No migration setting removes that backlog: lower the load or add capacity\.\n/);
   });
 
+  it('says when the scenario ends before the advised migration resumes: calls after its end are not counted', () => {
+    const file = join(tempDir('advise'), 'short.sipmig');
+    writeFileSync(file, readFileSync(ACTIVE_SAMPLE, 'utf8').replace('duration 420 s', 'duration 220 s'));
+    const r = sipmig('advise', file);
+    expect(r.stdout, r.stderr).toMatch(/, migration unfinished, \d+\.\d s more\n/);
+    expect(r.stdout).toContain('the scenario ends before this migration resumes: calls that fail at its end or after it are not counted; lengthen the scenario (PRED007)');
+  });
+
   it('--json gives the advice as data', () => {
     const r = sipmig('advise', '--json', ACTIVE_SAMPLE);
     const json = JSON.parse(r.stdout);

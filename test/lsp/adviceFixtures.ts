@@ -14,7 +14,7 @@ const option = (c: Candidate, incomplete: number): RankedOption => ({
   title: c.title,
   cost: c.cost,
   edits: c.edits,
-  prediction: { incompleteCalls: incomplete, byCause: incomplete ? { '408': incomplete } : {}, migrationTimeS: 120 - incomplete, downtimeMs: 30, converged: true },
+  prediction: { incompleteCalls: incomplete, byCause: incomplete ? { '408': incomplete } : {}, migrationTimeS: 120 - incomplete, downtimeMs: 30, converged: true, unfinished: null },
   totalIncompleteAllRuns: incomplete,
 });
 
@@ -37,7 +37,7 @@ export function fakeAdvice(a: Analysis): Advice {
         span: { start: entity.prop.member.start, end: entity.prop.member.end },
         runLabel: '40 cps',
         offeredCps: 40,
-        current: { incompleteCalls: 50, byCause: { '408': 50 }, migrationTimeS: 148, downtimeMs: 36, converged: true },
+        current: { incompleteCalls: 50, byCause: { '408': 50 }, migrationTimeS: 148, downtimeMs: 36, converged: true, unfinished: null },
         behind: null,
         safeEnvelope: { maxSafeCps: 20, atLeast: false, marginCps: -20 },
         options: [option(combine(of('switch_roles'), of('max_downtime')), 0), option(of('switch_roles'), 1), option(of('speed_cap'), 5), option(of('max_downtime'), 50)],

@@ -114,6 +114,20 @@ describe('diagnostics', () => {
     expect(err.message).toMatch(/never converges at .* at 1 MiB\/s when/);
   });
 
+  it('warns, without calling it non-converging, when the scenario ends before the migration resumes', async () => {
+    const c = server();
+    const uri = uriOf('short.sipmig');
+    // The paper migration takes 139 s at 40 cps: a 200 s scenario ends in its second pre-copy round.
+    const text = edit(edit(ACTIVE, 'duration 420 s', 'duration 200 s'), 'sweep 0 cps to 40 cps step 5 cps', 'load 40 cps');
+    c.open(uri, text, 1);
+    const p = await c.waitForDiagnostics(uri, hasCode('PRED007'), 30_000, 'PRED007 for a 200 s scenario');
+    const w = p.diagnostics.find((d) => d.code === 'PRED007')!;
+    expect(w.severity).toBe(DiagnosticSeverity.Warning);
+    expect(textOf(text, w.range)).toBe('migrate sipas1 from pm1 to pm3 at 120 s');
+    expect(w.message).toMatch(/still migrating at 40 cps when the scenario ends \(at 200 s, [\d.]+ MB left\): .* resume on pm3 [\d.]+ s later, so it only needs more time\. .* at least \d+ s \(duration\)\.$/);
+    expect(codesOf(p.diagnostics), 'an unfinished migration is not a non-converging one').not.toContain('PRED003');
+  });
+
   it('clears the diagnostics of a closed document', async () => {
     const c = server();
     const uri = uriOf('closed.sipmig');

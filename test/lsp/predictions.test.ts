@@ -83,6 +83,24 @@ describe('model diagnostics', () => {
     expect(ds.find((d) => d.code === 'PRED002')!.message, 'the summary covers the points that converged').toMatch(/^Predicted over 0–30 cps/);
   });
 
+  it('warns on a migration the scenario ends before it resumes, with the duration it needs, and does not call it non-converging', () => {
+    const cut = outcome((r) => {
+      if (r.offeredCps >= 35) Object.assign(r.migrations[0], { converged: false, endS: null, migrationTimeS: null, downtimeMs: null, rounds: 25, unfinished: { remainingBytes: 4e8, resumesAfterS: r.offeredCps === 35 ? 30.2 : 38.7 } });
+    });
+    const ds = predictionDiagnostics(a, cut);
+    expect(ds.map((d) => d.code), 'an unfinished migration is not a non-converging one').not.toContain('PRED003');
+    const w = ds.find((d) => d.code === 'PRED007')!;
+    expect(w, `PRED007 expected; got ${ds.map((d) => d.code).join(', ')}`).toBeDefined();
+    expect(w.severity).toBe('warning');
+    expect(at(ACTIVE, w)).toBe('migrate sipas1 from pm1 to pm3 at 120 s');
+    expect(w.message).toContain("'sipas1' is still migrating at 35 cps, 40 cps when the scenario ends (at 420 s, 400 MB left)");
+    expect(w.message).toContain('it would resume on pm3 30.2–38.7 s later, so it only needs more time');
+    // 420 s + 38.7 s to resume + the 60 s after it that the CPU summaries read.
+    expect(w.message).toContain('lengthen the scenario to at least 519 s (duration)');
+    expect(w.related?.map((r) => at(ACTIVE, r.span))).toEqual(['duration 420 s']);
+    expect(inlayHints(a, cut).map((h) => h.label).join(' | ')).toContain('still migrating at the end at 35 cps, 40 cps');
+  });
+
   it('says when the model stopped at its time budget, and when it predicts a fail-over', () => {
     const ds = predictionDiagnostics(a, outcome((r) => {
       r.budgetExceeded = r.offeredCps === 40;
@@ -152,6 +170,13 @@ describe('hover with predictions', () => {
     });
     const hb = await hoverAt({ a, offset: ACTIVE.indexOf('migrate sipas1') + 3, outcome: behind });
     expect(hb!.markdown).toContain('**Behind before any migration** at 35 cps, 40 cps: when the first migration starts, new calls already wait 4–17 s. The migration starts from that backlog (PRED006 on the load).');
+    const cut = outcome((r) => {
+      if (r.offeredCps === 35) Object.assign(r.migrations[0], { converged: false, endS: null, migrationTimeS: null, downtimeMs: null, unfinished: { remainingBytes: 4e8, resumesAfterS: 38.7 } });
+      if (r.offeredCps === 40) Object.assign(r.migrations[0], { converged: false, endS: null, migrationTimeS: null, downtimeMs: null, unfinished: { remainingBytes: 9e8, resumesAfterS: null } });
+    });
+    const hc = await hoverAt({ a, offset: ACTIVE.indexOf('migrate sipas1') + 3, outcome: cut });
+    expect(hc!.markdown).toMatch(/\| 35 cps \| unfinished at the end \(38\.7 s more\) \| – \|/);
+    expect(hc!.markdown).toMatch(/\| 40 cps \| does not converge \| – \|/);
   });
 
   it('escapes names from the scenario: no markup, HTML or links get through', async () => {

@@ -40,6 +40,14 @@ describe('formatRunTable', () => {
     expect(out.at(-1)).toBe(`note: 90 cps: the SIP-AS does not keep up with this load before any migration - when the first migration starts at 120.0 s, new calls already wait ${wait.toFixed(1)} s. The migration starts from that backlog.`);
   });
 
+  it('says when the scenario ends before a migration resumes, and how much longer it needs', () => {
+    const r = simulate(variant(sampleRun('active-migration', 40), (s) => (s.durationS = 200)));
+    const more = r.migrations[0].unfinished!.resumesAfterS!;
+    const table = formatRunTable({ file: 'f', runs: [r] });
+    expect(table).toContain(`unfinished, ${more.toFixed(1)} s more`);
+    expect(table).not.toContain('no convergence');
+  });
+
   it('says when a migration never converges', () => {
     const r = simulate(variant(sampleRun('active-migration', 40), (s) => s.migrations.forEach((m) => (m.speedCapBytesPerS = 16 * MiB))));
     expect(formatRunTable({ file: 'f', runs: [r] })).toContain('no convergence');

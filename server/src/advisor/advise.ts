@@ -5,7 +5,7 @@
 import type { Analysis } from '../language';
 import type { RunInput, ScenarioInput } from '../model/input';
 import type { RunResult } from '../model/output';
-import { behindAtMigrationStart, simulate } from '../model';
+import { behindAtMigrationStart, neverConverges as never, simulate } from '../model';
 import { candidatesFor, combine } from './candidates';
 import type { Advice, Candidate, MigrationAdvice, Prediction, RankedOption } from './types';
 
@@ -52,7 +52,7 @@ function predict(run: RunInput, index: number): Prediction {
   const r = simulate(run, { series: true });
   const m = r.migrations[index];
   const inc = incompleteFor(r, index);
-  return { incompleteCalls: inc.total, byCause: inc.byCause, migrationTimeS: m?.migrationTimeS ?? null, downtimeMs: m?.downtimeMs ?? null, converged: m?.converged ?? false };
+  return { incompleteCalls: inc.total, byCause: inc.byCause, migrationTimeS: m?.migrationTimeS ?? null, downtimeMs: m?.downtimeMs ?? null, converged: m?.converged ?? false, unfinished: m?.unfinished ?? null };
 }
 
 const withScenario = (run: RunInput, scenario: ScenarioInput): RunInput => ({ ...run, scenario });
@@ -80,7 +80,10 @@ function safeEnvelope(run: RunInput, index: number, currentCps: number, count: (
 function rank(a: RankedOption & { costRank: number }, b: RankedOption & { costRank: number }): number {
   const ta = a.prediction.migrationTimeS ?? Infinity;
   const tb = b.prediction.migrationTimeS ?? Infinity;
-  return a.prediction.incompleteCalls - b.prediction.incompleteCalls || (a.prediction.converged === b.prediction.converged ? 0 : a.prediction.converged ? -1 : 1) || a.costRank - b.costRank || ta - tb;
+  // A migration the scenario ends before is not worse than one that resumes within it: only one that never converges is.
+  const na = never(a.prediction);
+  const nb = never(b.prediction);
+  return a.prediction.incompleteCalls - b.prediction.incompleteCalls || (na === nb ? 0 : na ? 1 : -1) || a.costRank - b.costRank || ta - tb;
 }
 
 export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
@@ -108,11 +111,11 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
     const base = results[worst];
     const inc = incompleteFor(base, index);
     const bm = base.migrations[index];
-    const current: Prediction = { incompleteCalls: inc.total, byCause: inc.byCause, migrationTimeS: bm?.migrationTimeS ?? null, downtimeMs: bm?.downtimeMs ?? null, converged: bm?.converged ?? false };
+    const current: Prediction = { incompleteCalls: inc.total, byCause: inc.byCause, migrationTimeS: bm?.migrationTimeS ?? null, downtimeMs: bm?.downtimeMs ?? null, converged: bm?.converged ?? false, unfinished: bm?.unfinished ?? null };
     const envelope = safeEnvelope(run, index, run.offeredCps, count);
 
     let options: RankedOption[] = [];
-    if (current.incompleteCalls > 0 || !current.converged) {
+    if (current.incompleteCalls > 0 || never(current)) {
       const evaluate = (c: Candidate) => {
         count();
         return { id: c.id, kind: c.kind, title: c.title, cost: c.cost, edits: c.edits, costRank: c.costRank, prediction: predict(withScenario(run, c.apply(run.scenario)), index), totalIncompleteAllRuns: null as number | null, candidate: c };

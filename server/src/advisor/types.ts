@@ -2,7 +2,7 @@
 // for it. Plain data, so the CLI prints it, the language server turns it into hovers and
 // code actions, and the chart panel compares it with the plan as written.
 import type { ScenarioInput } from '../model/input';
-import type { MigrationStartState } from '../model/output';
+import type { MigrationStartState, UnfinishedMigration } from '../model/output';
 import type { TextEdit } from '../language/diagnostics';
 
 export type OptionKind = 'speed_cap' | 'max_downtime' | 'start_time' | 'switch_roles' | 'policy' | 'admission_limit';
@@ -26,7 +26,9 @@ export interface Prediction {
   byCause: Record<string, number>;
   migrationTimeS: number | null;
   downtimeMs: number | null;
+  /** Whether the migration resumed within the scenario; with `unfinished`, as the model gives them (convergence() tells converged, unfinished and never apart). */
   converged: boolean;
+  unfinished: UnfinishedMigration | null;
 }
 
 export interface RankedOption {

@@ -2,7 +2,7 @@
 // a FileResult and a results table. Everything a user named is HTML-escaped here; chart
 // text is escaped by vega's SVG renderer.
 import type { FileResult, RunResult } from '../model/output';
-import { behindAtMigrationStart } from '../model/summary';
+import { behindAtMigrationStart, neverConverges } from '../model/summary';
 import { type ChartEntry, runCharts, sweepCharts } from './catalog';
 import type { ChartContext } from './context';
 import { escapeHtml as h, round } from './data';
@@ -51,7 +51,7 @@ function runRows(file: FileResult): string {
     .map((r) => {
       const migrations = r.migrations.length
         ? r.migrations
-            .map((m) => `${h(m.vm)} (${h(m.role)}) ${h(m.from)} → ${h(m.to)}: ${m.converged ? `${num(m.migrationTimeS)} s, downtime ${num(m.downtimeMs)} ms, ${m.rounds} rounds` : 'did not converge'}`)
+            .map((m) => `${h(m.vm)} (${h(m.role)}) ${h(m.from)} → ${h(m.to)}: ${m.converged ? `${num(m.migrationTimeS)} s, downtime ${num(m.downtimeMs)} ms, ${m.rounds} rounds` : neverConverges(m) ? 'did not converge' : `still migrating at the end (${num(m.unfinished!.resumesAfterS!)} s more)`}`)
             .join('<br>')
         : 'none';
       const causes = Object.entries(r.incompleteCalls.byCause).map(([c, n]) => `${h(c)}: ${n}`).join(', ');

@@ -3,6 +3,7 @@
 // language server's hovers all build their charts here, so they look the same everywhere.
 import type { TopLevelSpec } from 'vega-lite';
 import type { RunResult } from '../model/output';
+import { neverConverges } from '../model/summary';
 import type { ChartContext } from './context';
 import { asSpec, cpuRows, incompleteRows, phaseWindows, progressRows, round, safeLabel } from './data';
 import { type ChartTheme, LIGHT_THEME, lineWidth, vegaConfig } from './theme';
@@ -140,7 +141,7 @@ export function progressSpec(run: RunResult, _ctx: ChartContext = {}, opts: Spec
     ? run.migrations.map(
         (m) =>
           `${safeLabel(m.vm)} (${m.role}) ${safeLabel(m.from)} → ${safeLabel(m.to)}: ` +
-          (m.migrationTimeS === null ? 'not converged' : `${round(m.migrationTimeS, 1)} s`) +
+          (m.migrationTimeS !== null ? `${round(m.migrationTimeS, 1)} s` : neverConverges(m) ? 'not converged' : `unfinished at the end (${round(m.unfinished!.resumesAfterS!, 1)} s more)`) +
           `, ${m.rounds} rounds, downtime ${m.downtimeMs === null ? '–' : round(m.downtimeMs, 1) + ' ms'}, ${round(m.bytesSent / 1e9, 2)} GB sent`,
       )
     : 'no migration in this run';

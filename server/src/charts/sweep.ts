@@ -3,6 +3,7 @@
 // hollow diamonds with their acceptance band.
 import type { TopLevelSpec } from 'vega-lite';
 import type { FileResult, RunResult } from '../model/output';
+import { neverConverges } from '../model/summary';
 import { type ChartContext, clusterOf } from './context';
 import { asSpec, round, safeLabel } from './data';
 import { band, REFERENCE_POINTS, type ReferenceMetric } from './reference';
@@ -131,8 +132,11 @@ export function sweepMigrationTimeSpec(file: FileResult, _ctx: ChartContext = {}
     return m ? `${safeLabel(m.vm)} (${m.role})` : null;
   };
   const refs = refRows(file, 'migrationTimeS', seriesOfRole);
-  const unconverged = file.runs.filter((r) => r.migrations.some((m) => m.migrationTimeS === null)).map((r) => r.offeredCps);
-  const sub = unconverged.length ? `did not converge at ${unconverged.join(', ')} calls/s` : 'time from migration start until the VM resumed on the destination';
+  const at = (f: (m: RunResult['migrations'][number]) => boolean) => file.runs.filter((r) => r.migrations.some(f)).map((r) => r.offeredCps);
+  const never = at(neverConverges);
+  const running = at((m) => m.migrationTimeS === null && !neverConverges(m));
+  const missing = [never.length ? `did not converge at ${never.join(', ')} calls/s` : '', running.length ? `still migrating when the scenario ends at ${running.join(', ')} calls/s` : ''].filter(Boolean);
+  const sub = missing.length ? missing.join('; ') : 'time from migration start until the VM resumed on the destination';
   return sweepSpec('Migration time vs offered load', sub, 'migration time (s)', rows, refs, opts);
 }
 

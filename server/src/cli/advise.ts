@@ -10,6 +10,8 @@ import type { Advice, MigrationAdvice } from '../advisor/types';
 import type { MigrationStartState } from '../model/output';
 import { loadCheckedScenario } from './files';
 import type { CliIo } from './io';
+import { migrationTime } from './runFormat';
+import { convergence } from '../model/summary';
 
 export const EXIT_FAILS_CALLS = 3;
 
@@ -44,21 +46,21 @@ function behindText(b: MigrationStartState): string {
   return `behind before any migration: at ${b.atS} s new calls already wait ${b.inviteWaitS.toFixed(1)} s${failed}. No migration setting removes that backlog: lower the load or add capacity.`;
 }
 
-function fmtS(s: number | null): string {
-  return s === null ? 'does not converge' : `${s.toFixed(1)} s`;
-}
+/** An advised run the scenario ends before its migration resumes: its calls are counted only up to the end. */
+const UNFINISHED_NOTE = 'the scenario ends before this migration resumes: calls that fail at its end or after it are not counted; lengthen the scenario (PRED007)';
 
 function formatMigration(m: MigrationAdvice): string {
   const causes = Object.entries(m.current.byCause).map(([c, n]) => `${n} x ${c}`).join(', ');
   const lines = [
-    `migrate ${m.vm} (${m.role}) from ${m.from} to ${m.to} at ${m.startS} s, at ${m.runLabel}: ${m.current.incompleteCalls} incomplete calls${causes ? ` (${causes})` : ''}, migration ${fmtS(m.current.migrationTimeS)}`,
+    `migrate ${m.vm} (${m.role}) from ${m.from} to ${m.to} at ${m.startS} s, at ${m.runLabel}: ${m.current.incompleteCalls} incomplete calls${causes ? ` (${causes})` : ''}, migration ${migrationTime(m.current)}`,
     `  safe envelope: ${m.safeEnvelope.atLeast ? 'at least' : 'up to'} ${m.safeEnvelope.maxSafeCps} cps constant load (margin ${m.safeEnvelope.marginCps >= 0 ? '+' : ''}${m.safeEnvelope.marginCps} cps)`,
   ];
   if (m.behind) lines.push(`  ${behindText(m.behind)}`);
+  if (convergence(m.current) === 'unfinished') lines.push(`  ${UNFINISHED_NOTE}`);
   if (m.current.incompleteCalls === 0) lines.push('  no incomplete calls predicted: nothing to change');
   m.options.slice(0, 5).forEach((o, i) => {
     const all = o.totalIncompleteAllRuns === null ? '' : `; all runs: ${o.totalIncompleteAllRuns}`;
-    lines.push(`  ${i + 1}. ${o.title}: ${o.prediction.incompleteCalls} incomplete, migration ${fmtS(o.prediction.migrationTimeS)}${all}. Cost: ${o.cost}`);
+    lines.push(`  ${i + 1}. ${o.title}: ${o.prediction.incompleteCalls} incomplete, migration ${migrationTime(o.prediction)}${all}. Cost: ${o.cost}`);
   });
   lines.push(`  (${m.evaluations} model runs, ${m.elapsedMs.toFixed(0)} ms)`);
   return lines.join('\n');

@@ -1,6 +1,7 @@
 // Text renderings of model results for the CLI: the `sipmig run` table and the CSV time series.
 import type { FileResult, RunResult } from '../model/output';
-import { behindAtMigrationStart } from '../model/summary';
+import { behindAtMigrationStart, convergence } from '../model/summary';
+import type { MigrationResult } from '../model/output';
 
 const f1 = (x: number | null | undefined, unit = '') => (x === null || x === undefined || !Number.isFinite(x) ? '-' : `${x.toFixed(1)}${unit}`);
 
@@ -10,7 +11,7 @@ export function formatRunTable(r: FileResult): string {
   const header = ['offered', 'migration', 'time', 'downtime', ...vms.map((v) => `peak ${v}`), 'phase', 'new-call wait', 'incomplete'];
   const rows = r.runs.map((run) => {
     const migs = run.migrations.map((m) => `${m.vm} (${m.role}) ${m.from}->${m.to}`).join(', ') || 'none';
-    const times = run.migrations.map((m) => (m.converged ? f1(m.migrationTimeS, ' s') : 'no convergence')).join(', ') || '-';
+    const times = run.migrations.map(migrationTime).join(', ') || '-';
     const downs = run.migrations.map((m) => f1(m.downtimeMs, ' ms')).join(', ') || '-';
     const peaks = vms.map((v) => f1(run.cpu.vms[v]?.peakDuringPct, ' %'));
     const causes = Object.entries(run.incompleteCalls.byCause).map(([c, n]) => `${n} x ${c}`).join(', ');
@@ -20,6 +21,13 @@ export function formatRunTable(r: FileResult): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   return [`${r.file}`, line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ...behindNotes(r.runs)].join('\n');
+}
+
+/** "138.7 s"; "unfinished, 68.7 s more" when the scenario ends first; "no convergence". */
+export function migrationTime(m: Pick<MigrationResult, 'migrationTimeS' | 'converged' | 'unfinished'>): string {
+  const c = convergence(m);
+  if (c === 'converged') return f1(m.migrationTimeS, ' s');
+  return c === 'unfinished' ? `unfinished, ${f1(m.unfinished!.resumesAfterS, ' s')} more` : 'no convergence';
 }
 
 /**

@@ -118,3 +118,8 @@ export function convergence(m: Pick<MigrationResult, 'converged' | 'unfinished'>
   if (m.converged) return 'converged';
   return m.unfinished && m.unfinished.resumesAfterS !== null ? 'unfinished' : 'never';
 }
+
+/** Whether a migration never converges with its settings (not merely cut short by the scenario's end). */
+export function neverConverges(m: Pick<MigrationResult, 'converged' | 'unfinished'>): boolean {
+  return convergence(m) === 'never';
+}

@@ -72,6 +72,7 @@ export const RULES: RuleInfo[] = [
   { code: 'PRED004', severity: 'warning', title: 'Model run stopped at its time budget', source: 'sipmig.model.timeBudgetMs setting' },
   { code: 'PRED005', severity: 'warning', title: 'Migration predicted to cause an HA fail-over', source: 'SAF AMF health check (cluster failover_after); model prediction' },
   { code: 'PRED006', severity: 'warning', title: 'The SIP-AS does not keep up with its load before any migration', source: 'model prediction: new-call wait when the first migration starts (docs/model.md §3.7)' },
+  { code: 'PRED007', severity: 'warning', title: 'Migration still under way when the scenario ends', source: 'model prediction: the pre-copy run ahead at its last rate and dirtying (docs/model.md §3.2)' },
 ];
 
 export const RULE_BY_CODE: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((r) => [r.code, r]));

@@ -7,6 +7,7 @@ import type { Span } from '../../language/syntax/tree';
 import { incompleteFor } from '../../advisor/advise';
 import type { Advice, MigrationAdvice, RankedOption } from '../../advisor/types';
 import type { RunResult } from '../../model/output';
+import { neverConverges } from '../../model/summary';
 import { topOptions } from './adviceOptions';
 import { isSilentFailure, thresholdPoints, thresholdSite, type Outcome } from './predictions';
 
@@ -38,7 +39,7 @@ export function failingMigrations(o: Outcome): number[] {
   const count = Math.max(0, ...o.results.map((r) => r.migrations.length));
   const out: number[] = [];
   for (let i = 0; i < count; i++) {
-    if (o.results.some((r) => r.migrations[i] && (!r.migrations[i].converged || incompleteFor(r, i).total > 0))) out.push(i);
+    if (o.results.some((r) => r.migrations[i] && (neverConverges(r.migrations[i]) || incompleteFor(r, i).total > 0))) out.push(i);
   }
   return out;
 }
@@ -48,7 +49,7 @@ const calls = (n: number) => `${n} incomplete call${n === 1 ? '' : 's'}`;
 /** "Advisor: Switch over first… (0 incomplete calls, was 50)"; plain text (code action titles are not markdown). */
 export function actionTitle(m: MigrationAdvice, o: RankedOption, several: boolean): string {
   const who = several ? ` (migrate ${m.vm})` : '';
-  const figures = !m.current.converged && o.prediction.converged ? `converges, ${calls(o.prediction.incompleteCalls)}` : `${calls(o.prediction.incompleteCalls)}, was ${m.current.incompleteCalls}`;
+  const figures = neverConverges(m.current) && !neverConverges(o.prediction) ? `converges, ${calls(o.prediction.incompleteCalls)}` : `${calls(o.prediction.incompleteCalls)}, was ${m.current.incompleteCalls}`;
   return `Advisor${who}: ${o.title} (${figures})`;
 }
 

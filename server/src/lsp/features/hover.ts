@@ -10,7 +10,7 @@ import { locate } from './locate';
 import { blockDoc, propDoc } from './schemaDocs';
 import { entityDoc } from './entityDoc';
 import { md, num, span, table } from './markdown';
-import { causesText, isSilentFailure, labels, migrationPredictions, thresholdPoints, thresholdSite, type Outcome } from './predictions';
+import { causesText, isSilentFailure, labels, migrationPredictions, migrationTime, thresholdPoints, thresholdSite, type Outcome } from './predictions';
 import type { AdviceView } from './advice';
 import { adviceSection } from './adviceHover';
 import { REFERENCE_POINTS } from '../../charts/reference';
@@ -84,7 +84,7 @@ async function migrationSection(req: HoverRequest, memberStart: number): Promise
   if (!m || !m.points.length) return '*The model has no result for this migration.*';
   const rows = m.points.map((p) => [
     md(p.label),
-    p.result.migrationTimeS === null ? 'does not converge' : `${num(p.result.migrationTimeS)} s`,
+    migrationTime(p.result),
     p.result.downtimeMs === null ? '–' : `${num(p.result.downtimeMs)} ms`,
     String(p.result.rounds),
     `${num(p.result.bytesSent / 1e9, 2)} GB`,

@@ -3,6 +3,7 @@
 // (`sweep`: incomplete calls per sweep point; `load`: the run's figures) and the phase-1
 // threshold (peak guest CPU, longest time above it).
 import type { Analysis } from '../../language';
+import { convergence } from '../../model';
 import { prop } from '../../language/semantic/entities';
 import { num, span } from './markdown';
 import { causesText, labels, migrationPredictions, thresholdPoints, thresholdSite, type Outcome } from './predictions';
@@ -18,11 +19,13 @@ export function inlayHints(a: Analysis, o: Outcome): Hint[] {
   for (const m of migrationPredictions(a, o)) {
     if (!m.points.length) continue;
     const ok = m.points.filter((p) => p.result.migrationTimeS !== null);
-    const stuck = m.points.filter((p) => p.result.migrationTimeS === null);
+    const stuck = m.points.filter((p) => convergence(p.result) === 'never');
+    const running = m.points.filter((p) => convergence(p.result) === 'unfinished');
     const parts: string[] = [];
     if (ok.length) parts.push(span(ok.map((p) => p.result.migrationTimeS!), 's'), `downtime ${span(ok.map((p) => p.result.downtimeMs ?? 0), 'ms', 0)}`);
     const incomplete = m.points.map((p) => Math.round(p.incomplete));
     if (incomplete.some((n) => n > 0)) parts.push(`${span(incomplete, 'incomplete', 0)}`);
+    if (running.length) parts.push(`still migrating at the end at ${labels(running)}`);
     if (stuck.length) parts.push(`no convergence at ${labels(stuck)}`);
     hints.push({ offset: m.entity.prop.member.end, label: `⇒ ${parts.join(' · ')}`, tooltip: 'Predicted by the sipmig model (migration time, downtime, incomplete calls)' });
   }

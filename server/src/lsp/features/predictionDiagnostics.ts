@@ -1,16 +1,19 @@
-// Model-derived diagnostics (codes PRED001..PRED005, registered in validation/codes.ts):
+// Model-derived diagnostics (codes PRED001..PRED007, registered in validation/codes.ts):
 // the silent-overload warning on the phase-1 threshold, the predicted figures on each
-// `migrate` statement, non-convergence, a model run cut short by its time budget, and a
-// predicted fail-over. Messages carry the numbers so the Problems list alone tells the story.
+// `migrate` statement, non-convergence, a migration the scenario ends before it resumes, a model
+// run cut short by its time budget, a predicted fail-over and a server behind before any migration. Messages carry the numbers so the Problems list alone tells the story.
 import type { Analysis } from '../../language';
 import type { Diagnostic } from '../../language/diagnostics';
 import { severityOf } from '../../language/validation/codes';
 import { child, field, prop } from '../../language/semantic/entities';
-import { behindAtMigrationStart } from '../../model';
+import { behindAtMigrationStart, convergence } from '../../model';
 import type { MigrationResult } from '../../model/output';
 import { formatQuantity } from '../../language/units';
 import { TOP_LEVEL } from '../../language/schema/blocks';
 import { causesText, isSilentFailure, labels, migrationPredictions, thresholdPoints, thresholdSite, type MigrationPoint, type MigrationPrediction, type Outcome } from './predictions';
+
+/** The window after a migration that the CPU summaries read (model/summary.ts: afterPct). */
+const AFTER_WINDOW_S = 60;
 import { num, span } from './markdown';
 
 export function predictionDiagnostics(a: Analysis, o: Outcome): Diagnostic[] {
@@ -40,7 +43,9 @@ export function predictionDiagnostics(a: Analysis, o: Outcome): Diagnostic[] {
     const line = m.entity.prop.member;
     const ok = m.points.filter((p) => p.result.converged && p.result.migrationTimeS !== null);
     if (ok.length) diag('PRED002', line, migrationSummary(m, ok));
-    const stuck = m.points.filter((p) => !p.result.converged);
+    const stuck = m.points.filter((p) => convergence(p.result) === 'never');
+    const running = m.points.filter((p) => convergence(p.result) === 'unfinished');
+    if (running.length) diag('PRED007', line, unfinishedMessage(m.entity.vm.value, m.entity.to.value, running), { related: durationSite(a) });
     if (stuck.length) {
       const p = stuck[stuck.length - 1];
       // The settings as the user wrote them (or the documented defaults), not converted.
@@ -54,7 +59,7 @@ export function predictionDiagnostics(a: Analysis, o: Outcome): Diagnostic[] {
       diag(
         'PRED003',
         line,
-        `'${m.entity.vm.value}' never converges at ${labels(stuck)}: after ${p.result.rounds} pre-copy rounds and ${formatQuantity(p.result.bytesSent, 'bytes')} sent, the memory it dirties still does not fit in ${downtime} of downtime at ${cap} when the scenario ends at ${num(p.durationS)} s. Raise speed_cap or max_downtime, migrate at a lower load, or lengthen the scenario if it only needs more time.`,
+        `'${m.entity.vm.value}' never converges at ${labels(stuck)}: after ${p.result.rounds} pre-copy rounds and ${formatQuantity(p.result.bytesSent, 'bytes')} sent, the memory it dirties still does not fit in ${downtime} of downtime at ${cap} when the scenario ends at ${num(p.durationS)} s, and at that rate and dirtying it would not within another hour. Raise speed_cap or max_downtime, or migrate at a lower load.`,
         { related },
       );
     }
@@ -73,6 +78,30 @@ export function predictionDiagnostics(a: Analysis, o: Outcome): Diagnostic[] {
     diag('PRED004', where, `The model stopped at its time budget (${o.budgetMs} ms) in ${cut.length} of ${o.results.length} runs (${cut.map((r) => r.label).join(', ')}); their predictions cover only part of the scenario. Use a larger step (or the sipmig.model.step setting) or raise sipmig.model.timeBudgetMs.`);
   }
   return out;
+}
+
+/**
+ * PRED007: a migration the scenario ends before it resumes, which would converge with more
+ * time. Its figures (migration time, downtime, the CPU after it) are not in the run: the fix is
+ * a longer scenario, not other migration settings.
+ */
+function unfinishedMessage(vm: string, to: string, running: MigrationPoint[]): string {
+  const ends = running.map((p) => p.durationS);
+  const more = running.map((p) => p.result.unfinished!.resumesAfterS!);
+  const left = running.map((p) => p.result.unfinished!.remainingBytes);
+  // Its end, then the 60 s after it that the CPU summaries read.
+  const needed = Math.max(...running.map((p) => Math.ceil(p.durationS + p.result.unfinished!.resumesAfterS! + AFTER_WINDOW_S)));
+  return (
+    `'${vm}' is still migrating at ${labels(running)} when the scenario ends (at ${span(ends, 's')}, ${formatQuantity(Math.max(...left), 'bytes')} left): held at its last transfer rate and dirtying, it would resume on ${to} ${span(more, 's')} later, so it only needs more time. ` +
+    `Its migration time, downtime and the minute after it are not predicted: lengthen the scenario to at least ${num(needed)} s (duration).`
+  );
+}
+
+/** The scenario's duration (or its header), as related information for PRED007. */
+function durationSite(a: Analysis): { span: { start: number; end: number }; message: string }[] {
+  const d = prop(a.entities.scenario, 'duration');
+  const where = d?.member ?? a.entities.scenario?.member.key;
+  return where ? [{ span: where, message: 'the scenario ends here' }] : [];
 }
 
 /**

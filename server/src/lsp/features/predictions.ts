@@ -5,6 +5,8 @@
 import type { Analysis } from '../../language';
 import type { RunInput } from '../../model/input';
 import type { MigrationResult, RunResult, SeriesValues } from '../../model/output';
+import { convergence } from '../../model/summary';
+import { num } from './markdown';
 import { child, field, prop, type MigrationEntity } from '../../language/semantic/entities';
 import type { Span } from '../../language/syntax/tree';
 
@@ -187,4 +189,11 @@ export function causesText(list: Record<string, number>[]): string {
 export function labels(points: { label: string }[]): string {
   const ls = points.map((p) => p.label);
   return ls.length > 6 ? `${ls.slice(0, 5).join(', ')} … ${ls.at(-1)} (${ls.length} sweep points)` : ls.join(', ');
+}
+
+/** A migration's time as a hover shows it: "138.7 s", "unfinished at the end (68.7 s more)", "does not converge". */
+export function migrationTime(m: Pick<MigrationResult, 'migrationTimeS' | 'converged' | 'unfinished'>): string {
+  const c = convergence(m);
+  if (c === 'converged' && m.migrationTimeS !== null) return `${num(m.migrationTimeS)} s`;
+  return c === 'unfinished' ? `unfinished at the end (${num(m.unfinished!.resumesAfterS!)} s more)` : 'does not converge';
 }
