@@ -4,6 +4,7 @@ import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-protoc
 import { uriOf } from './client';
 import { ACTIVE, applyEdits, edit, useServer } from './fixture';
 import { analyze } from '../../server/src/language';
+import { simulate } from '../../server/src/model';
 
 describe('code actions', () => {
   const server = useServer();
@@ -17,6 +18,26 @@ describe('code actions', () => {
     return { uri, actions };
   };
   const apply = (text: string, uri: string, a: CodeAction) => applyEdits(text, a.edit!.changes![uri]);
+
+  it('lengthens a scenario that ends before its migration resumes, so that the migration converges in it', async () => {
+    const text = edit(edit(ACTIVE, 'duration 420 s', 'duration 200 s'), 'sweep 0 cps to 40 cps step 5 cps', 'load 40 cps');
+    const c = server();
+    const uri = uriOf('short.sipmig');
+    c.open(uri, text);
+    const p = await c.waitForDiagnostics(uri, (x) => x.diagnostics.some((d) => d.code === 'PRED007'), 30_000, 'PRED007 from the model');
+    const d = p.diagnostics.find((x) => x.code === 'PRED007')!;
+    const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range as Range, context: { diagnostics: [d as Diagnostic], only: ['quickfix'] } });
+    const fix = actions.find((a) => a.title.startsWith('Lengthen the scenario to '));
+    expect(fix, `got ${actions.map((a) => a.title)}`).toBeDefined();
+    expect(fix!.isPreferred).toBe(true);
+    const fixed = apply(text, uri, fix!);
+    const seconds = Number(/duration (\d+) s/.exec(fixed)![1]);
+    expect(fix!.title).toBe(`Lengthen the scenario to ${seconds} s`);
+    expect(d.message, 'the message names the same duration').toContain(`at least ${seconds} s`);
+    const m = simulate(analyze(fixed).runs[0]).migrations[0];
+    expect(m.converged, `after the fix (duration ${seconds} s) the migration resumes within the scenario`).toBe(true);
+    expect(seconds - m.endS!, 'with the minute after it').toBeGreaterThanOrEqual(60);
+  });
 
   it('adds a missing unit', async () => {
     const text = edit(ACTIVE, 'speed_cap 32 MiB/s', 'speed_cap 32');

@@ -1,6 +1,7 @@
 // Quick fixes: every fix the language diagnostics carry (add the missing unit, swap a
 // release threshold above its start, move the standby to another host, correct a typo),
-// plus "Create host 'pm4'" (and the like) for a reference to an undeclared name.
+// plus "Create host 'pm4'" (and the like) for a reference to an undeclared name, and the fixes
+// the model's diagnostics carry (PRED007: lengthen the scenario to show a migration's end).
 import type { Analysis } from '../../language';
 import type { Diagnostic, TextEdit } from '../../language/diagnostics';
 import type { Span } from '../../language/syntax/tree';
@@ -17,9 +18,10 @@ export interface QuickFix {
   preferred?: boolean;
 }
 
-export function quickFixes(a: Analysis, range: Span): QuickFix[] {
+/** `model`: the model's diagnostics as last published (some carry fixes too, e.g. PRED007's longer duration). */
+export function quickFixes(a: Analysis, range: Span, model: Diagnostic[] = []): QuickFix[] {
   const out: QuickFix[] = [];
-  for (const d of a.diagnostics) {
+  for (const d of [...a.diagnostics, ...model]) {
     if (d.start > range.end || d.end < range.start) continue;
     for (const f of d.fixes ?? []) out.push({ title: f.title, diagnostic: d, edits: f.edits, preferred: f.preferred });
     if (d.code === 'NAME001') {

@@ -3,7 +3,7 @@
 // `migrate` statement, non-convergence, a migration the scenario ends before it resumes, a model
 // run cut short by its time budget, a predicted fail-over and a server behind before any migration. Messages carry the numbers so the Problems list alone tells the story.
 import type { Analysis } from '../../language';
-import type { Diagnostic } from '../../language/diagnostics';
+import type { Diagnostic, Fix } from '../../language/diagnostics';
 import { severityOf } from '../../language/validation/codes';
 import { child, field, prop } from '../../language/semantic/entities';
 import { behindAtMigrationStart, convergence } from '../../model';
@@ -45,7 +45,7 @@ export function predictionDiagnostics(a: Analysis, o: Outcome): Diagnostic[] {
     if (ok.length) diag('PRED002', line, migrationSummary(m, ok));
     const stuck = m.points.filter((p) => convergence(p.result) === 'never');
     const running = m.points.filter((p) => convergence(p.result) === 'unfinished');
-    if (running.length) diag('PRED007', line, unfinishedMessage(m.entity.vm.value, m.entity.to.value, running), { related: durationSite(a) });
+    if (running.length) diag('PRED007', line, unfinishedMessage(m.entity.vm.value, m.entity.to.value, running), { related: durationSite(a), fixes: lengthenFix(a, neededDurationS(running)) });
     if (stuck.length) {
       const p = stuck[stuck.length - 1];
       // The settings as the user wrote them (or the documented defaults), not converted.
@@ -89,12 +89,22 @@ function unfinishedMessage(vm: string, to: string, running: MigrationPoint[]): s
   const ends = running.map((p) => p.durationS);
   const more = running.map((p) => p.result.unfinished!.resumesAfterS!);
   const left = running.map((p) => p.result.unfinished!.remainingBytes);
-  // Its end, then the 60 s after it that the CPU summaries read.
-  const needed = Math.max(...running.map((p) => Math.ceil(p.durationS + p.result.unfinished!.resumesAfterS! + AFTER_WINDOW_S)));
+  const needed = neededDurationS(running);
   return (
     `'${vm}' is still migrating at ${labels(running)} when the scenario ends (at ${span(ends, 's')}, ${formatQuantity(Math.max(...left), 'bytes')} left): held at its last transfer rate and dirtying, it would resume on ${to} ${span(more, 's')} later, so it only needs more time. ` +
     `Its migration time, downtime and the minute after it are not predicted: lengthen the scenario to at least ${num(needed)} s (duration).`
   );
+}
+
+/** The duration that shows every unfinished migration's end and the 60 s after it that the CPU summaries read. */
+function neededDurationS(running: MigrationPoint[]): number {
+  return Math.max(...running.map((p) => Math.ceil(p.durationS + p.result.unfinished!.resumesAfterS! + AFTER_WINDOW_S)));
+}
+
+/** "Lengthen the scenario to 519 s": the written duration replaced (none without a `duration` to edit: its default is not in the text). */
+function lengthenFix(a: Analysis, seconds: number): Fix[] {
+  const v = field(prop(a.entities.scenario, 'duration'), 'duration');
+  return v ? [{ title: `Lengthen the scenario to ${num(seconds)} s`, edits: [{ start: v.start, end: v.end, newText: `${seconds} s` }], preferred: true }] : [];
 }
 
 /** The scenario's duration (or its header), as related information for PRED007. */

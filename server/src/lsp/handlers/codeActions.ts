@@ -5,6 +5,7 @@ import { CodeActionKind, type CodeAction } from 'vscode-languageserver';
 import { guard, type ServerContext } from '../context';
 import { toLspDiagnostic, toSpan, toTextEdit } from '../convert';
 import { quickFixes } from '../features/codeActions';
+import { predictionDiagnostics } from '../features/predictionDiagnostics';
 import { advisorCodeActions } from './advisorActions';
 
 export function registerCodeActions(ctx: ServerContext): void {
@@ -13,8 +14,9 @@ export function registerCodeActions(ctx: ServerContext): void {
     if (!snap) return [];
     if (p.context.only && !p.context.only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.'))) return [];
     const range = toSpan(snap.index, p.range);
+    const outcome = ctx.outcomeOf(snap);
     const fixes = guard(ctx, 'codeAction', [] as CodeAction[], () =>
-      quickFixes(snap.analysis, range).map((f) => ({
+      quickFixes(snap.analysis, range, outcome ? predictionDiagnostics(snap.analysis, outcome) : []).map((f) => ({
         title: f.title,
         kind: CodeActionKind.QuickFix,
         diagnostics: [toLspDiagnostic(snap.index, snap.uri, f.diagnostic)],
