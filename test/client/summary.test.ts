@@ -15,8 +15,8 @@ describe('Run Scenario summary', () => {
 
   it('tells a migration the scenario ends before from one that never converges', () => {
     const file = syntheticSweep();
-    Object.assign(file.runs[7].migrations[0], { converged: false, endS: null, migrationTimeS: null, downtimeMs: null, unfinished: { remainingBytes: 4e8, resumesAfterS: 30 } });
-    Object.assign(file.runs[8].migrations[0], { converged: false, endS: null, migrationTimeS: null, downtimeMs: null, unfinished: { remainingBytes: 9e8, resumesAfterS: null } });
+    Object.assign(file.runs[7].migrations[0], { converged: false, endS: null, migrationTimeS: null, downtimeMs: null, unfinished: { remainingBytes: 4e8, resumesAfterS: 30, stuck: null } });
+    Object.assign(file.runs[8].migrations[0], { converged: false, endS: null, migrationTimeS: null, downtimeMs: null, unfinished: { remainingBytes: 9e8, resumesAfterS: null, stuck: 'dirtying' } });
     const lines = formatSummary(file, new Date(0), 'a.sipmig').split('\n');
     expect(lines.find((l) => l.startsWith('35 cps'))).toMatch(/unfinished at the end$/);
     expect(lines.find((l) => l.startsWith('40 cps'))).toMatch(/not converged$/);

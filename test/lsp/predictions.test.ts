@@ -81,11 +81,15 @@ describe('model diagnostics', () => {
     expect(e.severity).toBe('error');
     expect(e.message).toMatch(/^'sipas1' never converges at 35 cps, 40 cps: after 30 pre-copy rounds and 2\.4 GB sent, .* 30 ms of downtime at 32 MiB\/s when the scenario ends at 420 s/);
     expect(ds.find((d) => d.code === 'PRED002')!.message, 'the summary covers the points that converged').toMatch(/^Predicted over 0–30 cps/);
+    const slow = predictionDiagnostics(a, outcome((r) => {
+      if (r.offeredCps >= 35) Object.assign(r.migrations[0], { converged: false, endS: null, migrationTimeS: null, downtimeMs: null, unfinished: { remainingBytes: 9.9e11, resumesAfterS: null, stuck: 'slow' } });
+    })).find((d) => d.code === 'PRED003')!;
+    expect(slow.message, 'too slow is told apart from dirtying too fast').toBe("'sipas1' does not converge at 35 cps, 40 cps: 990 GB are still to send when the scenario ends at 420 s, more than another hour at 32 MiB/s. Raise speed_cap, or migrate a VM with less memory in use.");
   });
 
   it('warns on a migration the scenario ends before it resumes, with the duration it needs, and does not call it non-converging', () => {
     const cut = outcome((r) => {
-      if (r.offeredCps >= 35) Object.assign(r.migrations[0], { converged: false, endS: null, migrationTimeS: null, downtimeMs: null, rounds: 25, unfinished: { remainingBytes: 4e8, resumesAfterS: r.offeredCps === 35 ? 30.2 : 38.7 } });
+      if (r.offeredCps >= 35) Object.assign(r.migrations[0], { converged: false, endS: null, migrationTimeS: null, downtimeMs: null, rounds: 25, unfinished: { remainingBytes: 4e8, resumesAfterS: r.offeredCps === 35 ? 30.2 : 38.7, stuck: null } });
     });
     const ds = predictionDiagnostics(a, cut);
     expect(ds.map((d) => d.code), 'an unfinished migration is not a non-converging one').not.toContain('PRED003');
@@ -171,8 +175,8 @@ describe('hover with predictions', () => {
     const hb = await hoverAt({ a, offset: ACTIVE.indexOf('migrate sipas1') + 3, outcome: behind });
     expect(hb!.markdown).toContain('**Behind before any migration** at 35 cps, 40 cps: when the first migration starts, new calls already wait 4–17 s. The migration starts from that backlog (PRED006 on the load).');
     const cut = outcome((r) => {
-      if (r.offeredCps === 35) Object.assign(r.migrations[0], { converged: false, endS: null, migrationTimeS: null, downtimeMs: null, unfinished: { remainingBytes: 4e8, resumesAfterS: 38.7 } });
-      if (r.offeredCps === 40) Object.assign(r.migrations[0], { converged: false, endS: null, migrationTimeS: null, downtimeMs: null, unfinished: { remainingBytes: 9e8, resumesAfterS: null } });
+      if (r.offeredCps === 35) Object.assign(r.migrations[0], { converged: false, endS: null, migrationTimeS: null, downtimeMs: null, unfinished: { remainingBytes: 4e8, resumesAfterS: 38.7, stuck: null } });
+      if (r.offeredCps === 40) Object.assign(r.migrations[0], { converged: false, endS: null, migrationTimeS: null, downtimeMs: null, unfinished: { remainingBytes: 9e8, resumesAfterS: null, stuck: 'dirtying' } });
     });
     const hc = await hoverAt({ a, offset: ACTIVE.indexOf('migrate sipas1') + 3, outcome: cut });
     expect(hc!.markdown).toMatch(/\| 35 cps \| unfinished at the end \(38\.7 s more\) \| – \|/);

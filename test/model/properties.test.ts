@@ -100,10 +100,23 @@ describe('a migration the scenario ends before', () => {
     const slow = variant(sampleRun('active-migration', 40), (s) => s.migrations.forEach((m) => (m.speedCapBytesPerS = 24 * MiB)));
     const m = run1(slow).migrations[0];
     expect(convergence(m), `24 MiB/s at 40 cps: ${JSON.stringify(m.unfinished)}`).toBe('never');
+    expect(m.unfinished!.stuck, 'what it dirties settles above what 30 ms of downtime carries').toBe('dirtying');
     // Ten times longer: still not converged, so "never" was right.
     const longer = run1(variant(slow, (s) => (s.durationS *= 10))).migrations[0];
     expect(longer.converged, `24 MiB/s at 40 cps over ${slow.scenario.durationS * 10} s: ${longer.rounds} rounds`).toBe(false);
     expect(convergence(longer)).toBe('never');
+  });
+
+  it('one too big to send within another hour is "never" for being slow, not for its dirtying', () => {
+    // 1 TB in use at the documented 32 MiB/s: the first pass alone takes about 8 hours.
+    const big = variant(sampleRun('active-migration', 20), (s) => {
+      s.vms.forEach((v) => ((v.memoryBytes = 2e12), (v.touchedBytes = 1e12)));
+      s.hosts.forEach((h) => (h.memoryBytes = 4e12));
+    });
+    const m = run1(big).migrations[0];
+    expect(convergence(m), JSON.stringify(m.unfinished)).toBe('never');
+    expect(m.unfinished!.stuck).toBe('slow');
+    expect(m.unfinished!.remainingBytes).toBeGreaterThan(0.9e12);
   });
 
   it('a converged migration has nothing unfinished', () => {

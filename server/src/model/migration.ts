@@ -216,16 +216,18 @@ export class Migration {
   /**
    * A migration still under way at `atS` (the scenario's end): the seconds until the VM would
    * resume on the destination if the last step's transfer rate, dirtying and convergence
-   * threshold held, or null when it would not within PROJECTION_MAX_S - its dirtied memory
-   * settles above the threshold, or it is too slow. The same tick equations run on a copy of the
-   * state, so the projection and the run agree on how a pre-copy converges.
+   * threshold held; or why it would not: its dirtied memory settles above the threshold
+   * ('dirtying'), or it is still sending PROJECTION_MAX_S later ('slow'). The same tick
+   * equations run on a copy of the state, so the projection and the run agree on how a
+   * pre-copy converges.
    */
-  projectEnd(atS: number, linkGoodput: number, resumeS: number): number | null {
-    if (this.phase === MigPhase.StopCopy) return Math.max(0, this.s[5] - atS);
-    if (this.phase !== MigPhase.PreCopy) return null;
+  projectEnd(atS: number, linkGoodput: number, resumeS: number): { afterS: number; stuck: null } | { afterS: null; stuck: 'dirtying' | 'slow' } {
+    const slow = { afterS: null, stuck: 'slow' } as const;
+    if (this.phase === MigPhase.StopCopy) return { afterS: Math.max(0, this.s[5] - atS), stuck: null };
+    if (this.phase !== MigPhase.PreCopy) return slow;
     const rate = this.s[7];
     const threshold = this.s[11];
-    if (!(rate > 0)) return null;
+    if (!(rate > 0)) return slow;
     const copy = new Migration(this.spec, this.vm, this.coefficients);
     copy.phase = this.phase;
     copy.round = this.round;
@@ -233,10 +235,10 @@ export class Migration {
     for (let k = 0; k < PROJECTION_MAX_TICKS; k++) {
       const t = atS + k * this.tick;
       copy.advance(t, this.tick, rate, this.s[8], threshold, linkGoodput, resumeS);
-      if (copy.phase !== MigPhase.PreCopy) return copy.s[5] - atS;
-      if (copy.s[0] <= 0 && copy.settlesAbove(rate, threshold)) return null;
+      if (copy.phase !== MigPhase.PreCopy) return { afterS: copy.s[5] - atS, stuck: null };
+      if (copy.s[0] <= 0 && copy.settlesAbove(rate, threshold)) return { afterS: null, stuck: 'dirtying' };
     }
-    return null;
+    return slow;
   }
 
   /**

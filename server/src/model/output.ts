@@ -32,10 +32,15 @@ export interface UnfinishedMigration {
   /**
    * Seconds after the scenario's end until the VM would resume on the destination if the last
    * step's transfer rate, dirtying and convergence threshold held (the same pre-copy equations,
-   * run ahead); null when it would not within an hour: its dirtied memory settles above what
-   * max_downtime lets the stop-and-copy carry, so it never converges.
+   * run ahead); null when it would not (see `stuck`).
    */
   resumesAfterS: number | null;
+  /**
+   * Why it would not resume (null when it would): 'dirtying' - the memory the guest dirties
+   * settles above what max_downtime lets the stop-and-copy carry, so it never converges; 'slow'
+   * - it is still sending an hour after the scenario's end (a first pass that big at that rate).
+   */
+  stuck: 'dirtying' | 'slow' | null;
 }
 
 export interface MigrationStartState {

@@ -2,7 +2,7 @@
 // by cause, and the series (plain arrays for JSON, or the model's own typed arrays).
 import type { MigrationResult, MigrationStartState, RunResult, Series, SeriesValues, UnfinishedMigration } from './output';
 import type { Simulation } from './simulation';
-import { MigPhase } from './migration';
+import { MigPhase, type Migration } from './migration';
 import { plainArray, r2, summarizeCpu } from './summary';
 import { SERIES_KEYS } from './series';
 
@@ -77,9 +77,9 @@ export function buildResult<V extends SeriesValues>(sim: Simulation, steps: numb
   return result;
 }
 
-/** A migration still under way when the scenario ends: what it has left and when it would resume. */
-function unfinished(remaining: number, resumesAfterS: number | null): UnfinishedMigration {
-  return { remainingBytes: Math.round(remaining), resumesAfterS: resumesAfterS === null ? null : round3(resumesAfterS) };
+/** A migration still under way when the scenario ends: what it has left, and when it would resume or why not. */
+function unfinished(remaining: number, p: ReturnType<Migration['projectEnd']>): UnfinishedMigration {
+  return { remainingBytes: Math.round(remaining), resumesAfterS: p.afterS === null ? null : round3(p.afterS), stuck: p.stuck };
 }
 
 /** The SIP-AS when the first migration started, as the result gives it (null: none started). */

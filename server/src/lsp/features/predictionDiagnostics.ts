@@ -56,10 +56,14 @@ export function predictionDiagnostics(a: Analysis, o: Outcome): Diagnostic[] {
       const cap = written('speed_cap', 'cap');
       const downtime = written('max_downtime', 'downtime');
       const related = (['speed_cap', 'max_downtime'] as const).map((n) => prop(a.entities.migration, n)).filter((x) => x !== undefined).map((x) => ({ span: x.member, message: `${x.def.name} of this migration` }));
+      // Too slow (a first pass bigger than an hour at the cap) is a different story from dirtying.
+      const slow = p.result.unfinished?.stuck === 'slow';
       diag(
         'PRED003',
         line,
-        `'${m.entity.vm.value}' never converges at ${labels(stuck)}: after ${p.result.rounds} pre-copy rounds and ${formatQuantity(p.result.bytesSent, 'bytes')} sent, the memory it dirties still does not fit in ${downtime} of downtime at ${cap} when the scenario ends at ${num(p.durationS)} s, and at that rate and dirtying it would not within another hour. Raise speed_cap or max_downtime, or migrate at a lower load.`,
+        slow
+          ? `'${m.entity.vm.value}' does not converge at ${labels(stuck)}: ${formatQuantity(p.result.unfinished!.remainingBytes, 'bytes')} are still to send when the scenario ends at ${num(p.durationS)} s, more than another hour at ${cap}. Raise speed_cap, or migrate a VM with less memory in use.`
+          : `'${m.entity.vm.value}' never converges at ${labels(stuck)}: after ${p.result.rounds} pre-copy rounds and ${formatQuantity(p.result.bytesSent, 'bytes')} sent, the memory it dirties still does not fit in ${downtime} of downtime at ${cap} when the scenario ends at ${num(p.durationS)} s, and at that rate and dirtying it never will. Raise speed_cap or max_downtime, or migrate at a lower load.`,
         { related },
       );
     }
