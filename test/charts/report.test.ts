@@ -40,6 +40,13 @@ describe('buildReport', () => {
     expect(sub).toBe('did not converge at 40 calls/s; still migrating when the scenario ends at 35 calls/s');
   });
 
+  it('shows no CPU before a migration that starts at 0 s', async () => {
+    const file = syntheticSweep();
+    file.runs[8].cpu.vms.sipas1.beforePct = null;
+    const { html } = await buildReport(file, ctx);
+    expect(html).toMatch(/<td>40 cps<\/td>.*sipas1 – \/ [\d.]+ \/ [\d.]+/);
+  });
+
   it('escapes names in the HTML', async () => {
     const file = syntheticSweep({ vm: '<b>x</b>' });
     file.file = 'dir/<evil>.sipmig';

@@ -1,6 +1,6 @@
 // Behaviour of the model as a component: API, registry, series, bounds, transports, fail-over.
 import { describe, expect, it } from 'vitest';
-import { BEHIND_WAIT_SHARE, behindAtMigrationStart, MODEL_PARAMETERS, resolveCoefficients, simulate, simulateAll } from '../../server/src/model';
+import { BEHIND_WAIT_SHARE, behindAtMigrationStart, MODEL_PARAMETERS, referenceMetrics, resolveCoefficients, simulate, simulateAll } from '../../server/src/model';
 import { buildCallFlow, retransmitOffsets } from '../../server/src/model/callflow';
 import { run1, sampleAtLoad, sampleRun, sampleRuns, variant } from './fixtures';
 
@@ -30,7 +30,7 @@ describe('coefficient registry', () => {
   it('an override reaches the result (the model reads coefficients only through the registry)', () => {
     const base = run1(sampleRun('active-migration', 20));
     const costly = run1(variant(sampleRun('active-migration', 20), (s) => (s.coefficients = { sip_cpu_per_call: 19.2 })));
-    expect(costly.cpu.vms.sipas1.beforePct - 3).toBeCloseTo(2 * (base.cpu.vms.sipas1.beforePct - 3), 1);
+    expect(costly.cpu.vms.sipas1.beforePct! - 3).toBeCloseTo(2 * (base.cpu.vms.sipas1.beforePct! - 3), 1);
   });
 });
 
@@ -142,6 +142,19 @@ describe('runs', () => {
     expect(c.beforePct).toBe(c.duringPct);
     expect(c.afterPct).toBe(c.duringPct);
     expect(r.incompleteCalls.total).toBe(0);
+  });
+
+  it('has no CPU before a migration that starts at 0 s (null, not the first step of the migration)', () => {
+    const r = run1(variant(sampleRun('active-migration', 20), (s) => s.migrations.forEach((m) => (m.startS = 0))));
+    for (const [name, c] of Object.entries({ ...r.cpu.vms, ...r.cpu.hosts })) {
+      expect(c.beforePct, `${name}: nothing runs before 0 s`).toBeNull();
+      expect(Number.isFinite(c.duringPct) && Number.isFinite(c.afterPct), `${name}: during and after are measured`).toBe(true);
+    }
+    expect(referenceMetrics(r).migratedVmCpuRisePct, 'no rise without a before').toBeNaN();
+    expect(JSON.parse(JSON.stringify(r)).cpu.vms.sipas1.beforePct, 'JSON says null').toBeNull();
+    // A start inside the first minute averages what there is before it.
+    const early = run1(variant(sampleRun('active-migration', 20), (s) => s.migrations.forEach((m) => (m.startS = 10))));
+    expect(early.cpu.vms.sipas1.beforePct, 'the 10 s before a start at 10 s').toBeCloseTo(run1(sampleRun('active-migration', 20)).cpu.vms.sipas1.beforePct!, 0);
   });
 
   it('starts in the steady state of its load, or empty with warm_start 0', () => {

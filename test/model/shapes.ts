@@ -7,6 +7,13 @@ import { join } from 'node:path';
 import { referenceMetrics, type ReferenceMetrics } from '../../server/src/model';
 import type { RunResult } from '../../server/src/model/output';
 
+/** A VM's mean CPU before the migration: the paper runs migrate at 120 s, so there is one. */
+function beforeOf(r: RunResult, vm: string): number {
+  const b = r.cpu.vms[vm].beforePct;
+  if (b === null) throw new Error(`${r.label}: no CPU before the migration of ${vm} (does it start at 0 s?)`);
+  return b;
+}
+
 export interface RefPoint {
   id: string;
   role: 'active' | 'standby';
@@ -108,7 +115,7 @@ export function elevatedAfterS(r: RunResult, vm: string): number {
   if (!m?.endS || !cpu || !t) return NaN;
   const dt = t.length > 1 ? t[1] - t[0] : 0.1;
   const w = Math.max(1, Math.round(1 / dt));
-  const before = r.cpu.vms[vm].beforePct;
+  const before = beforeOf(r, vm);
   const i0 = Math.ceil(m.endS / dt - 1e-9);
   for (let i = i0; i + w <= cpu.length; i++) {
     let s = 0;
@@ -131,14 +138,14 @@ export function shapeChecks(s: Sweeps): Check[] {
 
   // 1. Active VM without migration (mean over the 60 s before it starts): linear in load.
   {
-    const y = active.map((r) => r.cpu.vms[activeVm].beforePct);
+    const y = active.map((r) => beforeOf(r, activeVm));
     const f = linearFit(cps, y);
     push(0, f.r2 >= 0.99 && f.slope > 0, `${y.map((v) => fmt(v)).join(', ')} %; slope ${fmt(f.slope, 3)} %/cps, R² ${fmt(f.r2, 4)}`, 'R² >= 0.99, slope > 0');
   }
   // 2. Standby: linear, the same slope before and during its own migration.
   {
     const x = loads(standby);
-    const b = standby.map((r) => r.cpu.vms[standbyVm].beforePct);
+    const b = standby.map((r) => beforeOf(r, standbyVm));
     const d = standby.map((r) => r.cpu.vms[standbyVm].duringPct);
     const fb = linearFit(x, b);
     const fd = linearFit(x, d);
@@ -147,7 +154,7 @@ export function shapeChecks(s: Sweeps): Check[] {
   }
   // 3. Active during its migration: above the no-migration value, linear to 15, level from 20, < 70 %.
   {
-    const b = active.map((r) => r.cpu.vms[activeVm].beforePct);
+    const b = active.map((r) => beforeOf(r, activeVm));
     const d = active.map((r) => r.cpu.vms[activeVm].duringPct);
     const lo = cps.map((c, i) => i).filter((i) => cps[i] <= 15);
     const hi = cps.map((c, i) => i).filter((i) => cps[i] >= 20);

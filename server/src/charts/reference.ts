@@ -59,11 +59,11 @@ export function predicted(run: RunResult, metric: ReferenceMetric, role: Migrati
       return run.incompleteCalls.total;
     case 'sourcePmCpuRisePct': {
       const h = run.cpu.hosts[m.from];
-      return h ? h.duringPct - h.beforePct : null;
+      return h && h.beforePct !== null ? h.duringPct - h.beforePct : null;
     }
     case 'migratedVmCpuRisePct': {
       const v = run.cpu.vms[m.vm];
-      return v ? v.duringPct - v.beforePct : null;
+      return v && v.beforePct !== null ? v.duringPct - v.beforePct : null;
     }
     case 'migratedVmCpuDuringPct':
       return run.cpu.vms[m.vm]?.duringPct ?? null;

@@ -109,7 +109,7 @@ export function sweepCpuSpec(file: FileResult, ctx: ChartContext = {}, opts: Spe
       const vm = roles[role];
       const cpu = vm ? run.cpu.vms[vm] : undefined;
       if (!cpu) continue;
-      rows.push({ cps: run.offeredCps, series: `${role} VM, before`, value: round(cpu.beforePct, 2) });
+      if (cpu.beforePct !== null) rows.push({ cps: run.offeredCps, series: `${role} VM, before`, value: round(cpu.beforePct, 2) });
       if (run.migrations.length) rows.push({ cps: run.offeredCps, series: `${role} VM, during`, value: round(cpu.duringPct, 2) });
     }
   }

@@ -59,7 +59,8 @@ export interface PhaseTransition {
 }
 
 export interface CpuSummary {
-  beforePct: number;
+  /** Mean over the 60 s before the first migration starts; null when it starts at 0 s (nothing before it). */
+  beforePct: number | null;
   duringPct: number;
   afterPct: number;
   /** Highest per-step value during the migration window. */

@@ -36,8 +36,10 @@ export const r2 = (x: number) => Math.round(x * 100) / 100;
 /**
  * beforePct: mean over the 60 s before the first migration starts; duringPct: over
  * [first start, last end); afterPct: over the 60 s after the last end; peakDuringPct: highest
- * step during. Windows are clipped to the simulated time; a window that is empty (a run without
- * migration, or one that never ends) falls back to the whole run, respectively to the last step.
+ * step during. Windows are clipped to the simulated time. A run without migration gives the
+ * whole run's mean for all three; a migration that starts at 0 s has no before (null: the first
+ * step is already part of the migration, and reading it as "before" made the rise look like
+ * nothing); one that never ends, or ends with the run, gives the last step for after.
  */
 export function summarizeCpu(a: ArrayLike<number>, dt: number, n: number, startS: number | null, endS: number | null): CpuSummary {
   const horizon = n * dt;
@@ -53,12 +55,15 @@ export function summarizeCpu(a: ArrayLike<number>, dt: number, n: number, startS
   const after = windowMean(a, dt, end, Math.min(horizon, end + 60));
   const pick = (x: number, fallback: number) => r2(Number.isFinite(x) ? x : fallback);
   return {
-    beforePct: pick(before, a[0] ?? 0),
+    beforePct: Number.isFinite(before) ? r2(before) : null,
     duringPct: pick(during, last),
     afterPct: pick(after, last),
     peakDuringPct: pick(windowMax(a, dt, startS, end), last),
   };
 }
+
+/** During minus before (NaN when the migration starts at 0 s: there is no before to rise from). */
+const rise = (c: CpuSummary) => (c.beforePct === null ? NaN : r2(c.duringPct - c.beforePct));
 
 export interface ReferenceMetrics {
   migrationTimeS: number | null;
@@ -79,8 +84,8 @@ export function referenceMetrics(r: RunResult): ReferenceMetrics {
   const vm = m ? r.cpu.vms[m.vm] : undefined;
   return {
     migrationTimeS: m ? m.migrationTimeS : null,
-    sourcePmCpuRisePct: host ? r2(host.duringPct - host.beforePct) : 0,
-    migratedVmCpuRisePct: vm ? r2(vm.duringPct - vm.beforePct) : 0,
+    sourcePmCpuRisePct: host ? rise(host) : 0,
+    migratedVmCpuRisePct: vm ? rise(vm) : 0,
     migratedVmCpuDuringPct: vm ? vm.duringPct : 0,
     incompleteCalls: r.incompleteCalls.total,
   };
