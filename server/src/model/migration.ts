@@ -41,6 +41,9 @@ export const MAX_SYNCS_PER_STEP = 10;
  */
 export const PROJECTION_MAX_S = 3600;
 
+/** Where a migration under way is going: resumes `afterS` later, or is stuck (and why). */
+export type Projection = { afterS: number; stuck: null } | { afterS: null; stuck: 'dirtying' | 'slow' };
+
 export const enum MigPhase {
   Off = 0,
   PreCopy = 1,
@@ -222,7 +225,7 @@ export class Migration {
    * equations run on a copy of the state, so the projection and the run agree on how a
    * pre-copy converges.
    */
-  projectEnd(atS: number, linkGoodput: number, resumeS: number): { afterS: number; stuck: null } | { afterS: null; stuck: 'dirtying' | 'slow' } {
+  projectEnd(atS: number, linkGoodput: number, resumeS: number): Projection {
     const slow = { afterS: null, stuck: 'slow' } as const;
     if (this.phase === MigPhase.StopCopy) return { afterS: Math.max(0, this.s[5] - atS), stuck: null };
     if (this.phase !== MigPhase.PreCopy) return slow;

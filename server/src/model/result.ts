@@ -2,7 +2,7 @@
 // by cause, and the series (plain arrays for JSON, or the model's own typed arrays).
 import type { MigrationResult, MigrationStartState, RunResult, Series, SeriesValues, UnfinishedMigration } from './output';
 import type { Simulation } from './simulation';
-import { MigPhase, type Migration } from './migration';
+import { MigPhase, type Projection } from './migration';
 import { plainArray, r2, summarizeCpu } from './summary';
 import { SERIES_KEYS } from './series';
 
@@ -78,7 +78,7 @@ export function buildResult<V extends SeriesValues>(sim: Simulation, steps: numb
 }
 
 /** A migration still under way when the scenario ends: what it has left, and when it would resume or why not. */
-function unfinished(remaining: number, p: ReturnType<Migration['projectEnd']>): UnfinishedMigration {
+function unfinished(remaining: number, p: Projection): UnfinishedMigration {
   return { remainingBytes: Math.round(remaining), resumesAfterS: p.afterS === null ? null : round3(p.afterS), stuck: p.stuck };
 }
 
