@@ -11,7 +11,7 @@ export function formatSummary(file: FileResult, at: Date, name = file.file): str
   for (const r of file.runs) {
     const ms = r.migrations.length ? r.migrations : [null];
     ms.forEach((m, i) => {
-      const notes = [r.failover ? 'fail-over' : '', r.budgetExceeded ? 'stopped at time budget' : '', m && !m.converged ? (neverConverges(m) ? 'not converged' : 'unfinished at the end') : ''].filter(Boolean).join(', ');
+      const notes = [r.failover ? 'fail-over' : '', r.budgetExceeded ? 'stopped at time budget' : '', m && !m.converged ? (neverConverges(m) ? 'not converged' : 'unfinished') : ''].filter(Boolean).join(', ');
       rows.push([
         i === 0 ? r.label : '',
         i === 0 ? String(r.offeredCps) : '',

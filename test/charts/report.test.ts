@@ -34,7 +34,7 @@ describe('buildReport', () => {
     Object.assign(file.runs[7].migrations[0], { converged: false, endS: null, migrationTimeS: null, downtimeMs: null, unfinished: { remainingBytes: 4e8, resumesAfterS: 38.7, stuck: null } });
     Object.assign(file.runs[8].migrations[0], { converged: false, endS: null, migrationTimeS: null, downtimeMs: null, unfinished: { remainingBytes: 9e8, resumesAfterS: null, stuck: 'dirtying' } });
     const { html } = await buildReport(file, ctx);
-    expect(html).toMatch(/<td>35 cps<\/td>.*sipas1 \(active\) pm1 → pm3: still migrating at the end \(38\.7 s more\)<\/td>/);
+    expect(html).toMatch(/<td>35 cps<\/td>.*sipas1 \(active\) pm1 → pm3: unfinished, 38\.7 s more<\/td>/);
     expect(html).toMatch(/<td>40 cps<\/td>.*sipas1 \(active\) pm1 → pm3: did not converge<\/td>/);
     const sub = (sweepMigrationTimeSpec(file) as { title: { subtitle: string[] } }).title.subtitle[0];
     expect(sub).toBe('did not converge at 40 calls/s; still migrating when the scenario ends at 35 calls/s');

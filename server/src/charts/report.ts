@@ -51,7 +51,7 @@ function runRows(file: FileResult): string {
     .map((r) => {
       const migrations = r.migrations.length
         ? r.migrations
-            .map((m) => `${h(m.vm)} (${h(m.role)}) ${h(m.from)} → ${h(m.to)}: ${m.converged ? `${num(m.migrationTimeS)} s, downtime ${num(m.downtimeMs)} ms, ${m.rounds} rounds` : neverConverges(m) ? 'did not converge' : `still migrating at the end (${num(m.unfinished!.resumesAfterS!)} s more)`}`)
+            .map((m) => `${h(m.vm)} (${h(m.role)}) ${h(m.from)} → ${h(m.to)}: ${m.converged ? `${num(m.migrationTimeS)} s, downtime ${num(m.downtimeMs)} ms, ${m.rounds} rounds` : neverConverges(m) ? 'did not converge' : `unfinished, ${num(m.unfinished!.resumesAfterS!)} s more`}`)
             .join('<br>')
         : 'none';
       const causes = Object.entries(r.incompleteCalls.byCause).map(([c, n]) => `${h(c)}: ${n}`).join(', ');

@@ -141,7 +141,7 @@ export function progressSpec(run: RunResult, _ctx: ChartContext = {}, opts: Spec
     ? run.migrations.map(
         (m) =>
           `${safeLabel(m.vm)} (${m.role}) ${safeLabel(m.from)} → ${safeLabel(m.to)}: ` +
-          (m.migrationTimeS !== null ? `${round(m.migrationTimeS, 1)} s` : neverConverges(m) ? 'not converged' : `unfinished at the end (${round(m.unfinished!.resumesAfterS!, 1)} s more)`) +
+          (m.migrationTimeS !== null ? `${round(m.migrationTimeS, 1)} s` : neverConverges(m) ? 'not converged' : `unfinished, ${round(m.unfinished!.resumesAfterS!, 1)} s more`) +
           `, ${m.rounds} rounds, downtime ${m.downtimeMs === null ? '–' : round(m.downtimeMs, 1) + ' ms'}, ${round(m.bytesSent / 1e9, 2)} GB sent`,
       )
     : 'no migration in this run';

@@ -25,7 +25,7 @@ export function inlayHints(a: Analysis, o: Outcome): Hint[] {
     if (ok.length) parts.push(span(ok.map((p) => p.result.migrationTimeS!), 's'), `downtime ${span(ok.map((p) => p.result.downtimeMs ?? 0), 'ms', 0)}`);
     const incomplete = m.points.map((p) => Math.round(p.incomplete));
     if (incomplete.some((n) => n > 0)) parts.push(`${span(incomplete, 'incomplete', 0)}`);
-    if (running.length) parts.push(`still migrating at the end at ${labels(running)}`);
+    if (running.length) parts.push(`unfinished at ${labels(running)}`);
     if (stuck.length) parts.push(`no convergence at ${labels(stuck)}`);
     hints.push({ offset: m.entity.prop.member.end, label: `⇒ ${parts.join(' · ')}`, tooltip: 'Predicted by the sipmig model (migration time, downtime, incomplete calls)' });
   }

@@ -191,9 +191,9 @@ export function labels(points: { label: string }[]): string {
   return ls.length > 6 ? `${ls.slice(0, 5).join(', ')} … ${ls.at(-1)} (${ls.length} sweep points)` : ls.join(', ');
 }
 
-/** A migration's time as a hover shows it: "138.7 s", "unfinished at the end (68.7 s more)", "does not converge". */
+/** A migration's time as a hover shows it: "138.7 s", "unfinished, 68.7 s more" (the scenario ends first), "does not converge". */
 export function migrationTime(m: Pick<MigrationResult, 'migrationTimeS' | 'converged' | 'unfinished'>): string {
   const c = convergence(m);
   if (c === 'converged' && m.migrationTimeS !== null) return `${num(m.migrationTimeS)} s`;
-  return c === 'unfinished' ? `unfinished at the end (${num(m.unfinished!.resumesAfterS!)} s more)` : 'does not converge';
+  return c === 'unfinished' ? `unfinished, ${num(m.unfinished!.resumesAfterS!)} s more` : 'does not converge';
 }
