@@ -114,6 +114,13 @@ describe('model diagnostics', () => {
     expect(at(ACTIVE, budget), 'on the scenario step').toBe('100 ms');
     expect(budget.message).toContain('in 1 of 9 runs (40 cps)');
     expect(ds.find((d) => d.code === 'PRED005')!.message).toContain('fail-over at 40 cps');
+    // Stopped by the budget in the middle of its migration: PRED004 says so, and the scenario is not too short.
+    const cut = predictionDiagnostics(a, outcome((r) => {
+      r.budgetExceeded = r.offeredCps === 40;
+      if (r.offeredCps === 40) Object.assign(r.migrations[0], { converged: false, endS: null, migrationTimeS: null, downtimeMs: null, unfinished: { remainingBytes: 4e8, resumesAfterS: 60, stuck: null } });
+    }));
+    expect(cut.map((d) => d.code)).toContain('PRED004');
+    expect(cut.map((d) => d.code), 'no "lengthen the scenario" for a run the budget stopped').not.toContain('PRED007');
   });
 
   it('warns on the load when the SIP-AS is already behind before any migration, and not when it keeps up', () => {

@@ -25,7 +25,10 @@ export interface MigrationResult {
   unfinished: UnfinishedMigration | null;
 }
 
-/** What a migration still under way at the scenario's end has left, and where it is going. */
+/**
+ * What a migration still under way at the scenario's end has left, and where it is going. (A
+ * run stopped by its time budget ends early: its figures count from where it stopped.)
+ */
 export interface UnfinishedMigration {
   /** Bytes still to send then: the rest of the first pass and the re-dirtied pages. */
   remainingBytes: number;

@@ -44,7 +44,8 @@ export function predictionDiagnostics(a: Analysis, o: Outcome): Diagnostic[] {
     const ok = m.points.filter((p) => p.result.converged && p.result.migrationTimeS !== null);
     if (ok.length) diag('PRED002', line, migrationSummary(m, ok));
     const stuck = m.points.filter((p) => convergence(p.result) === 'never');
-    const running = m.points.filter((p) => convergence(p.result) === 'unfinished');
+    // A run the time budget stopped is unfinished for another reason (PRED004): the scenario is long enough.
+    const running = m.points.filter((p) => convergence(p.result) === 'unfinished' && !p.cut);
     if (running.length) diag('PRED007', line, unfinishedMessage(m.entity.vm.value, m.entity.to.value, running), { related: durationSite(a), fixes: lengthenFix(a, neededDurationS(running)) });
     if (stuck.length) {
       const p = stuck[stuck.length - 1];

@@ -118,6 +118,8 @@ export interface MigrationPoint {
   speedCapBytesPerS?: number;
   maxDowntimeS?: number;
   durationS: number;
+  /** The run stopped at the model's time budget, before the scenario's end (PRED004). */
+  cut: boolean;
 }
 
 export interface MigrationPrediction {
@@ -136,7 +138,7 @@ export function migrationPredictions(a: Analysis, o: Outcome): MigrationPredicti
       const next = ms[k + 1]?.at.value ?? Infinity;
       const spec = o.runs[i]?.scenario.migrations.find((x) => x.vm === m.vm.value && Math.abs(x.startS - m.at.value) < 1e-6);
       const inc = ms.length === 1 ? { total: r.incompleteCalls.total, byCause: r.incompleteCalls.byCause } : incompleteBetween(r, m.at.value, next);
-      points.push({ label: r.label, cps: r.offeredCps, result: res, incomplete: inc.total, byCause: inc.byCause, failover: r.failover, peakInviteWaitS: r.peakInviteWaitS, timerBS: r.timerBS, speedCapBytesPerS: spec?.speedCapBytesPerS, maxDowntimeS: spec?.maxDowntimeS, durationS: o.runs[i]?.scenario.durationS ?? NaN });
+      points.push({ label: r.label, cps: r.offeredCps, result: res, incomplete: inc.total, byCause: inc.byCause, failover: r.failover, peakInviteWaitS: r.peakInviteWaitS, timerBS: r.timerBS, speedCapBytesPerS: spec?.speedCapBytesPerS, maxDowntimeS: spec?.maxDowntimeS, durationS: o.runs[i]?.scenario.durationS ?? NaN, cut: r.budgetExceeded });
     });
     return { entity: m, points };
   });
