@@ -8,7 +8,7 @@
 // SIPMIG_E2E_ONLY=regex runs only the checks whose names match.
 // Screenshots go to test-results/e2e/*.png. Ends with "N passed, N failed".
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import * as cs from './code-server.mjs';
@@ -68,6 +68,9 @@ const sampleLines = readFileSync(path.join(workspace, SAMPLE), 'utf8').split('\n
 const lineOf = (re) => sampleLines.findIndex((l) => re.test(l)) + 1;
 const thresholdLine = lineOf(/start_above 70 %/);
 const migrateLine = lineOf(/^\s*migrate /);
+// The paper migration at 40 cps in a scenario too short for it (it needs about 259 s): PRED007 and its quick fix.
+const SHORT = 'short-scenario.sipmig';
+writeFileSync(path.join(workspace, SHORT), sampleLines.join('\n').replace('duration 420 s', 'duration 200 s').replace('sweep 0 cps to 40 cps step 5 cps', 'load 40 cps'));
 
 const settings = (theme) => ({
   'workbench.startupEditor': 'none',
@@ -294,6 +297,38 @@ try {
     consoleErrors.splice(before);
     expect(!ran, 'an inline script without the nonce ran in the preview');
     expect(seen, 'the refused inline script left no CSP message in the console: the CSP check above would not see violations');
+  });
+
+  await check('offers the quick fix that lengthens a scenario its migration outlasts (PRED007), and applies it', async () => {
+    // Alone in the window: the editor commands below act on the first editor.
+    await runCommand(page, 'View: Close All Editor Groups');
+    await openFile(page, SHORT);
+    await page.keyboard.press('Control+Shift+M');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: /PRED007/ }).first();
+    await row.waitFor({ timeout: 120_000 }).catch(() => {
+      throw new Error('no PRED007 ("still migrating when the scenario ends") in the Problems panel within 120 s');
+    });
+    const problem = (await row.textContent()) ?? '';
+    expect(/still migrating at 40 cps when the scenario ends/.test(problem), `PRED007 row: ${JSON.stringify(problem)}`);
+    // Inside the diagnostic's range (the migrate statement), then the quick-fix menu.
+    await goToLine(page, migrateLine);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: /Lengthen the scenario to \d+ s/ }).first();
+    await fix.waitFor({ timeout: 30_000 });
+    const title = (await fix.textContent()) ?? '';
+    await screenshot(page, out, '08-quick-fix-duration');
+    // Enter applies the focused action (a click on the row waits for an animation): it must be this one.
+    const focused = (await page.locator('.action-widget .monaco-list-row.focused').first().textContent().catch(() => '')) ?? '';
+    expect(/Lengthen the scenario to \d+ s/.test(focused), `the focused quick fix should be the one that lengthens the scenario; it is ${JSON.stringify(focused)}`);
+    await page.keyboard.press('Enter');
+    const wanted = /Lengthen the scenario to (\d+) s/.exec(title)?.[1];
+    const line = viewLine(page, 'duration');
+    await goToLine(page, lineOf(/^\s*duration /));
+    await page.waitForTimeout(500);
+    const text = ((await line.textContent()) ?? '').replace(/\s+/g, ' ');
+    expect(wanted && Number(wanted) > 200 && text.includes(`duration ${wanted} s`), `after the fix the duration line should read "duration ${wanted} s"; it reads ${JSON.stringify(text)}`);
+    await page.keyboard.press('Escape');
   });
 } finally {
   await browser.close().catch(() => {});
