@@ -33,6 +33,9 @@ export function windowMax(a: ArrayLike<number>, dt: number, fromS: number, toS: 
 /** CPU percentages are reported to 0.01 (summaries and series alike). */
 export const r2 = (x: number) => Math.round(x * 100) / 100;
 
+/** The windows before and after a migration that the CPU summaries average (the study's minute). */
+export const CPU_WINDOW_S = 60;
+
 /**
  * beforePct: mean over the 60 s before the first migration starts; duringPct: over
  * [first start, last end); afterPct: over the 60 s after the last end; peakDuringPct: highest
@@ -50,9 +53,9 @@ export function summarizeCpu(a: ArrayLike<number>, dt: number, n: number, startS
   }
   const end = endS ?? horizon;
   const last = n > 0 ? a[n - 1] : 0;
-  const before = windowMean(a, dt, Math.max(0, startS - 60), startS);
+  const before = windowMean(a, dt, Math.max(0, startS - CPU_WINDOW_S), startS);
   const during = windowMean(a, dt, startS, end);
-  const after = windowMean(a, dt, end, Math.min(horizon, end + 60));
+  const after = windowMean(a, dt, end, Math.min(horizon, end + CPU_WINDOW_S));
   const pick = (x: number, fallback: number) => r2(Number.isFinite(x) ? x : fallback);
   return {
     beforePct: Number.isFinite(before) ? r2(before) : null,

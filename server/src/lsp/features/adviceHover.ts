@@ -7,7 +7,6 @@ import { improving, topOptions, type AdviceView } from './advice';
 import { causesText, migrationTime } from './predictions';
 import { convergence, neverConverges } from '../../model/summary';
 
-const time = (p: Prediction) => migrationTime(p);
 
 /** " (51 × 408 Request Timeout)": model cause keys, not scenario text, so not escaped. */
 function causes(p: Prediction): string {
@@ -46,14 +45,14 @@ export function adviceSection(view: AdviceView, memberStart: number): string {
   const m = view.advice.migrations.find((x) => x.span.start === memberStart);
   if (!m) return '';
   const cut = convergence(m.current) === 'unfinished' ? ' The scenario ends before this migration resumes, so calls that fail at its end or after it are not counted: lengthen the scenario (PRED007).' : '';
-  const head = `**Advisor** at ${md(m.runLabel)}, the sweep point where this migration fails the most calls: ${m.current.incompleteCalls} incomplete calls${causes(m.current)}, migration ${time(m.current)}.${behind(m)}${cut}`;
+  const head = `**Advisor** at ${md(m.runLabel)}, the sweep point where this migration fails the most calls: ${m.current.incompleteCalls} incomplete calls${causes(m.current)}, migration ${migrationTime(m.current)}.${behind(m)}${cut}`;
   if (m.current.incompleteCalls === 0 && !neverConverges(m.current)) return `**Advisor:** no incomplete calls predicted for this migration; nothing to change.${cut}\n\n${envelope(m)}`;
   const top = topOptions(m);
   if (!top.length) return `${head}\n\n${envelope(m)}\n\nNone of the options the advisor tries (${m.options.length}) makes this migration better.`;
   const rows = top.map((o, i) => [
     `${i + 1}. ${md(o.title)}${i === 0 ? ' (preferred)' : ''}`,
     String(o.prediction.incompleteCalls),
-    time(o.prediction),
+    migrationTime(o.prediction),
     o.totalIncompleteAllRuns === null ? '–' : String(o.totalIncompleteAllRuns),
     md(o.cost),
   ]);

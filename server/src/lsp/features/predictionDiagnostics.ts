@@ -1,19 +1,18 @@
 // Model-derived diagnostics (codes PRED001..PRED007, registered in validation/codes.ts):
 // the silent-overload warning on the phase-1 threshold, the predicted figures on each
 // `migrate` statement, non-convergence, a migration the scenario ends before it resumes, a model
-// run cut short by its time budget, a predicted fail-over and a server behind before any migration. Messages carry the numbers so the Problems list alone tells the story.
+// run cut short by its time budget, a predicted fail-over and a server behind before any
+// migration. Messages carry the numbers so the Problems list alone tells the story.
 import type { Analysis } from '../../language';
 import type { Diagnostic, Fix } from '../../language/diagnostics';
 import { severityOf } from '../../language/validation/codes';
 import { child, field, prop } from '../../language/semantic/entities';
-import { behindAtMigrationStart, convergence } from '../../model';
+import { behindAtMigrationStart, convergence, CPU_WINDOW_S } from '../../model';
 import type { MigrationResult } from '../../model/output';
 import { formatQuantity } from '../../language/units';
 import { TOP_LEVEL } from '../../language/schema/blocks';
 import { causesText, isSilentFailure, labels, migrationPredictions, thresholdPoints, thresholdSite, type MigrationPoint, type MigrationPrediction, type Outcome } from './predictions';
 
-/** The window after a migration that the CPU summaries read (model/summary.ts: afterPct). */
-const AFTER_WINDOW_S = 60;
 import { num, span } from './markdown';
 
 export function predictionDiagnostics(a: Analysis, o: Outcome): Diagnostic[] {
@@ -103,7 +102,7 @@ function unfinishedMessage(vm: string, to: string, running: MigrationPoint[]): s
 
 /** The duration that shows every unfinished migration's end and the 60 s after it that the CPU summaries read. */
 function neededDurationS(running: MigrationPoint[]): number {
-  return Math.max(...running.map((p) => Math.ceil(p.durationS + p.result.unfinished!.resumesAfterS! + AFTER_WINDOW_S)));
+  return Math.max(...running.map((p) => Math.ceil(p.durationS + p.result.unfinished!.resumesAfterS! + CPU_WINDOW_S)));
 }
 
 /** "Lengthen the scenario to 519 s": the written duration replaced (none without a `duration` to edit: its default is not in the text). */
