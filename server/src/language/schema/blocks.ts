@@ -122,7 +122,7 @@ export const BLOCKS: BlockDef[] = [
     example: 'scenario "Active VM migrated at 120 s" {\n  duration 420 s\n  step 100 ms\n}',
     blocks: [],
     props: [
-      { name: 'duration', parts: [q('duration', 'time', { min: 1 })], doc: 'Simulated time from the start of measurement.', default: '600 s', source: 'sipmig', example: 'duration 420 s' },
+      { name: 'duration', parts: [q('duration', 'time', { min: 1 })], doc: 'Simulated time from the start of measurement. Leave room for each migration to end and for the minute after it: a migration still under way at the end is reported unfinished (PRED007, with the duration it needs).', default: '600 s', source: 'sipmig', example: 'duration 420 s' },
       { name: 'step', parts: [q('step', 'time', { min: 0.001, max: 10 })], doc: 'Model time step. Smaller is slower and rarely more accurate than 100 ms (qemu rate-limits migration in 100 ms slices).', default: '100 ms', source: 'qemu-kvm 0.12 buffered_file: 100 ms rate-limit period', example: 'step 100 ms' },
     ],
   },
