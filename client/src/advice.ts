@@ -6,7 +6,7 @@ import { convergence, neverConverges } from '../../server/src/model/summary';
 import type { RunResult } from '../../server/src/model/output';
 import type { ComparisonInput } from '../../server/src/charts/comparison';
 import type { AdviceAnswer } from '../../server/src/lsp/protocol';
-import { topOptions } from '../../server/src/lsp/features/adviceOptions';
+import { topOptions } from '../../server/src/advisor/offered';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

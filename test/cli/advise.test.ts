@@ -43,6 +43,28 @@ describe('sipmig advise', () => {
     expect(r.stdout).toContain('the scenario ends before this migration resumes: calls that fail at its end or after it are not counted; lengthen the scenario (PRED007)');
   });
 
+  it('lists only options that make each migration better (both VMs migrated: some options make the standby's worse)', () => {
+    const file = join(tempDir('advise'), 'both.sipmig');
+    const both = readFileSync(ACTIVE_SAMPLE, 'utf8')
+      .replace('host pm3 { hardware poweredge }', 'host pm3 { hardware poweredge }\nhost pm4 { hardware poweredge }')
+      .replace('migrate sipas1 from pm1 to pm3 at 120 s', 'migrate sipas1 from pm1 to pm3 at 120 s\n  migrate sipas2 from pm2 to pm4 at 130 s')
+      .replace('sweep 0 cps to 40 cps step 5 cps', 'load 40 cps');
+    writeFileSync(file, both);
+    const r = sipmig('advise', file);
+    expect(r.status, r.stdout + r.stderr).toBe(3);
+    const blocks = r.stdout.split(/\n(?=migrate )/);
+    expect(blocks.length, r.stdout).toBe(2);
+    for (const b of blocks) {
+      const current = Number(/: (\d+) incomplete calls/.exec(b)![1]);
+      const listed = [...b.matchAll(/\n {2}\d+\. .+?: (\d+) incomplete,/g)].map((m) => Number(m[1]));
+      expect(listed.length, `options listed for:\n${b}`).toBeGreaterThan(0);
+      for (const n of listed) expect(n, `an option listed with more incomplete calls than the plan (${current}):\n${b}`).toBeLessThan(current);
+    }
+    // --json still has every option tried, better or not.
+    const json = JSON.parse(sipmig('advise', '--json', file).stdout);
+    expect(json.migrations[1].options.some((o: { prediction: { incompleteCalls: number } }) => o.prediction.incompleteCalls > json.migrations[1].current.incompleteCalls), 'the standby has options that make it worse').toBe(true);
+  });
+
   it('--json gives the advice as data', () => {
     const r = sipmig('advise', '--json', ACTIVE_SAMPLE);
     const json = JSON.parse(r.stdout);

@@ -11,6 +11,7 @@ import type { MigrationStartState } from '../model/output';
 import { loadCheckedScenario } from './files';
 import type { CliIo } from './io';
 import { migrationTime } from './runFormat';
+import { improving } from '../advisor/offered';
 import { convergence } from '../model/summary';
 
 export const EXIT_FAILS_CALLS = 3;
@@ -24,7 +25,8 @@ export function adviseFile(file: string, opts: { json: boolean; apply: boolean }
   if (opts.apply && advice.failsCalls) {
     // One option at a time, for the first failing migration; its edits are verified on every run.
     const target = advice.migrations.find((m) => m.current.incompleteCalls > 0);
-    const best = target?.options.find((o) => o.totalIncompleteAllRuns === 0) ?? target?.options[0];
+    const better = target ? improving(target) : [];
+    const best = better.find((o) => o.totalIncompleteAllRuns === 0) ?? better[0];
     if (best) {
       const text = applyEdits(loaded.text, best.edits);
       writeFileSync(file, text);
@@ -58,7 +60,10 @@ function formatMigration(m: MigrationAdvice): string {
   if (m.behind) lines.push(`  ${behindText(m.behind)}`);
   if (convergence(m.current) === 'unfinished') lines.push(`  ${UNFINISHED_NOTE}`);
   if (m.current.incompleteCalls === 0) lines.push('  no incomplete calls predicted: nothing to change');
-  m.options.slice(0, 5).forEach((o, i) => {
+  // Only options that make it better, as the editor offers them; --json has them all.
+  const better = improving(m);
+  if (m.options.length && !better.length) lines.push(`  none of the ${m.options.length} options tried makes this migration better`);
+  better.slice(0, 5).forEach((o, i) => {
     const all = o.totalIncompleteAllRuns === null ? '' : `; all runs: ${o.totalIncompleteAllRuns}`;
     lines.push(`  ${i + 1}. ${o.title}: ${o.prediction.incompleteCalls} incomplete, migration ${migrationTime(o.prediction)}${all}. Cost: ${o.cost}`);
   });

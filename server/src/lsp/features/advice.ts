@@ -8,10 +8,10 @@ import { incompleteFor } from '../../advisor/advise';
 import type { Advice, MigrationAdvice, RankedOption } from '../../advisor/types';
 import type { RunResult } from '../../model/output';
 import { neverConverges } from '../../model/summary';
-import { topOptions } from './adviceOptions';
+import { topOptions } from '../../advisor/offered';
 import { isSilentFailure, thresholdPoints, thresholdSite, type Outcome } from './predictions';
 
-export { improving, topOptions, TOP_OPTIONS } from './adviceOptions';
+export { improving, topOptions, TOP_OPTIONS } from '../../advisor/offered';
 
 /** What the advisor has for a document version, as hovers and code actions see it. */
 export type AdviceView =

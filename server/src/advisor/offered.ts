@@ -1,8 +1,9 @@
 // Which of the advisor's options are offered: those that make the migration better than it
-// is, best first, the top few. Type imports and one pure function of the model's summaries,
-// so the chart panel's webview can use the same rule without bundling the advisor or the model.
-import type { MigrationAdvice, RankedOption } from '../../advisor/types';
-import { neverConverges } from '../../model/summary';
+// is, best first, the top few. One rule for every front end (editor, chart panel, CLI): type
+// imports and one pure function of the model's summaries, so the chart panel's webview can use
+// it without bundling the advisor's search or the model.
+import type { MigrationAdvice, RankedOption } from './types';
+import { neverConverges } from '../model/summary';
 
 /** Options offered per migration (the advisor verifies this many on every run). */
 export const TOP_OPTIONS = 3;
