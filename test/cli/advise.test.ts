@@ -43,7 +43,7 @@ describe('sipmig advise', () => {
     expect(r.stdout).toContain('the scenario ends before this migration resumes: calls that fail at its end or after it are not counted; lengthen the scenario (PRED007)');
   });
 
-  it('lists only options that make each migration better (both VMs migrated: some options make the standby's worse)', () => {
+  it('lists only options that make each migration better (both VMs migrated: some options make the standby worse)', () => {
     const file = join(tempDir('advise'), 'both.sipmig');
     const both = readFileSync(ACTIVE_SAMPLE, 'utf8')
       .replace('host pm3 { hardware poweredge }', 'host pm3 { hardware poweredge }\nhost pm4 { hardware poweredge }')
