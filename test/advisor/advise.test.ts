@@ -6,7 +6,8 @@ import { analyze } from '../../server/src/language';
 import { applyEdits } from '../../server/src/language/applyEdits';
 import { advise, incompleteFor } from '../../server/src/advisor/advise';
 import { convergence, simulate } from '../../server/src/model';
-import { ACTIVE_SAMPLE, STANDBY_SAMPLE, describeDiagnostics } from '../helpers';
+import { ACTIVE_SAMPLE, ROOT, STANDBY_SAMPLE, describeDiagnostics } from '../helpers';
+import { join } from 'node:path';
 
 function at40(text: string) {
   const run = analyze(text).runs.find((r) => r.offeredCps === 40);
@@ -91,5 +92,27 @@ describe('advisor when the scenario ends before the migration resumes', () => {
     const stuck = advise(analyze(readFileSync(ACTIVE_SAMPLE, 'utf8').replace('sweep 0 cps to 40 cps step 5 cps', 'load 30 cps').replace('speed_cap 32 MiB/s', 'speed_cap 8 MiB/s')), { verifyTop: 0, combinations: false }).migrations[0];
     expect(convergence(stuck.current), '8 MiB/s at 30 cps').toBe('never');
     expect(stuck.options.some((o) => convergence(o.prediction) === 'converged'), 'an option that makes it converge').toBe(true);
+  });
+});
+
+describe('advisor: what a migration costs, against the plan without migrations', () => {
+  it('does not put on a migration the calls the plan\'s own rate policy refuses at all times (maintenance window)', () => {
+    const text = readFileSync(join(ROOT, 'samples/modern/maintenance-window.sipmig'), 'utf8');
+    const a = analyze(text);
+    const total = simulate(a.runs[0]).incompleteCalls;
+    const bare = simulate({ ...a.runs[0], scenario: { ...a.runs[0].scenario, migrations: [] } }).incompleteCalls;
+    expect(total, 'the migrations add no incomplete call to the plan: its rate policy refuses the same calls without them').toEqual(bare);
+    expect(total.total, 'the rate policy does refuse calls (503)').toBeGreaterThan(1000);
+    const advice = advise(a, { verifyTop: 0, combinations: false });
+    for (const m of advice.migrations) expect(m.current.incompleteCalls, `${m.vm}: ${JSON.stringify(m.current.byCause)}`).toBe(0);
+    expect(advice.failsCalls).toBe(false);
+  });
+
+  it('an option that adds a rate policy pays for the calls it refuses', () => {
+    const a = analyze(readFileSync(ACTIVE_SAMPLE, 'utf8').replace('sweep 0 cps to 40 cps step 5 cps', 'load 40 cps'));
+    const m = advise(a, { verifyTop: 0, combinations: false }).migrations[0];
+    const rate = m.options.find((o) => o.kind === 'policy' && /rate-based/.test(o.title));
+    expect(rate, `options: ${m.options.map((o) => o.kind).join(', ')}`).toBeDefined();
+    expect(rate!.prediction.byCause['503'] ?? 0, `${rate!.title}: ${JSON.stringify(rate!.prediction.byCause)}`).toBeGreaterThan(0);
   });
 });

@@ -24,11 +24,19 @@ export interface AdviseOptions {
 /** Incomplete calls whose failure falls in the migration's window (start to end + aftermath). */
 export function incompleteFor(r: RunResult, index: number): { total: number; byCause: Record<string, number> } {
   const m = r.migrations[index];
-  const s = r.series;
-  if (!m || !s) return r.incompleteCalls;
+  if (!m || !r.series) return r.incompleteCalls;
+  return incompleteWithin(r, ...windowOf(m));
+}
+
+/** A migration's window: from its start to its end (the run's end if it has none) plus the aftermath. */
+function windowOf(m: RunResult['migrations'][number]): [number, number] {
+  return [m.startS, (m.endS ?? Infinity) + AFTERMATH_S];
+}
+
+/** Incomplete calls, by cause, whose failure falls in [from, to] (the run's series). */
+function incompleteWithin(r: RunResult, from: number, to: number): { total: number; byCause: Record<string, number> } {
+  const s = r.series!;
   const t = s.tS;
-  const from = m.startS;
-  const to = (m.endS ?? Infinity) + AFTERMATH_S;
   const byCause: Record<string, number> = {};
   let total = 0;
   for (const [key, cause] of [['incomplete408', '408'], ['incomplete503', '503'], ['incompleteOther', 'other']] as const) {
@@ -48,10 +56,57 @@ export function incompleteFor(r: RunResult, index: number): { total: number; byC
   return { total, byCause };
 }
 
-function predict(run: RunInput, index: number): Prediction {
+/**
+ * The plan's runs without their migrations (cached by scenario for one migration's advice): the
+ * calls the plan loses anyway. Options are measured against the plan's baseline, not their own,
+ * so an option that adds a policy refusing calls pays for them. Mostly steady steps, so each
+ * costs a fraction of a run with migrations.
+ */
+class Baselines {
+  private readonly cache = new Map<string, RunResult>();
+  constructor(private readonly count: () => void) {}
+  of(run: RunInput): RunResult {
+    const scenario = { ...run.scenario, migrations: [] };
+    const key = JSON.stringify(scenario);
+    let r = this.cache.get(key);
+    if (!r) {
+      this.count();
+      r = simulate({ ...run, scenario }, { series: true });
+      this.cache.set(key, r);
+    }
+    return r;
+  }
+}
+
+/**
+ * The calls a migration costs: those failing in its window, less those the plan without any
+ * migration (`baseline`) fails in that window. An overload policy of the plan that refuses calls
+ * at all times (a rate below the load) costs the migration nothing; a policy or an admission
+ * limit that an option adds does.
+ */
+export function migrationCost(r: RunResult, baseline: RunResult, index: number): { total: number; byCause: Record<string, number> } {
+  const m = r.migrations[index];
+  if (!m || !r.series || !baseline.series) return incompleteFor(r, index);
+  const [from, to] = windowOf(m);
+  const mine = incompleteWithin(r, from, to);
+  const anyway = incompleteWithin(baseline, from, to);
+  const byCause: Record<string, number> = {};
+  let total = 0;
+  for (const [cause, n] of Object.entries(mine.byCause)) {
+    const more = n - (anyway.byCause[cause] ?? 0);
+    if (more > 0) {
+      byCause[cause] = more;
+      total += more;
+    }
+  }
+  return { total, byCause };
+}
+
+/** `run` changed by an option (or not), measured against `baseline`: the plan's run without migrations. */
+function predict(run: RunInput, index: number, baseline: RunResult): Prediction {
   const r = simulate(run, { series: true });
   const m = r.migrations[index];
-  const inc = incompleteFor(r, index);
+  const inc = migrationCost(r, baseline, index);
   return { incompleteCalls: inc.total, byCause: inc.byCause, migrationTimeS: m?.migrationTimeS ?? null, downtimeMs: m?.downtimeMs ?? null, converged: m?.converged ?? false, unfinished: m?.unfinished ?? null };
 }
 
@@ -59,10 +114,11 @@ const withScenario = (run: RunInput, scenario: ScenarioInput): RunInput => ({ ..
 const constantLoad = (sc: ScenarioInput, cps: number): ScenarioInput => ({ ...sc, load: [{ atS: 0, cps }] });
 
 /** Bisection on constant offered load; incomplete calls grow with load in this model (a tested property). */
-function safeEnvelope(run: RunInput, index: number, currentCps: number, count: () => void): MigrationAdvice['safeEnvelope'] {
+function safeEnvelope(run: RunInput, index: number, currentCps: number, count: () => void, baselines: Baselines): MigrationAdvice['safeEnvelope'] {
   const safe = (cps: number) => {
     count();
-    return predict(withScenario(run, constantLoad(run.scenario, cps)), index).incompleteCalls === 0;
+    const atLoad = withScenario(run, constantLoad(run.scenario, cps));
+    return predict(atLoad, index, baselines.of(atLoad)).incompleteCalls === 0;
   };
   let hi = Math.max(2 * currentCps, 10);
   if (safe(hi)) return { maxSafeCps: hi, atLeast: true, marginCps: hi - currentCps };
@@ -97,11 +153,12 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
     const t0 = performance.now();
     let evaluations = runs.length;
     const count = () => void evaluations++;
+    const baselines = new Baselines(count);
     // Advise on the run where this migration hurts most (for a sweep, usually the highest load).
     let worst = 0;
     let worstN = -1;
     results.forEach((r, i) => {
-      const n = incompleteFor(r, index).total;
+      const n = migrationCost(r, baselines.of(runs[i]), index).total;
       if (n > worstN || (n === worstN && runs[i].offeredCps > runs[worst].offeredCps)) {
         worst = i;
         worstN = n;
@@ -109,16 +166,16 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
     });
     const run = runs[worst];
     const base = results[worst];
-    const inc = incompleteFor(base, index);
+    const inc = migrationCost(base, baselines.of(run), index);
     const bm = base.migrations[index];
     const current: Prediction = { incompleteCalls: inc.total, byCause: inc.byCause, migrationTimeS: bm?.migrationTimeS ?? null, downtimeMs: bm?.downtimeMs ?? null, converged: bm?.converged ?? false, unfinished: bm?.unfinished ?? null };
-    const envelope = safeEnvelope(run, index, run.offeredCps, count);
+    const envelope = safeEnvelope(run, index, run.offeredCps, count, baselines);
 
     let options: RankedOption[] = [];
     if (current.incompleteCalls > 0 || never(current)) {
       const evaluate = (c: Candidate) => {
         count();
-        return { id: c.id, kind: c.kind, title: c.title, cost: c.cost, edits: c.edits, costRank: c.costRank, prediction: predict(withScenario(run, c.apply(run.scenario)), index), totalIncompleteAllRuns: null as number | null, candidate: c };
+        return { id: c.id, kind: c.kind, title: c.title, cost: c.cost, edits: c.edits, costRank: c.costRank, prediction: predict(withScenario(run, c.apply(run.scenario)), index, baselines.of(run)), totalIncompleteAllRuns: null as number | null, candidate: c };
       };
       const singles = candidatesFor(a, run.scenario, index, envelope.maxSafeCps).map(evaluate).sort(rank);
       let all = singles;
@@ -134,7 +191,7 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
       for (const o of all.slice(0, verifyTop)) {
         o.totalIncompleteAllRuns = runs.reduce((sum, r) => {
           count();
-          return sum + incompleteFor(simulate(withScenario(r, o.candidate.apply(r.scenario)), { series: true }), index).total;
+          return sum + migrationCost(simulate(withScenario(r, o.candidate.apply(r.scenario)), { series: true }), baselines.of(r), index).total;
         }, 0);
       }
       options = all.map(({ candidate: _c, costRank: _r, ...o }) => o);
