@@ -1,7 +1,7 @@
 // `sipmig check`: output format, exit codes, and clear messages for files that are not
 // scenarios. Runs the built CLI as a user would (node server/bin/sipmig.js).
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ACTIVE_SAMPLE, ROOT, activeText, edit } from '../helpers';
@@ -89,5 +89,19 @@ describe('sipmig check', () => {
   it('--help and --version', () => {
     expect(sipmig('--help').out).toContain('sipmig check FILE...');
     expect(sipmig('--version').out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('output into a pipe the reader closed (sipmig run plan.sipmig | head)', () => {
+  it('stops quietly: exit 0, no EPIPE stack trace', async () => {
+    const child = spawn(process.execPath, [BIN, 'run', ACTIVE_SAMPLE, '--json', '--series'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    // Read the first chunk, then go away as `head` does.
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(err, 'nothing on stderr').toBe('');
+    expect(code, `exit code (stderr: ${err})`).toBe(0);
   });
 });

@@ -86,6 +86,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
 }
 
 if (require.main === module || (globalThis as { __sipmigBin?: boolean }).__sipmigBin) {
+  // `sipmig run plan.sipmig | head`: the reader has gone, so the rest of the output has nowhere to
+  // go. Stop quietly, as Unix tools do, instead of an unhandled EPIPE with a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   void main(process.argv.slice(2)).then((code) => {
     if (code >= 0) process.exitCode = code;
   });
