@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { DiagnosticSeverity, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { codesOf, uriOf } from './client';
 import { ACTIVE, edit, textOf, useServer } from './fixture';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../helpers';
 
 const hasCode = (code: string) => (p: PublishDiagnosticsParams) => codesOf(p.diagnostics).includes(code);
 
@@ -126,6 +129,16 @@ describe('diagnostics', () => {
     expect(textOf(text, w.range)).toBe('migrate sipas1 from pm1 to pm3 at 120 s');
     expect(w.message).toMatch(/still migrating at 40 cps when the scenario ends \(at 200 s, [\d.]+ MB left\): .* resume on pm3 [\d.]+ s later, so it only needs more time\. .* at least \d+ s \(duration\)\.$/);
     expect(codesOf(p.diagnostics), 'an unfinished migration is not a non-converging one').not.toContain('PRED003');
+  });
+
+  it('does not blame a migration for the calls the plan\'s rate policy refuses anyway (maintenance window)', async () => {
+    const c = server();
+    const uri = uriOf('window.sipmig');
+    const text = readFileSync(join(ROOT, 'samples/modern/maintenance-window.sipmig'), 'utf8');
+    c.open(uri, text, 1);
+    const p = await c.waitForDiagnostics(uri, (x) => x.diagnostics.filter((d) => d.code === 'PRED002').length === 2, 30_000, 'PRED002 on both migrate statements');
+    // The rate policy refuses about 1 500 calls with or without the migrations (sipmig run's total says so).
+    for (const d of p.diagnostics.filter((x) => x.code === 'PRED002')) expect(d.message, `${textOf(text, d.range)}: ${d.message}`).not.toMatch(/incomplete calls/);
   });
 
   it('clears the diagnostics of a closed document', async () => {

@@ -105,6 +105,22 @@ describe('model diagnostics', () => {
     expect(inlayHints(a, cut).map((h) => h.label).join(' | ')).toContain('unfinished at 35 cps, 40 cps');
   });
 
+  it('counts for a migration only the calls the run without migrations would not lose (a policy refusing at all times costs it nothing)', () => {
+    // The 40 cps run fails 50 calls; its baseline (no migration) already refuses 30 of them, as a rate policy would.
+    const steps = (r: RunResult) => r.series!.tS.length;
+    const withBaseline = (refusedAnyway: number) =>
+      outcome((r) => {
+        if (r.offeredCps !== 40) return;
+        const n = steps(r);
+        const ramp = (total: number) => Float64Array.from({ length: n }, (_, i) => (total * (i + 1)) / n);
+        (r as RunResult & { withoutMigrations?: unknown }).withoutMigrations = { incomplete408: ramp(refusedAnyway), incomplete503: new Float64Array(n), incompleteOther: new Float64Array(n) };
+      });
+    const summary = (o: Outcome) => predictionDiagnostics(a, o).find((d) => d.code === 'PRED002')!.message;
+    expect(summary(withBaseline(30)), 'at 40 cps 50 fail, 30 of them anyway').toContain('20–50 incomplete calls at 25 cps, 30 cps, 35 cps, 40 cps');
+    expect(summary(withBaseline(50)), 'all 50 fail anyway at 40 cps: none is the migration\'s').toContain('50 incomplete calls at 25 cps, 30 cps, 35 cps (');
+    expect(summary(withBaseline(0)), 'a baseline that fails nothing changes nothing').toContain('50 incomplete calls at 25 cps, 30 cps, 35 cps, 40 cps');
+  });
+
   it('says when the model stopped at its time budget, and when it predicts a fail-over', () => {
     const ds = predictionDiagnostics(a, outcome((r) => {
       r.budgetExceeded = r.offeredCps === 40;

@@ -137,7 +137,7 @@ export function migrationPredictions(a: Analysis, o: Outcome): MigrationPredicti
       if (!res) return;
       const next = ms[k + 1]?.at.value ?? Infinity;
       const spec = o.runs[i]?.scenario.migrations.find((x) => x.vm === m.vm.value && Math.abs(x.startS - m.at.value) < 1e-6);
-      const inc = ms.length === 1 ? { total: r.incompleteCalls.total, byCause: r.incompleteCalls.byCause } : incompleteBetween(r, m.at.value, next);
+      const inc = migrationCalls(r, ms.length === 1 ? 0 : m.at.value, ms.length === 1 ? Infinity : next);
       points.push({ label: r.label, cps: r.offeredCps, result: res, incomplete: inc.total, byCause: inc.byCause, failover: r.failover, peakInviteWaitS: r.peakInviteWaitS, timerBS: r.timerBS, speedCapBytesPerS: spec?.speedCapBytesPerS, maxDowntimeS: spec?.maxDowntimeS, durationS: o.runs[i]?.scenario.durationS ?? NaN, cut: r.budgetExceeded });
     });
     return { entity: m, points };
@@ -145,6 +145,41 @@ export function migrationPredictions(a: Analysis, o: Outcome): MigrationPredicti
 }
 
 const CAUSE_SERIES: Record<string, string> = { incomplete408: '408', incomplete503: '503', incompleteOther: 'other' };
+
+/** A result with, when the language server computed it, the same run's incomplete calls without migrations (lsp/model/job.ts). */
+type WithBaseline = RunResult & { withoutMigrations?: Record<'incomplete408' | 'incomplete503' | 'incompleteOther', ArrayLike<number>> };
+
+/**
+ * The calls a migration is answerable for in [fromS, toS) (the whole run for the only
+ * migration): those that fail then, less those the run without migrations fails then. An
+ * overload policy that refuses calls at all times costs a migration nothing (the advisor counts
+ * the same way: advisor/advise.ts, migrationCost).
+ */
+function migrationCalls(r: WithBaseline, fromS: number, toS: number): { total: number; byCause: Record<string, number> } {
+  const whole = fromS <= 0 && toS === Infinity;
+  const mine = whole ? { total: r.incompleteCalls.total, byCause: r.incompleteCalls.byCause } : incompleteBetween(r, fromS, toS);
+  const b = r.withoutMigrations;
+  if (!b || !r.series?.tS) return mine;
+  const last = (a: ArrayLike<number>) => (a.length ? a[a.length - 1] : 0);
+  const anyway = whole
+    ? { byCause: { '408': last(b.incomplete408), '503': last(b.incomplete503), other: last(b.incompleteOther) } as Record<string, number> }
+    : incompleteBetween({ ...r, series: { tS: r.series.tS, ...b } }, fromS, toS);
+  // The run's own causes are finer than the series' (update-timeout, prack-timeout...: all "other").
+  const left: Record<string, number> = { ...anyway.byCause };
+  const byCause: Record<string, number> = {};
+  let total = 0;
+  for (const [cause, n] of Object.entries(mine.byCause)) {
+    const group = cause === '408' || cause === '503' ? cause : 'other';
+    const taken = Math.min(n, left[group] ?? 0);
+    left[group] = (left[group] ?? 0) - taken;
+    const more = Math.round(n - taken);
+    if (more > 0) {
+      byCause[cause] = more;
+      total += more;
+    }
+  }
+  return { total, byCause };
+}
 
 /** Incomplete calls that happened in [fromS, toS), from the cumulative per-cause series. */
 function incompleteBetween(r: RunResult, fromS: number, toS: number): { total: number; byCause: Record<string, number> } {

@@ -86,7 +86,8 @@ export function fileResult<R>(uri: string, o: Outcome, sites: MigrationSite[], t
     return s ? toRange(s.span) : undefined;
   };
   const runs = boundSeries(
-    o.results.map((r) => ({ ...r, migrations: r.migrations.map((m) => ({ ...m, range: rangeOf(m.vm, m.startS) })) })),
+    // (The baseline without migrations that a failing run carries is for attribution here, not for clients.)
+    o.results.map(({ withoutMigrations: _baseline, ...r }: RunResult & { withoutMigrations?: unknown }) => ({ ...r, migrations: r.migrations.map((m) => ({ ...m, range: rangeOf(m.vm, m.startS) })) })),
     req,
   );
   const first = o.results[0];
