@@ -5,7 +5,7 @@
 import type { Analysis } from '../language';
 import type { RunInput, ScenarioInput } from '../model/input';
 import type { RunResult } from '../model/output';
-import { behindAtMigrationStart, neverConverges as never, simulate } from '../model';
+import { behindAtMigrationStart, incompleteBeyond, neverConverges as never, simulate } from '../model';
 import { candidatesFor, combine } from './candidates';
 import type { Advice, Candidate, MigrationAdvice, Prediction, RankedOption } from './types';
 
@@ -88,18 +88,7 @@ export function migrationCost(r: RunResult, baseline: RunResult, index: number):
   const m = r.migrations[index];
   if (!m || !r.series || !baseline.series) return incompleteFor(r, index);
   const [from, to] = windowOf(m);
-  const mine = incompleteWithin(r, from, to);
-  const anyway = incompleteWithin(baseline, from, to);
-  const byCause: Record<string, number> = {};
-  let total = 0;
-  for (const [cause, n] of Object.entries(mine.byCause)) {
-    const more = n - (anyway.byCause[cause] ?? 0);
-    if (more > 0) {
-      byCause[cause] = more;
-      total += more;
-    }
-  }
-  return { total, byCause };
+  return incompleteBeyond(incompleteWithin(r, from, to), incompleteWithin(baseline, from, to).byCause);
 }
 
 /** `run` changed by an option (or not), measured against `baseline`: the plan's run without migrations. */

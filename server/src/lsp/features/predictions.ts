@@ -5,7 +5,7 @@
 import type { Analysis } from '../../language';
 import type { RunInput } from '../../model/input';
 import type { MigrationResult, RunResult, SeriesValues } from '../../model/output';
-import { convergence } from '../../model/summary';
+import { convergence, incompleteBeyond } from '../../model/summary';
 import { num } from './markdown';
 import { child, field, prop, type MigrationEntity } from '../../language/semantic/entities';
 import type { Span } from '../../language/syntax/tree';
@@ -164,21 +164,7 @@ function migrationCalls(r: WithBaseline, fromS: number, toS: number): { total: n
   const anyway = whole
     ? { byCause: { '408': last(b.incomplete408), '503': last(b.incomplete503), other: last(b.incompleteOther) } as Record<string, number> }
     : incompleteBetween({ ...r, series: { tS: r.series.tS, ...b } }, fromS, toS);
-  // The run's own causes are finer than the series' (update-timeout, prack-timeout...: all "other").
-  const left: Record<string, number> = { ...anyway.byCause };
-  const byCause: Record<string, number> = {};
-  let total = 0;
-  for (const [cause, n] of Object.entries(mine.byCause)) {
-    const group = cause === '408' || cause === '503' ? cause : 'other';
-    const taken = Math.min(n, left[group] ?? 0);
-    left[group] = (left[group] ?? 0) - taken;
-    const more = Math.round(n - taken);
-    if (more > 0) {
-      byCause[cause] = more;
-      total += more;
-    }
-  }
-  return { total, byCause };
+  return incompleteBeyond(mine, anyway.byCause);
 }
 
 /** Incomplete calls that happened in [fromS, toS), from the cumulative per-cause series. */
