@@ -155,7 +155,9 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
     });
     const run = runs[worst];
     const base = results[worst];
-    const inc = migrationCost(base, baselines.of(run), index);
+    // Every option at the advised run is measured against this one baseline.
+    const planBaseline = baselines.of(run);
+    const inc = migrationCost(base, planBaseline, index);
     const bm = base.migrations[index];
     const current: Prediction = { incompleteCalls: inc.total, byCause: inc.byCause, migrationTimeS: bm?.migrationTimeS ?? null, downtimeMs: bm?.downtimeMs ?? null, converged: bm?.converged ?? false, unfinished: bm?.unfinished ?? null };
     const envelope = safeEnvelope(run, index, run.offeredCps, count, baselines);
@@ -164,7 +166,7 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
     if (current.incompleteCalls > 0 || never(current)) {
       const evaluate = (c: Candidate) => {
         count();
-        return { id: c.id, kind: c.kind, title: c.title, cost: c.cost, edits: c.edits, costRank: c.costRank, prediction: predict(withScenario(run, c.apply(run.scenario)), index, baselines.of(run)), totalIncompleteAllRuns: null as number | null, candidate: c };
+        return { id: c.id, kind: c.kind, title: c.title, cost: c.cost, edits: c.edits, costRank: c.costRank, prediction: predict(withScenario(run, c.apply(run.scenario)), index, planBaseline), totalIncompleteAllRuns: null as number | null, candidate: c };
       };
       const singles = candidatesFor(a, run.scenario, index, envelope.maxSafeCps).map(evaluate).sort(rank);
       let all = singles;
