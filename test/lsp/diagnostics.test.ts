@@ -12,6 +12,14 @@ const hasCode = (code: string) => (p: PublishDiagnosticsParams) => codesOf(p.dia
 
 describe('diagnostics', () => {
   const server = useServer();
+  /** Opens `text` as `name` and waits for the model's diagnostic `code`: the publication and that diagnostic. */
+  const modelDiagnostic = async (name: string, text: string, code: string, what: string) => {
+    const c = server();
+    const uri = uriOf(name);
+    c.open(uri, text, 1);
+    const p = await c.waitForDiagnostics(uri, hasCode(code), 30_000, what);
+    return { p, d: p.diagnostics.find((x) => x.code === code)! };
+  };
 
   it('publishes validation diagnostics for the opened version at once, tagged with its version', async () => {
     const c = server();
@@ -53,12 +61,8 @@ describe('diagnostics', () => {
   });
 
   it('warns on the load when the SIP-AS is already behind before any migration (90 cps on the study hardware)', async () => {
-    const c = server();
-    const uri = uriOf('behind.sipmig');
     const text = edit(ACTIVE, 'sweep 0 cps to 40 cps step 5 cps', 'load 90 cps');
-    c.open(uri, text, 1);
-    const p = await c.waitForDiagnostics(uri, hasCode('PRED006'), 30_000, 'PRED006 on the load');
-    const warn = p.diagnostics.find((d) => d.code === 'PRED006')!;
+    const { d: warn } = await modelDiagnostic('behind.sipmig', text, 'PRED006', 'PRED006 on the load');
     expect(warn.severity).toBe(DiagnosticSeverity.Warning);
     expect(textOf(text, warn.range)).toBe('load 90 cps');
     expect(warn.message).toMatch(/^The SIP-AS does not keep up with its load before any migration: when 'sipas1' starts migrating at 120 s, new calls already wait [\d.]+ s \(Timer B is 32 s\), while the guest CPU of the active VM 'sipas1' averages \d+ % over the minute before\./);
@@ -105,26 +109,18 @@ describe('diagnostics', () => {
   });
 
   it('reports an error on a migrate statement that cannot converge', async () => {
-    const c = server();
-    const uri = uriOf('stuck.sipmig');
     // 1 MiB/s cannot keep up with the dirtying of a loaded SIP-AS.
     const text = edit(ACTIVE, 'speed_cap 32 MiB/s', 'speed_cap 1 MiB/s');
-    c.open(uri, text, 1);
-    const p = await c.waitForDiagnostics(uri, hasCode('PRED003'), 30_000, 'PRED003 for a 1 MiB/s speed cap');
-    const err = p.diagnostics.find((d) => d.code === 'PRED003')!;
+    const { d: err } = await modelDiagnostic('stuck.sipmig', text, 'PRED003', 'PRED003 for a 1 MiB/s speed cap');
     expect(err.severity).toBe(DiagnosticSeverity.Error);
     expect(textOf(text, err.range)).toBe('migrate sipas1 from pm1 to pm3 at 120 s');
     expect(err.message).toMatch(/never converges at .* at 1 MiB\/s when/);
   });
 
   it('warns, without calling it non-converging, when the scenario ends before the migration resumes', async () => {
-    const c = server();
-    const uri = uriOf('short.sipmig');
     // The paper migration takes 139 s at 40 cps: a 200 s scenario ends in its second pre-copy round.
     const text = edit(edit(ACTIVE, 'duration 420 s', 'duration 200 s'), 'sweep 0 cps to 40 cps step 5 cps', 'load 40 cps');
-    c.open(uri, text, 1);
-    const p = await c.waitForDiagnostics(uri, hasCode('PRED007'), 30_000, 'PRED007 for a 200 s scenario');
-    const w = p.diagnostics.find((d) => d.code === 'PRED007')!;
+    const { p, d: w } = await modelDiagnostic('short.sipmig', text, 'PRED007', 'PRED007 for a 200 s scenario');
     expect(w.severity).toBe(DiagnosticSeverity.Warning);
     expect(textOf(text, w.range)).toBe('migrate sipas1 from pm1 to pm3 at 120 s');
     expect(w.message).toMatch(/still migrating at 40 cps when the scenario ends \(at 200 s, [\d.]+ MB left\): .* resume on pm3 [\d.]+ s later, so it only needs more time\. .* at least \d+ s \(duration\)\.$/);
