@@ -7,6 +7,11 @@ export interface Span {
   end: number;
 }
 
+/** Whether two spans share an offset, ends included (a cursor at either end of a statement touches it). */
+export function touches(a: Span, b: Span): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
 export type AtomKind = 'number' | 'ident' | 'string' | 'percent' | 'comma';
 
 export interface Atom extends Span {

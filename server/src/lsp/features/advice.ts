@@ -3,7 +3,7 @@
 // code actions they become on a `migrate` statement and on the phase-1 threshold.
 import type { Analysis } from '../../language';
 import type { TextEdit } from '../../language/diagnostics';
-import type { Span } from '../../language/syntax/tree';
+import { touches, type Span } from '../../language/syntax/tree';
 import { incompleteFor } from '../../advisor/advise';
 import type { Advice, MigrationAdvice, RankedOption } from '../../advisor/types';
 import type { RunResult } from '../../model/output';
@@ -62,7 +62,6 @@ export interface AdvisorAction {
   kind: 'migrate' | 'threshold';
 }
 
-const touches = (s: Span, r: Span) => s.start <= r.end && r.start <= s.end;
 
 /**
  * The advisor's code actions for a range: on a `migrate` statement, its top options; on the

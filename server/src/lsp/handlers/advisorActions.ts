@@ -5,7 +5,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import type { ServerContext } from '../context';
 import { toTextEdit, toSpan } from '../convert';
-import type { Span } from '../../language/syntax/tree';
+import { touches, type Span } from '../../language/syntax/tree';
 import type { Snapshot } from '../store';
 import { advisorActions, advisorSiteIn } from '../features/advice';
 
@@ -24,7 +24,7 @@ export async function advisorCodeActions(ctx: ServerContext, snap: Snapshot, ran
   // The version may have moved on while we waited: edits must fit the text the client has.
   if (ctx.store.version(snap.uri) !== snap.version) return [];
   return advisorActions(snap.analysis, view.advice, outcome, range).map((a) => {
-    const answered = diagnostics.filter((d) => ANSWERS.has(String(d.code)) && overlaps(toSpan(snap.index, d.range), a.site));
+    const answered = diagnostics.filter((d) => ANSWERS.has(String(d.code)) && touches(toSpan(snap.index, d.range), a.site));
     return {
       title: a.title,
       kind: CodeActionKind.QuickFix,
@@ -35,4 +35,3 @@ export async function advisorCodeActions(ctx: ServerContext, snap: Snapshot, ran
   });
 }
 
-const overlaps = (s: Span, t: Span) => s.start <= t.end && t.start <= s.end;

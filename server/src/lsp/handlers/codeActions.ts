@@ -5,6 +5,7 @@ import { CodeActionKind, type CodeAction } from 'vscode-languageserver';
 import { guard, type ServerContext } from '../context';
 import { toLspDiagnostic, toSpan, toTextEdit } from '../convert';
 import { quickFixes } from '../features/codeActions';
+import { touches } from '../../language/syntax/tree';
 import { predictionDiagnostics } from '../features/predictionDiagnostics';
 import { advisorCodeActions } from './advisorActions';
 
@@ -16,7 +17,7 @@ export function registerCodeActions(ctx: ServerContext): void {
     const range = toSpan(snap.index, p.range);
     // The model's diagnostics with fixes sit on migrate statements (PRED007): built only for a
     // range that touches one (7 ms for a 200-point sweep, and editors ask on every cursor move).
-    const outcome = snap.analysis.entities.migrations.some((m) => m.prop.member.start <= range.end && range.start <= m.prop.member.end) ? ctx.outcomeOf(snap) : undefined;
+    const outcome = snap.analysis.entities.migrations.some((m) => touches(m.prop.member, range)) ? ctx.outcomeOf(snap) : undefined;
     const fixes = guard(ctx, 'codeAction', [] as CodeAction[], () =>
       quickFixes(snap.analysis, range, outcome ? predictionDiagnostics(snap.analysis, outcome) : []).map((f) => ({
         title: f.title,
