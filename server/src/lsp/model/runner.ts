@@ -109,7 +109,7 @@ export const MAX_WORKERS = 4;
  * cost alike) and its results put back in order. All parts of a job run at once, so the
  * job's time budget holds for each part.
  */
-class WorkerRunner extends QueueRunner {
+export class WorkerRunner extends QueueRunner {
   private readonly workers: (Worker | undefined)[];
   private readonly cancelSlot = new Int32Array(new SharedArrayBuffer(4));
   private watchdog: NodeJS.Timeout | undefined;
