@@ -22,3 +22,12 @@ export function codes(text: string): string[] {
 export function describeDiagnostics(ds: Diagnostic[], text: string): string {
   return ds.map((d) => `${d.code} ${JSON.stringify(text.slice(d.start, d.end))}: ${d.message}`).join('\n') || '(none)';
 }
+
+/**
+ * The paper plan at 40 cps with the standby moved too, 11 s after the active's migration ends
+ * (at 258.7 s), while the SIP-AS still works off the backlog that migration left.
+ */
+export function backToBackText(): string {
+  const moved = edit(activeText, 'migrate sipas1 from pm1 to pm3 at 120 s', 'migrate sipas1 from pm1 to pm3 at 120 s\n  migrate sipas2 from pm2 to pm1 at 270 s');
+  return edit(edit(moved, 'duration 420 s', 'duration 600 s'), 'sweep 0 cps to 40 cps step 5 cps', 'load 40 cps');
+}

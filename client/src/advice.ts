@@ -65,6 +65,15 @@ function behind(m: Advice['migrations'][number]): string {
   return `. Behind before any migration: at ${Math.round(b.atS * 10) / 10} s new calls already wait ${Math.round(b.inviteWaitS * 10) / 10} s${timedOut}; no migration setting removes that backlog`;
 }
 
+/** ". Starts in the backlog of the migration of ...": when an earlier migration's backlog had not drained yet. */
+function inBacklog(m: Advice['migrations'][number]): string {
+  const b = m.startsInBacklog;
+  if (!b) return '';
+  const s1 = (s: number) => Math.round(s * 10) / 10;
+  const gone = b.drainedAtS === null ? 'it does not drain within the scenario' : `without this migration it is gone at ${s1(b.drainedAtS)} s`;
+  return `. Starts in the backlog of the migration of ${b.afterVm} (ended at ${s1(b.afterEndS)} s): new calls still wait ${s1(b.waitS)} s; ${gone}`;
+}
+
 /** The options table of the panel: per failing migration, its top options (the ones the editor offers). Plain strings: the webview sets them as text. */
 export function optionTables(advice: Advice): MigrationTable[] {
   return advice.migrations
@@ -73,7 +82,7 @@ export function optionTables(advice: Advice): MigrationTable[] {
       const e = m.safeEnvelope;
       return {
         caption: `migrate ${m.vm} (${m.role}) from ${m.from} to ${m.to} at ${m.startS} s, at ${m.runLabel}: ${m.current.incompleteCalls} incomplete calls, migration ${seconds(m.current)}`,
-        envelope: `Safe envelope: ${e.atLeast ? 'at least' : 'up to'} ${cps(e.maxSafeCps)} of constant load (margin ${e.marginCps >= 0 ? '+' : '−'}${cps(Math.abs(e.marginCps))})${behind(m)}`,
+        envelope: `Safe envelope: ${e.atLeast ? 'at least' : 'up to'} ${cps(e.maxSafeCps)} of constant load (margin ${e.marginCps >= 0 ? '+' : '−'}${cps(Math.abs(e.marginCps))})${behind(m)}${inBacklog(m)}`,
         rows: topOptions(m).map((o, i) => ({
           rank: String(i + 1),
           option: o.title,

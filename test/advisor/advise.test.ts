@@ -6,7 +6,7 @@ import { analyze } from '../../server/src/language';
 import { applyEdits } from '../../server/src/language/applyEdits';
 import { advise, incompleteFor } from '../../server/src/advisor/advise';
 import { convergence, simulate } from '../../server/src/model';
-import { ACTIVE_SAMPLE, ROOT, STANDBY_SAMPLE, describeDiagnostics } from '../helpers';
+import { ACTIVE_SAMPLE, ROOT, STANDBY_SAMPLE, backToBackText, describeDiagnostics } from '../helpers';
 import { join } from 'node:path';
 
 function at40(text: string) {
@@ -69,6 +69,29 @@ describe('advisor when the load is too much without a migration', () => {
     const start = simulate(a.runs[0]).atMigrationStart!;
     expect(m.behind, 'at 90 cps new calls already wait before the migration: the advice must say so').toEqual(start);
     expect(start.inviteWaitS).toBeGreaterThan(3.2);
+  });
+});
+
+describe('advisor when a migration starts in the backlog of an earlier one', () => {
+  it('says so and proposes the start once the backlog is gone, which the model predicts fails far fewer calls', () => {
+    const text = backToBackText();
+    const advice = advise(analyze(text));
+    expect(advice.migrations[0].startsInBacklog, 'the first migration starts with nothing queued').toBeNull();
+    const m = advice.migrations[1];
+    expect(m.startsInBacklog, 'the standby starts 11 s after the active resumed, its backlog not drained').toMatchObject({ afterVm: 'sipas1', afterEndS: advice.migrations[0].current.migrationTimeS! + 120 });
+    const b = m.startsInBacklog!;
+    expect(b.waitS, 'new calls wait at least a tenth of Timer B when it starts').toBeGreaterThanOrEqual(3.2);
+    expect(b.drainedAtS, 'the backlog drains after the planned start, within the scenario').toBeGreaterThan(270);
+    const later = m.options.find((o) => o.kind === 'start_time');
+    expect(later, `a later start among: ${m.options.map((o) => o.id).join(', ')}`).toBeDefined();
+    const at = Math.ceil(b.drainedAtS! / 10) * 10;
+    expect(later!.id).toBe(`start=${at}s`);
+    expect(later!.prediction.incompleteCalls, `starting at ${at} s instead of 270 s should fail far fewer than ${m.current.incompleteCalls} calls`).toBeLessThan(m.current.incompleteCalls / 4);
+    const after = applyEdits(text, later!.edits);
+    expect(after, 'the edit moves the standby migration').toContain(`migrate sipas2 from pm2 to pm1 at ${at} s`);
+    const moved = advise(analyze(after), { verifyTop: 0, combinations: false }).migrations[1];
+    expect(moved.startsInBacklog, 'moved, it no longer starts in a backlog').toBeNull();
+    expect(moved.current.incompleteCalls, 'the advice predicted what the moved plan gives').toBe(later!.prediction.incompleteCalls);
   });
 });
 

@@ -56,7 +56,7 @@ export function syntheticRun(o: FixtureOptions): RunResult<number[]> {
   s['hostCpu.pm2'] = pm2;
   s['hostCpu.pm3'] = pm3;
   const migration: MigrationResult = {
-    vm, role, from: 'pm1', to: 'pm3', startS, endS, migrationTimeS: migS, downtimeMs: 28 + o.cps * 0.2, bytesSent: 2.4e9, rounds: 9, converged: true, unfinished: null,
+    vm, role, from: 'pm1', to: 'pm3', startS, endS, migrationTimeS: migS, downtimeMs: 28 + o.cps * 0.2, bytesSent: 2.4e9, rounds: 9, converged: true, unfinished: null, startWaitS: 0,
   };
   const summary = (before: number, during: number) => ({ beforePct: before, duringPct: during, afterPct: before, peakDuringPct: during + 5 });
   return {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ACTIVE_SAMPLE, ROOT } from '../helpers';
+import { ACTIVE_SAMPLE, ROOT, backToBackText } from '../helpers';
 import { tempDir } from '../tempDir';
 
 const BIN = join(ROOT, 'server/bin/sipmig.js');
@@ -33,6 +33,17 @@ describe('sipmig advise', () => {
     const r = sipmig('advise', file);
     expect(r.status, r.stdout + r.stderr).toBe(3);
     expect(r.stdout).toMatch(/\n {2}behind before any migration: at 120 s new calls already wait \d+\.\d s\. No migration setting removes that backlog: lower the load or add capacity\.\n/);
+  });
+
+  it('says when a migration starts in the backlog of an earlier one, and lists the later start among the options', () => {
+    const file = join(tempDir('advise'), 'back-to-back.sipmig');
+    writeFileSync(file, backToBackText());
+    const r = sipmig('advise', file);
+    expect(r.status, r.stdout + r.stderr).toBe(3);
+    const standby = r.stdout.split(/\n(?=migrate )/)[1] ?? '';
+    expect(standby, r.stdout).toMatch(/^migrate sipas2 \(standby\) from pm2 to pm1 at 270 s/);
+    expect(standby).toMatch(/\n {2}starts in the backlog of the migration of 'sipas1' \(ended at 258\.7 s\): at 270 s new calls already wait \d+\.\d s; without this migration it is gone at [\d.]+ s\.\n/);
+    expect(standby).toMatch(/\n {2}\d+\. (.+, and s|S)tart the migration at \d+0 s, once the SIP-AS has worked off the backlog of the migration of 'sipas1'/);
   });
 
   it('says when the scenario ends before the advised migration resumes: calls after its end are not counted', () => {

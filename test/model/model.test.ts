@@ -1,6 +1,8 @@
 // Behaviour of the model as a component: API, registry, series, bounds, transports, fail-over.
 import { describe, expect, it } from 'vitest';
-import { BEHIND_WAIT_SHARE, behindAtMigrationStart, MODEL_PARAMETERS, referenceMetrics, resolveCoefficients, simulate, simulateAll } from '../../server/src/model';
+import { BEHIND_WAIT_SHARE, behindAtMigrationStart, MODEL_PARAMETERS, referenceMetrics, resolveCoefficients, simulate, simulateAll, startsInBacklogOf } from '../../server/src/model';
+import { analyze } from '../../server/src/language';
+import { backToBackText } from '../helpers';
 import { buildCallFlow, retransmitOffsets } from '../../server/src/model/callflow';
 import { run1, sampleAtLoad, sampleRun, sampleRuns, variant } from './fixtures';
 
@@ -204,6 +206,28 @@ describe('the SIP-AS when the first migration starts', () => {
     const failed = worse.atMigrationStart!.timedOutCalls;
     expect(failed, 'at 100 cps calls fail before the migration starts').toBeGreaterThan(0);
     expect(failed).toBe(Math.round(worse.series!.incomplete408[Math.round(120 / 0.1) - 1]));
+  });
+});
+
+describe('the SIP-AS when each migration starts', () => {
+  it('records the new-call wait at every start: a second migration 11 s after the first finds its backlog', () => {
+    const r = run1(analyze(backToBackText()).runs[0]);
+    const [first, second] = r.migrations;
+    expect(first.startWaitS, 'nothing waits at 120 s').toBe(0);
+    expect(first.startWaitS).toBe(r.atMigrationStart!.inviteWaitS);
+    expect(second.startWaitS, 'at 270 s new calls still wait for the backlog of the first migration').toBeGreaterThanOrEqual(BEHIND_WAIT_SHARE * r.timerBS);
+    expect(startsInBacklogOf(r, 0)).toBeNull();
+    expect(startsInBacklogOf(r, 1), 'the second starts in the backlog the first left').toEqual({ after: first, waitS: second.startWaitS });
+  });
+
+  it('blames no earlier migration for a wait the load causes, nor a migration that never started', () => {
+    const over = analyze(backToBackText().replace('load 40 cps', 'load 90 cps')).runs[0];
+    const r = run1(over);
+    expect(behindAtMigrationStart(r), 'at 90 cps the server is behind before any migration').toBe(true);
+    expect(startsInBacklogOf(r, 1), 'the load, not the schedule, is the cause').toBeNull();
+    const cut = run1(variant(analyze(backToBackText()).runs[0], (s) => (s.durationS = 200)));
+    expect(cut.migrations[1].startWaitS, 'the scenario ends before the second starts').toBeNull();
+    expect(startsInBacklogOf(cut, 1)).toBeNull();
   });
 });
 

@@ -5,7 +5,7 @@
 import type { Analysis } from '../language';
 import type { RunInput, ScenarioInput } from '../model/input';
 import type { RunResult } from '../model/output';
-import { behindAtMigrationStart, incompleteBeyond, neverConverges as never, simulate } from '../model';
+import { behindAtMigrationStart, incompleteBeyond, neverConverges as never, simulate, startsInBacklogOf } from '../model';
 import { candidatesFor, combine } from './candidates';
 import type { Advice, Candidate, MigrationAdvice, Prediction, RankedOption } from './types';
 
@@ -122,6 +122,33 @@ function safeEnvelope(run: RunInput, index: number, currentCps: number, count: (
   return { maxSafeCps: max, atLeast: false, marginCps: max - currentCps };
 }
 
+/**
+ * When the backlog an earlier migration left is gone, without the migration that starts at
+ * `startS` (nor any later one): the first step from that migration's end on whose SIP-AS queue
+ * is empty. Null when it does not drain within the scenario.
+ */
+function drainedAt(run: RunInput, startS: number, afterEndS: number): number | null {
+  const earlier = { ...run.scenario, migrations: run.scenario.migrations.filter((x) => x.startS < startS) };
+  const s = simulate({ ...run, scenario: earlier }, { series: true }).series;
+  if (!s) return null;
+  for (let i = 0; i < s.tS.length; i++) if (s.tS[i] >= afterEndS && s.queueDelayS[i] === 0) return s.tS[i];
+  return null;
+}
+
+/** Start times are proposed on a 10 s grid. */
+const START_GRID_S = 10;
+
+/**
+ * The start proposed for a migration that starts in an earlier one's backlog: the first 10 s
+ * mark once it has drained, if that is later than planned and leaves the migration (as long as
+ * it takes now) and its aftermath within the scenario; null otherwise.
+ */
+function laterStart(drainedAtS: number, startS: number, migrationTimeS: number | null, durationS: number): number | null {
+  const at = Math.ceil(drainedAtS / START_GRID_S - 1e-9) * START_GRID_S;
+  if (at <= startS || migrationTimeS === null || at + migrationTimeS + AFTERMATH_S > durationS) return null;
+  return at;
+}
+
 function rank(a: RankedOption & { costRank: number }, b: RankedOption & { costRank: number }): number {
   const ta = a.prediction.migrationTimeS ?? Infinity;
   const tb = b.prediction.migrationTimeS ?? Infinity;
@@ -161,6 +188,12 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
     const bm = base.migrations[index];
     const current: Prediction = { incompleteCalls: inc.total, byCause: inc.byCause, migrationTimeS: bm?.migrationTimeS ?? null, downtimeMs: bm?.downtimeMs ?? null, converged: bm?.converged ?? false, unfinished: bm?.unfinished ?? null };
     const envelope = safeEnvelope(run, index, run.offeredCps, count, baselines);
+    const backlog = startsInBacklogOf(base, index);
+    let startsInBacklog: MigrationAdvice['startsInBacklog'] = null;
+    if (backlog) {
+      count();
+      startsInBacklog = { afterVm: backlog.after.vm, afterEndS: backlog.after.endS as number, waitS: backlog.waitS, drainedAtS: drainedAt(run, m.startS, backlog.after.endS as number) };
+    }
 
     let options: RankedOption[] = [];
     if (current.incompleteCalls > 0 || never(current)) {
@@ -168,7 +201,8 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
         count();
         return { id: c.id, kind: c.kind, title: c.title, cost: c.cost, edits: c.edits, costRank: c.costRank, prediction: predict(withScenario(run, c.apply(run.scenario)), index, planBaseline), totalIncompleteAllRuns: null as number | null, candidate: c };
       };
-      const singles = candidatesFor(a, run.scenario, index, envelope.maxSafeCps).map(evaluate).sort(rank);
+      const later = startsInBacklog?.drainedAtS != null ? laterStart(startsInBacklog.drainedAtS, m.startS, current.migrationTimeS, run.scenario.durationS) : null;
+      const singles = candidatesFor(a, run.scenario, index, envelope.maxSafeCps, later ? { atS: later, afterVm: startsInBacklog!.afterVm, drainedAtS: startsInBacklog!.drainedAtS! } : undefined).map(evaluate).sort(rank);
       let all = singles;
       if (opts.combinations !== false) {
         // Pair the best option of each kind with the best of every other kind.
@@ -204,6 +238,7 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
       offeredCps: run.offeredCps,
       current,
       behind: behindAtMigrationStart(base) ? base.atMigrationStart : null,
+      startsInBacklog,
       safeEnvelope: envelope,
       options,
       evaluations,

@@ -18,7 +18,15 @@ const withMigration = (sc: ScenarioInput, i: number, change: Partial<MigrationSp
   migrations: sc.migrations.map((m, k) => (k === i ? { ...m, ...change } : m)),
 });
 
-export function candidatesFor(a: Analysis, sc: ScenarioInput, index: number, envelopeCps: number): Candidate[] {
+/** A later start proposed for a migration that starts in the backlog of an earlier one (advise.ts). */
+export interface LaterStart {
+  atS: number;
+  /** The VM of the earlier migration, and when its backlog is gone. */
+  afterVm: string;
+  drainedAtS: number;
+}
+
+export function candidatesFor(a: Analysis, sc: ScenarioInput, index: number, envelopeCps: number, later?: LaterStart): Candidate[] {
   const m = sc.migrations[index];
   const migBlock = a.entities.migration;
   const migrate = a.entities.migrations[index];
@@ -67,6 +75,19 @@ export function candidatesFor(a: Analysis, sc: ScenarioInput, index: number, env
         edits: [replaceSpan(migrate.at.span, `${p.atS} s`)],
       });
     }
+  }
+
+  // Start once the SIP-AS has worked off the backlog an earlier migration left.
+  if (later && migrate) {
+    out.push({
+      id: `start=${later.atS}s`,
+      kind: 'start_time',
+      title: `Start the migration at ${later.atS} s, once the SIP-AS has worked off the backlog of the migration of '${later.afterVm}' (its queue is empty from ${+later.drainedAtS.toFixed(1)} s)`,
+      cost: `the migration starts ${later.atS - m.startS} s later`,
+      costRank: 0.5,
+      apply: (s) => withMigration(s, index, { startS: later.atS }),
+      edits: [replaceSpan(migrate.at.span, `${later.atS} s`)],
+    });
   }
 
   // Switch roles first: the VM to move becomes the standby, whose slowdown hurts calls less.

@@ -63,6 +63,13 @@ export interface MigrationAdvice {
    * migration setting removes that backlog; the options only change what the migration adds.
    */
   behind: MigrationStartState | null;
+  /**
+   * When this migration starts while the SIP-AS still works off the backlog an earlier migration
+   * left (model/summary.ts, startsInBacklogOf): that migration's VM and end, the new-call wait at
+   * this one's start, and when the backlog would be gone without this migration (null: not
+   * within the scenario). Null otherwise.
+   */
+  startsInBacklog: { afterVm: string; afterEndS: number; waitS: number; drainedAtS: number | null } | null;
   /** Highest constant offered load with zero predicted incomplete calls for this migration. */
   safeEnvelope: { maxSafeCps: number; atLeast: boolean; marginCps: number };
   options: RankedOption[];

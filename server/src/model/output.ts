@@ -23,6 +23,12 @@ export interface MigrationResult {
    * (summary.ts) tells them apart for every front end.
    */
   unfinished: UnfinishedMigration | null;
+  /**
+   * How long new calls already waited at the SIP-AS when this migration started (s, at most
+   * Timer B; null: it never started). A wait at a later migration's start is often the backlog
+   * an earlier migration left (summary.ts, startsInBacklogOf).
+   */
+  startWaitS: number | null;
 }
 
 /**

@@ -30,6 +30,7 @@ export function buildResult<V extends SeriesValues>(sim: Simulation, steps: numb
       rounds: g.round + (converged ? 1 : 0),
       converged,
       unfinished: converged || g.phase === MigPhase.Off ? null : unfinished(g.remaining, g.projectEnd(horizon, m.linkGoodput, sim.resumeS)),
+      startWaitS: Number.isNaN(m.startWaitS) ? null : round3(Math.min(m.startWaitS, sc.app.timers.timerBS)),
     };
   });
   const started = migrations.filter((m) => m.startS < horizon);

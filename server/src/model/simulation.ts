@@ -94,6 +94,8 @@ interface MigRt {
   linkGoodput: number;
   /** Rate the migration asks for: min(speed cap, link goodput). */
   want: number;
+  /** The new-call wait when it started (s; NaN: it has not). */
+  startWaitS: number;
 }
 
 
@@ -279,7 +281,7 @@ export class Simulation implements SteppedModel {
     this.migs = sc.migrations.map((m): MigRt => {
       const vi = vmIdx.get(m.vm) ?? -1;
       const linkGoodput = (m.linkBitsPerS / 8) * c.link_efficiency;
-      return { g: new Migration(m, vi >= 0 ? sc.vms[vi] : sc.vms[0], c), vi, dst: hostIdx.get(m.to) ?? -1, linkGoodput, want: Math.min(m.speedCapBytesPerS, linkGoodput) };
+      return { g: new Migration(m, vi >= 0 ? sc.vms[vi] : sc.vms[0], c), vi, dst: hostIdx.get(m.to) ?? -1, linkGoodput, want: Math.min(m.speedCapBytesPerS, linkGoodput), startWaitS: NaN };
     });
     this.nM = this.migs.length;
 
@@ -312,6 +314,8 @@ export class Simulation implements SteppedModel {
       if (vi < 0) continue;
       if (startsAt(g, t, this.dt)) {
         g.start(t * this.dt);
+        // The SIP-AS as this migration finds it (after step t - 1's service).
+        m.startWaitS = t > 0 ? this.queue.inviteAgeS(t - 1) : 0;
         if (Number.isNaN(this.st[Sc.FirstStartAt])) this.noteFirstStart(t);
       }
       if (g.phase === MigPhase.StopCopy && t0 >= g.endAtS - 1e-9) {

@@ -114,6 +114,30 @@ export function behindAtMigrationStart(r: RunResult): boolean {
   return !!s && (s.timedOutCalls >= 1 || s.inviteWaitS >= BEHIND_WAIT_SHARE * r.timerBS);
 }
 
+/** A migration that starts while the SIP-AS still works off the backlog an earlier one left. */
+export interface StartsInBacklog {
+  /** The earlier migration: the last to end before this one started. */
+  after: MigrationResult;
+  /** The new-call wait when this one started (s). */
+  waitS: number;
+}
+
+/**
+ * Whether migration `index` of the run starts while the SIP-AS is still working off the backlog
+ * of an earlier migration: new calls already wait BEHIND_WAIT_SHARE of Timer B or more when it
+ * starts, an earlier migration has ended by then, and the server was not behind before any
+ * migration (then the load is the cause, not the schedule). Null otherwise. Waiting longer
+ * between the two lets the backlog drain (the advisor proposes the start time).
+ */
+export function startsInBacklogOf(r: RunResult, index: number): StartsInBacklog | null {
+  const m = r.migrations[index];
+  if (!m || m.startWaitS === null || m.startWaitS < BEHIND_WAIT_SHARE * r.timerBS || behindAtMigrationStart(r)) return null;
+  const ended = r.migrations.filter((x, i) => i !== index && x.endS !== null && x.endS <= m.startS + 1e-9);
+  if (!ended.length) return null;
+  const after = ended.reduce((a, b) => ((b.endS as number) > (a.endS as number) ? b : a));
+  return { after, waitS: m.startWaitS };
+}
+
 /**
  * How a migration ended: it resumed on the destination within the scenario ('converged'); it
  * was still under way when the scenario ended but would resume later at its last rate and

@@ -30,6 +30,14 @@ function behind(m: MigrationAdvice): string {
   return `\n\n**Behind before any migration:** at ${num(b.atS)} s new calls already wait ${num(b.inviteWaitS)} s${failed}. No migration setting removes that backlog: lower the load or add capacity.`;
 }
 
+/** The migration starts in the backlog an earlier one left (names go through md()). */
+function inBacklog(m: MigrationAdvice): string {
+  const b = m.startsInBacklog;
+  if (!b) return '';
+  const gone = b.drainedAtS === null ? 'it does not drain within the scenario' : `without this migration it is gone at ${num(b.drainedAtS)} s`;
+  return `\n\n**Starts in a backlog:** the migration of ${md(b.afterVm)} ended at ${num(b.afterEndS)} s; at ${num(m.startS)} s new calls still wait ${num(b.waitS)} s; ${gone}.`;
+}
+
 /** Markdown for the migration whose `migrate` statement starts at `memberStart`, or '' when there is nothing to say. */
 export function adviceSection(view: AdviceView, memberStart: number): string {
   switch (view.kind) {
@@ -45,7 +53,7 @@ export function adviceSection(view: AdviceView, memberStart: number): string {
   const m = view.advice.migrations.find((x) => x.span.start === memberStart);
   if (!m) return '';
   const cut = convergence(m.current) === 'unfinished' ? ' The scenario ends before this migration resumes, so calls that fail at its end or after it are not counted: lengthen the scenario (PRED007).' : '';
-  const head = `**Advisor** at ${md(m.runLabel)}, the sweep point where this migration fails the most calls: ${m.current.incompleteCalls} incomplete calls${causes(m.current)}, migration ${migrationTime(m.current)}.${behind(m)}${cut}`;
+  const head = `**Advisor** at ${md(m.runLabel)}, the sweep point where this migration fails the most calls: ${m.current.incompleteCalls} incomplete calls${causes(m.current)}, migration ${migrationTime(m.current)}.${behind(m)}${inBacklog(m)}${cut}`;
   if (m.current.incompleteCalls === 0 && !neverConverges(m.current)) return `**Advisor:** no incomplete calls predicted for this migration; nothing to change.${cut}\n\n${envelope(m)}`;
   const top = topOptions(m);
   if (!top.length) return `${head}\n\n${envelope(m)}\n\nNone of the options the advisor tries (${m.options.length}) makes this migration better.`;
