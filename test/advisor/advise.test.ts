@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { analyze } from '../../server/src/language';
 import { applyEdits } from '../../server/src/language/applyEdits';
 import { advise, incompleteFor } from '../../server/src/advisor/advise';
-import { convergence, simulate } from '../../server/src/model';
+import { convergence, simulate, startsInBacklogOf } from '../../server/src/model';
 import { ACTIVE_SAMPLE, ROOT, STANDBY_SAMPLE, backToBackText, describeDiagnostics } from '../helpers';
 import { join } from 'node:path';
 
@@ -92,6 +92,18 @@ describe('advisor when a migration starts in the backlog of an earlier one', () 
     const moved = advise(analyze(after), { verifyTop: 0, combinations: false }).migrations[1];
     expect(moved.startsInBacklog, 'moved, it no longer starts in a backlog').toBeNull();
     expect(moved.current.incompleteCalls, 'the advice predicted what the moved plan gives').toBe(later!.prediction.incompleteCalls);
+  });
+
+  it('does not blame an earlier migration whose backlog had drained: there the load rose since', () => {
+    // The active's migration ends at 258.7 s and its backlog drains; from 300 s the load is more
+    // than the server carries once its calls' later messages come in, so new calls wait when the
+    // standby starts at 600 s.
+    const text = backToBackText().replace('load 40 cps', 'profile {\n    at 0 s 40 cps\n    at 300 s 95 cps\n  }').replace('pm1 at 270 s', 'pm1 at 600 s').replace('duration 600 s', 'duration 800 s');
+    const a = analyze(text);
+    const r = simulate(a.runs[0]);
+    expect(r.migrations[1].startWaitS, 'new calls wait at 600 s (95 cps)').toBeGreaterThan(3.2);
+    expect(startsInBacklogOf(r, 1), 'from the summary alone, the wait looks like the first migration\'s backlog').not.toBeNull();
+    expect(advise(a, { verifyTop: 0, combinations: false }).migrations[1].startsInBacklog, 'the queue emptied after the first migration: not its backlog').toBeNull();
   });
 });
 

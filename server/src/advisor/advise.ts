@@ -192,7 +192,11 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
     let startsInBacklog: MigrationAdvice['startsInBacklog'] = null;
     if (backlog) {
       count();
-      startsInBacklog = { afterVm: backlog.after.vm, afterEndS: backlog.after.endS as number, waitS: backlog.waitS, drainedAtS: drainedAt(run, m.startS, backlog.after.endS as number) };
+      const afterEndS = backlog.after.endS as number;
+      const drainedAtS = drainedAt(run, m.startS, afterEndS);
+      // A queue that emptied between the two migrations did not carry that backlog: the wait has
+      // another cause (the load rose since), which a later start does not remove.
+      if (drainedAtS === null || drainedAtS > m.startS) startsInBacklog = { afterVm: backlog.after.vm, afterEndS, waitS: backlog.waitS, drainedAtS };
     }
 
     let options: RankedOption[] = [];

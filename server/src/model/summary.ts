@@ -126,8 +126,9 @@ export interface StartsInBacklog {
  * Whether migration `index` of the run starts while the SIP-AS is still working off the backlog
  * of an earlier migration: new calls already wait BEHIND_WAIT_SHARE of Timer B or more when it
  * starts, an earlier migration has ended by then, and the server was not behind before any
- * migration (then the load is the cause, not the schedule). Null otherwise. Waiting longer
- * between the two lets the backlog drain (the advisor proposes the start time).
+ * migration (then the load is the cause, not the schedule). Null otherwise. From the summary
+ * alone a load that rose in between looks the same: the advisor confirms with a run without
+ * this migration that the queue had not emptied by its start, and proposes a later start.
  */
 export function startsInBacklogOf(r: RunResult, index: number): StartsInBacklog | null {
   const m = r.migrations[index];
