@@ -50,7 +50,7 @@ function behindText(b: MigrationStartState): string {
 
 /** The migration starts in the backlog an earlier one left: how long calls wait then, and when it would be gone. */
 function backlogText(b: NonNullable<MigrationAdvice['startsInBacklog']>, startS: number): string {
-  const gone = b.drainedAtS === null ? 'it does not drain within the scenario' : `without this migration it is gone at ${b.drainedAtS} s`;
+  const gone = b.drainedAtS === null ? 'it does not drain within the scenario' : `without this migration it is gone at ${+b.drainedAtS.toFixed(1)} s`;
   return `starts in the backlog of the migration of '${b.afterVm}' (ended at ${+b.afterEndS.toFixed(1)} s): at ${startS} s new calls already wait ${b.waitS.toFixed(1)} s; ${gone}.`;
 }
 
