@@ -7,6 +7,7 @@ import { predictionDiagnostics } from '../../server/src/lsp/features/predictionD
 import { inlayHints } from '../../server/src/lsp/features/inlayHints';
 import { hoverAt } from '../../server/src/lsp/features/hover';
 import { longestAbove, thresholdPoints, type Outcome } from '../../server/src/lsp/features/predictions';
+import { fileResult, migrationSites } from '../../server/src/lsp/features/results';
 import type { RunResult } from '../../server/src/model/output';
 import { syntheticSweep } from '../charts/fixtures';
 import { ACTIVE, edit } from './fixture';
@@ -119,6 +120,18 @@ describe('model diagnostics', () => {
     expect(summary(withBaseline(30)), 'at 40 cps 50 fail, 30 of them anyway').toContain('20–50 incomplete calls at 25 cps, 30 cps, 35 cps, 40 cps');
     expect(summary(withBaseline(50)), 'all 50 fail anyway at 40 cps: none is the migration\'s').toContain('50 incomplete calls at 25 cps, 30 cps, 35 cps (');
     expect(summary(withBaseline(0)), 'a baseline that fails nothing changes nothing').toContain('50 incomplete calls at 25 cps, 30 cps, 35 cps, 40 cps');
+  });
+
+  it('keeps the baseline on the server: the results answer has none, though the run carried one', () => {
+    const o = outcome((r) => {
+      const n = r.series!.tS.length;
+      if (r.offeredCps === 40) (r as RunResult & { withoutMigrations?: unknown }).withoutMigrations = { incomplete408: new Float64Array(n), incomplete503: new Float64Array(n), incompleteOther: new Float64Array(n) };
+    });
+    expect(Object.keys(o.results[8]), 'the 40 cps run carries its baseline').toContain('withoutMigrations');
+    const answer = fileResult('file:///x.sipmig', o, migrationSites(a), (s) => s);
+    expect(answer.runs.map((r) => r.label)).toEqual(o.results.map((r) => r.label));
+    expect(Object.keys(answer.runs[8]), 'no baseline in the answer').not.toContain('withoutMigrations');
+    expect(answer.runs[8].incompleteCalls, 'the rest of the run as the model gave it').toEqual(o.results[8].incompleteCalls);
   });
 
   it('says when the model stopped at its time budget, and when it predicts a fail-over', () => {
