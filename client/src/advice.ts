@@ -71,7 +71,7 @@ function inBacklog(m: Advice['migrations'][number]): string {
   if (!b) return '';
   const s1 = (s: number) => Math.round(s * 10) / 10;
   const gone = b.drainedAtS === null ? 'it does not drain within the scenario' : `without this migration it is gone at ${s1(b.drainedAtS)} s`;
-  return `. Starts in the backlog of the migration of ${b.afterVm} (ended at ${s1(b.afterEndS)} s): new calls still wait ${s1(b.waitS)} s; ${gone}`;
+  return `. Starts in the backlog of the migration of '${b.afterVm}' (ended at ${s1(b.afterEndS)} s): new calls still wait ${s1(b.waitS)} s; ${gone}`;
 }
 
 /** The options table of the panel: per failing migration, its top options (the ones the editor offers). Plain strings: the webview sets them as text. */

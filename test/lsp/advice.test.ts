@@ -80,7 +80,7 @@ describe('advisor hover section', () => {
   it('says when the migration starts in the backlog of an earlier one, names escaped', () => {
     expect(adviceSection(ready, start), 'no backlog: nothing said').not.toContain('backlog');
     const inBacklog = (drainedAtS: number | null) => ({ kind: 'ready' as const, advice: { ...advice, migrations: [{ ...m, startsInBacklog: { afterVm: 'vm_*a*', afterEndS: 110.04, waitS: 5.24, drainedAtS } }] }, elapsedMs: 1 });
-    expect(adviceSection(inBacklog(123.5), start)).toContain('migration 148 s.\n\n**Starts in a backlog:** the migration of vm\\_\\*a\\* ended at 110 s; at 120 s new calls still wait 5.2 s; without this migration it is gone at 123.5 s.');
+    expect(adviceSection(inBacklog(123.5), start)).toContain("migration 148 s.\n\n**Starts in a backlog:** the migration of 'vm\\_\\*a\\*' ended at 110 s; at 120 s new calls still wait 5.2 s; without this migration it is gone at 123.5 s.");
     expect(adviceSection(inBacklog(null), start)).toContain('new calls still wait 5.2 s; it does not drain within the scenario.');
   });
 

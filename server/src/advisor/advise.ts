@@ -206,7 +206,7 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
         return { id: c.id, kind: c.kind, title: c.title, cost: c.cost, edits: c.edits, costRank: c.costRank, prediction: predict(withScenario(run, c.apply(run.scenario)), index, planBaseline), totalIncompleteAllRuns: null as number | null, candidate: c };
       };
       const later = startsInBacklog?.drainedAtS != null ? laterStart(startsInBacklog.drainedAtS, m.startS, current.migrationTimeS, run.scenario.durationS) : null;
-      const singles = candidatesFor(a, run.scenario, index, envelope.maxSafeCps, later ? { atS: later, afterVm: startsInBacklog!.afterVm, drainedAtS: startsInBacklog!.drainedAtS! } : undefined).map(evaluate).sort(rank);
+      const singles = candidatesFor(a, run.scenario, index, envelope.maxSafeCps, later ? { atS: later, afterVm: startsInBacklog!.afterVm } : undefined).map(evaluate).sort(rank);
       let all = singles;
       if (opts.combinations !== false) {
         // Pair the best option of each kind with the best of every other kind.

@@ -21,9 +21,8 @@ const withMigration = (sc: ScenarioInput, i: number, change: Partial<MigrationSp
 /** A later start proposed for a migration that starts in the backlog of an earlier one (advise.ts). */
 export interface LaterStart {
   atS: number;
-  /** The VM of the earlier migration, and when its backlog is gone. */
+  /** The VM of the earlier migration. */
   afterVm: string;
-  drainedAtS: number;
 }
 
 export function candidatesFor(a: Analysis, sc: ScenarioInput, index: number, envelopeCps: number, later?: LaterStart): Candidate[] {
@@ -82,7 +81,7 @@ export function candidatesFor(a: Analysis, sc: ScenarioInput, index: number, env
     out.push({
       id: `start=${later.atS}s`,
       kind: 'start_time',
-      title: `Start the migration at ${later.atS} s, once the SIP-AS has worked off the backlog of the migration of '${later.afterVm}' (its queue is empty from ${+later.drainedAtS.toFixed(1)} s)`,
+      title: `Start the migration at ${later.atS} s, once the SIP-AS has worked off the backlog of the migration of '${later.afterVm}'`,
       cost: `the migration starts ${later.atS - m.startS} s later`,
       costRank: 0.5,
       apply: (s) => withMigration(s, index, { startS: later.atS }),

@@ -35,7 +35,7 @@ function inBacklog(m: MigrationAdvice): string {
   const b = m.startsInBacklog;
   if (!b) return '';
   const gone = b.drainedAtS === null ? 'it does not drain within the scenario' : `without this migration it is gone at ${num(b.drainedAtS)} s`;
-  return `\n\n**Starts in a backlog:** the migration of ${md(b.afterVm)} ended at ${num(b.afterEndS)} s; at ${num(m.startS)} s new calls still wait ${num(b.waitS)} s; ${gone}.`;
+  return `\n\n**Starts in a backlog:** the migration of '${md(b.afterVm)}' ended at ${num(b.afterEndS)} s; at ${num(m.startS)} s new calls still wait ${num(b.waitS)} s; ${gone}.`;
 }
 
 /** Markdown for the migration whose `migrate` statement starts at `memberStart`, or '' when there is nothing to say. */
