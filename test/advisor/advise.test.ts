@@ -103,6 +103,7 @@ describe('advisor when a migration starts in the backlog of an earlier one', () 
     const r = simulate(a.runs[0]);
     expect(r.migrations[1].startWaitS, 'new calls wait at 600 s (95 cps)').toBeGreaterThan(3.2);
     expect(startsInBacklogOf(r, 1), 'from the summary alone, the wait looks like the first migration\'s backlog').not.toBeNull();
+    expect(startsInBacklogOf(simulate(a.runs[0], { series: true }), 1), 'the series show the queue empty between the two').toBeNull();
     expect(advise(a, { verifyTop: 0, combinations: false }).migrations[1].startsInBacklog, 'the queue emptied after the first migration: not its backlog').toBeNull();
   });
 });

@@ -8,6 +8,8 @@ import { inlayHints } from '../../server/src/lsp/features/inlayHints';
 import { hoverAt } from '../../server/src/lsp/features/hover';
 import { longestAbove, thresholdPoints, type Outcome } from '../../server/src/lsp/features/predictions';
 import { fileResult, migrationSites } from '../../server/src/lsp/features/results';
+import { simulate } from '../../server/src/model';
+import { backToBackText } from '../helpers';
 import type { RunResult } from '../../server/src/model/output';
 import { syntheticSweep } from '../charts/fixtures';
 import { ACTIVE, edit } from './fixture';
@@ -120,6 +122,15 @@ describe('model diagnostics', () => {
     expect(summary(withBaseline(30)), 'at 40 cps 50 fail, 30 of them anyway').toContain('20–50 incomplete calls at 25 cps, 30 cps, 35 cps, 40 cps');
     expect(summary(withBaseline(50)), 'all 50 fail anyway at 40 cps: none is the migration\'s').toContain('50 incomplete calls at 25 cps, 30 cps, 35 cps (');
     expect(summary(withBaseline(0)), 'a baseline that fails nothing changes nothing').toContain('50 incomplete calls at 25 cps, 30 cps, 35 cps, 40 cps');
+  });
+
+  it('says on a migration that starts in the backlog an earlier one left, and nothing of the kind on the earlier one', () => {
+    const b2b = analyze(backToBackText());
+    const o: Outcome = { runs: b2b.runs, results: b2b.runs.map((r) => simulate(r, { series: true })), budgetMs: 2000 };
+    const [first, second] = predictionDiagnostics(b2b, o).filter((d) => d.code === 'PRED002');
+    expect(b2b.text.slice(second.start, second.end)).toBe('migrate sipas2 from pm2 to pm1 at 270 s');
+    expect(second.message).toMatch(/; it starts in the backlog the migration of 'sipas1' left \(new calls already wait 5\.2 s at 270 s\): start it later \(hover for the advisor\)\.$/);
+    expect(first.message, 'the first migration starts with nothing queued').not.toContain('backlog');
   });
 
   it('keeps the baseline on the server: the results answer has none, though the run carried one', () => {

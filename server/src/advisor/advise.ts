@@ -193,10 +193,7 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
     if (backlog) {
       count();
       const afterEndS = backlog.after.endS as number;
-      const drainedAtS = drainedAt(run, m.startS, afterEndS);
-      // A queue that emptied between the two migrations did not carry that backlog: the wait has
-      // another cause (the load rose since), which a later start does not remove.
-      if (drainedAtS === null || drainedAtS > m.startS) startsInBacklog = { afterVm: backlog.after.vm, afterEndS, waitS: backlog.waitS, drainedAtS };
+      startsInBacklog = { afterVm: backlog.after.vm, afterEndS, waitS: backlog.waitS, drainedAtS: drainedAt(run, m.startS, afterEndS) };
     }
 
     let options: RankedOption[] = [];

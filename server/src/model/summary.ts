@@ -126,9 +126,10 @@ export interface StartsInBacklog {
  * Whether migration `index` of the run starts while the SIP-AS is still working off the backlog
  * of an earlier migration: new calls already wait BEHIND_WAIT_SHARE of Timer B or more when it
  * starts, an earlier migration has ended by then, and the server was not behind before any
- * migration (then the load is the cause, not the schedule). Null otherwise. From the summary
- * alone a load that rose in between looks the same: the advisor confirms with a run without
- * this migration that the queue had not emptied by its start, and proposes a later start.
+ * migration (then the load is the cause, not the schedule). With the run's series, also the
+ * SIP-AS queue never emptied between that migration's end and this start: a queue that did
+ * was not carrying that backlog (the load rose since), and a later start would not help.
+ * Without series a load that rose in between looks the same. Null otherwise.
  */
 export function startsInBacklogOf(r: RunResult, index: number): StartsInBacklog | null {
   const m = r.migrations[index];
@@ -136,6 +137,10 @@ export function startsInBacklogOf(r: RunResult, index: number): StartsInBacklog 
   const ended = r.migrations.filter((x, i) => i !== index && x.endS !== null && x.endS <= m.startS + 1e-9);
   if (!ended.length) return null;
   const after = ended.reduce((a, b) => ((b.endS as number) > (a.endS as number) ? b : a));
+  const s = r.series;
+  if (s?.tS && s.queueDelayS) {
+    for (let i = 0; i < s.tS.length && s.tS[i] < m.startS - 1e-9; i++) if (s.tS[i] >= (after.endS as number) && s.queueDelayS[i] === 0) return null;
+  }
   return { after, waitS: m.startWaitS };
 }
 

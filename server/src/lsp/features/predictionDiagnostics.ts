@@ -159,7 +159,7 @@ export function migrationSummary(m: MigrationPrediction, ok = m.points.filter((p
   const incomplete = failing.length
     ? `; ${span(failing.map((p) => Math.round(p.incomplete)), 'incomplete calls', 0)}${m.points.length > 1 ? ` at ${labels(failing)}` : ''}${causes ? ` (${causes})` : ''}`
     : '';
-  const margin = waitMargin(m.points);
+  const margin = waitMargin(m.points) + backlogNote(m.points);
   if (ok.length === 1) {
     const p = ok[0];
     return `Predicted at ${p.label}: migration time ${num(p.result.migrationTimeS!)} s, downtime ${num(p.result.downtimeMs ?? 0)} ms${incomplete}${margin}.`;
@@ -168,6 +168,18 @@ export function migrationSummary(m: MigrationPrediction, ok = m.points.filter((p
   const hi = ok.reduce((x, y) => (y.result.migrationTimeS! > x.result.migrationTimeS! ? y : x));
   const times = num(lo.result.migrationTimeS!) === num(hi.result.migrationTimeS!) ? `${num(lo.result.migrationTimeS!)} s at every load` : `${num(lo.result.migrationTimeS!)} s (${lo.label}) to ${num(hi.result.migrationTimeS!)} s (${hi.label})`;
   return `Predicted over ${span(ok.map((p) => p.cps), 'cps')}: migration time ${times}, downtime up to ${num(Math.max(...downtimes))} ms${incomplete}${margin}.`;
+}
+
+/**
+ * "; at 40 cps it starts in the backlog the migration of 'sipas1' left (new calls wait 5.2 s at
+ * 270 s): start it later (hover for the advisor)" when it does at some point.
+ */
+function backlogNote(points: MigrationPoint[]): string {
+  const inBacklog = points.filter((p) => p.backlog);
+  if (!inBacklog.length) return '';
+  const after = inBacklog[0].backlog!.after;
+  const scope = points.length > 1 ? ` at ${labels(inBacklog)}` : '';
+  return `; it starts${scope} in the backlog the migration of '${after.vm}' left (new calls already wait ${span(inBacklog.map((p) => p.backlog!.waitS), 's')} at ${num(inBacklog[0].result.startS)} s): start it later (hover for the advisor)`;
 }
 
 /** A wait of new calls shorter than this share of Timer B is not worth a mention. */

@@ -5,7 +5,7 @@
 import type { Analysis } from '../../language';
 import type { RunInput } from '../../model/input';
 import type { MigrationResult, RunResult, SeriesValues } from '../../model/output';
-import { convergence, incompleteBeyond } from '../../model/summary';
+import { convergence, incompleteBeyond, startsInBacklogOf, type StartsInBacklog } from '../../model/summary';
 import { num } from './markdown';
 import { child, field, prop, type MigrationEntity } from '../../language/semantic/entities';
 import type { Span } from '../../language/syntax/tree';
@@ -120,6 +120,8 @@ export interface MigrationPoint {
   durationS: number;
   /** The run stopped at the model's time budget, before the scenario's end (PRED004). */
   cut: boolean;
+  /** It starts while the SIP-AS still works off the backlog an earlier migration left (null: not). */
+  backlog: StartsInBacklog | null;
 }
 
 export interface MigrationPrediction {
@@ -138,7 +140,7 @@ export function migrationPredictions(a: Analysis, o: Outcome): MigrationPredicti
       const next = ms[k + 1]?.at.value ?? Infinity;
       const spec = o.runs[i]?.scenario.migrations.find((x) => x.vm === m.vm.value && Math.abs(x.startS - m.at.value) < 1e-6);
       const inc = migrationCalls(r, ms.length === 1 ? 0 : m.at.value, ms.length === 1 ? Infinity : next);
-      points.push({ label: r.label, cps: r.offeredCps, result: res, incomplete: inc.total, byCause: inc.byCause, failover: r.failover, peakInviteWaitS: r.peakInviteWaitS, timerBS: r.timerBS, speedCapBytesPerS: spec?.speedCapBytesPerS, maxDowntimeS: spec?.maxDowntimeS, durationS: o.runs[i]?.scenario.durationS ?? NaN, cut: r.budgetExceeded });
+      points.push({ label: r.label, cps: r.offeredCps, result: res, incomplete: inc.total, byCause: inc.byCause, failover: r.failover, peakInviteWaitS: r.peakInviteWaitS, timerBS: r.timerBS, speedCapBytesPerS: spec?.speedCapBytesPerS, maxDowntimeS: spec?.maxDowntimeS, durationS: o.runs[i]?.scenario.durationS ?? NaN, cut: r.budgetExceeded, backlog: startsInBacklogOf(r, r.migrations.indexOf(res)) });
     });
     return { entity: m, points };
   });
