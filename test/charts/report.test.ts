@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { buildReport, sweepMigrationTimeSpec } from '../../server/src/charts';
 import { report } from '../../server/src/cli/report';
 import { syntheticSweep } from './fixtures';
+import { analyze } from '../../server/src/language';
+import { simulate } from '../../server/src/model';
+import { backToBackText } from '../helpers';
 import { tempDir } from '../tempDir';
 
 const ctx = { thresholds: [{ label: 'phase 1 start', pct: 70, vm: 'sipas1' }] };
@@ -27,6 +30,12 @@ describe('buildReport', () => {
     file.runs[8].atMigrationStart = { atS: 120, inviteWaitS: 17, timedOutCalls: 3, rejectedCalls: 0 };
     const { html } = await buildReport(file, ctx);
     expect(html).toMatch(/<td>40 cps<\/td>.*<td>behind before the migration: new calls wait 17 s at 120 s, 3 timed out<\/td><\/tr>/);
+  });
+
+  it('notes a migration that starts in the backlog an earlier one left', async () => {
+    const file = { file: 'back-to-back.sipmig', runs: analyze(backToBackText()).runs.map((r) => simulate(r, { series: true })) };
+    const { html } = await buildReport(file, ctx);
+    expect(html).toMatch(/<td>40 cps<\/td>.*<td>sipas2 starts in the backlog of the migration of sipas1 \(new calls wait 5\.2 s at 270 s\)<\/td><\/tr>/);
   });
 
   it('tells a migration the scenario ends before from one that never converges, in the table and the sweep chart', async () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ACTIVE_SAMPLE, ROOT, activeText, edit } from '../helpers';
+import { ACTIVE_SAMPLE, ROOT, activeText, backToBackText, edit } from '../helpers';
 import { tempDir } from '../tempDir';
 
 const BIN = join(ROOT, 'server/bin/sipmig.js');
@@ -103,5 +103,19 @@ describe('output into a pipe the reader closed (sipmig run plan.sipmig | head)',
     const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
     expect(err, 'nothing on stderr').toBe('');
     expect(code, `exit code (stderr: ${err})`).toBe(0);
+  });
+});
+
+describe('sipmig run', () => {
+  it('notes under the table a migration that starts in the backlog an earlier one left, and only then', () => {
+    const r = sipmig('run', file('back-to-back.sipmig', backToBackText()));
+    expect(r.code, r.err).toBe(0);
+    const notes = r.out.trim().split('\n').filter((l) => l.startsWith('note:'));
+    expect(notes, r.out).toEqual(['note: 40 cps: the migration of sipas2 at 270 s starts in the backlog the migration of sipas1 left (ended at 258.7 s): new calls already wait 5.2 s. sipmig advise says when to start it instead.']);
+    const json = JSON.parse(sipmig('run', file('back-to-back.sipmig', backToBackText()), '--json').out);
+    expect(json.runs[0].series, 'the table needed series, --json without --series has none').toBeUndefined();
+    expect(json.runs[0].migrations.map((m: { startWaitS: number }) => m.startWaitS)).toEqual([0, 5.2]);
+    const spaced = sipmig('run', file('spaced.sipmig', edit(backToBackText(), 'pm1 at 270 s', 'pm1 at 300 s')));
+    expect(spaced.out, 'started at 300 s the backlog is gone: no note').not.toContain('note:');
   });
 });

@@ -2,7 +2,7 @@
 // a FileResult and a results table. Everything a user named is HTML-escaped here; chart
 // text is escaped by vega's SVG renderer.
 import type { FileResult, RunResult } from '../model/output';
-import { behindAtMigrationStart, neverConverges } from '../model/summary';
+import { behindAtMigrationStart, neverConverges, startsInBacklogOf } from '../model/summary';
 import { type ChartEntry, runCharts, sweepCharts } from './catalog';
 import type { ChartContext } from './context';
 import { escapeHtml as h, round } from './data';
@@ -46,6 +46,14 @@ function behindNote(r: RunResult): string {
   return `behind before the migration: new calls wait ${num(s.inviteWaitS)} s at ${num(s.atS)} s${timedOut}`;
 }
 
+/** "sipas2 starts in the backlog of sipas1's migration (new calls wait 5.2 s at 270 s)" for each migration of the run that does (model/summary.ts). */
+function backlogNotes(r: RunResult): string[] {
+  return r.migrations.flatMap((m, i) => {
+    const b = startsInBacklogOf(r, i);
+    return b ? [`${h(m.vm)} starts in the backlog of the migration of ${h(b.after.vm)} (new calls wait ${num(b.waitS)} s at ${num(m.startS)} s)`] : [];
+  });
+}
+
 function runRows(file: FileResult): string {
   return file.runs
     .map((r) => {
@@ -56,7 +64,7 @@ function runRows(file: FileResult): string {
         : 'none';
       const causes = Object.entries(r.incompleteCalls.byCause).map(([c, n]) => `${h(c)}: ${n}`).join(', ');
       const vms = Object.entries(r.cpu.vms).map(([vm, c]) => `${h(vm)} ${num(c.beforePct)} / ${num(c.duringPct)} / ${num(c.afterPct)}`).join('<br>');
-      const flags = [r.failover ? 'fail-over' : '', r.budgetExceeded ? 'stopped at time budget' : '', behindNote(r)].filter(Boolean).join(', ');
+      const flags = [r.failover ? 'fail-over' : '', r.budgetExceeded ? 'stopped at time budget' : '', behindNote(r), ...backlogNotes(r)].filter(Boolean).join(', ');
       return `<tr><td>${h(r.label)}</td><td class="n">${num(r.offeredCps)}</td><td>${migrations}</td><td class="n">${r.incompleteCalls.total}${causes ? ` <span class="m">(${causes})</span>` : ''}</td><td class="n">${r.overload.maxPhase}</td><td>${vms}</td><td>${flags || '–'}</td></tr>`;
     })
     .join('\n');

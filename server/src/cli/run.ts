@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { simulateAll } from '../model';
 import type { FileResult } from '../model/output';
+import type { RunInput } from '../model/input';
 import { formatRunTable, seriesToCsv } from './runFormat';
 import { loadCheckedScenario } from './files';
 import type { CliIo } from './io';
@@ -12,15 +13,17 @@ export interface RunOptions {
   csv?: string;
 }
 
-/** Analyzes and simulates a file; returns null (after printing why) when it cannot run. */
-export function simulateFile(file: string, io: CliIo, series: boolean): { result: FileResult; code: number } | { result: null; code: number } {
+/** Analyzes and simulates a file (with series when `series` says so); returns null (after printing why) when it cannot run. */
+export function simulateFile(file: string, io: CliIo, series: (runs: RunInput[]) => boolean): { result: FileResult; code: number } | { result: null; code: number } {
   const loaded = loadCheckedScenario(file, io);
   if (!loaded.ok) return { result: null, code: loaded.code };
-  return { result: { file, runs: simulateAll(loaded.analysis.runs, { series }) }, code: 0 };
+  const runs = loaded.analysis.runs;
+  return { result: { file, runs: simulateAll(runs, { series: series(runs) }) }, code: 0 };
 }
 
 export function runFile(file: string, opts: RunOptions, io: CliIo): number {
-  const sim = simulateFile(file, io, opts.series || opts.csv !== undefined);
+  // The table's note on a migration that starts in an earlier one's backlog reads the series.
+  const sim = simulateFile(file, io, (runs) => opts.series || opts.csv !== undefined || (!opts.json && (runs[0]?.scenario.migrations.length ?? 0) > 1));
   if (!sim.result) return sim.code;
   const result = sim.result;
   if (opts.csv) {

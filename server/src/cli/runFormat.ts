@@ -1,6 +1,6 @@
 // Text renderings of model results for the CLI: the `sipmig run` table and the CSV time series.
 import type { FileResult, RunResult } from '../model/output';
-import { behindAtMigrationStart, convergence } from '../model/summary';
+import { behindAtMigrationStart, convergence, startsInBacklogOf } from '../model/summary';
 import type { MigrationResult } from '../model/output';
 
 const f1 = (x: number | null | undefined, unit = '') => (x === null || x === undefined || !Number.isFinite(x) ? '-' : `${x.toFixed(1)}${unit}`);
@@ -20,7 +20,7 @@ export function formatRunTable(r: FileResult): string {
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
-  return [`${r.file}`, line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ...behindNotes(r.runs)].join('\n');
+  return [`${r.file}`, line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ...behindNotes(r.runs), ...backlogNotes(r.runs)].join('\n');
 }
 
 /** "138.7 s"; "unfinished, 68.7 s more" when the scenario ends first; "no convergence". */
@@ -40,6 +40,26 @@ function behindNotes(runs: RunResult[]): string[] {
     const failed = s.timedOutCalls >= 1 ? ` and ${s.timedOutCalls} calls have timed out` : '';
     return `note: ${run.label}: the SIP-AS does not keep up with this load before any migration - when the first migration starts at ${f1(s.atS, ' s')}, new calls already wait ${f1(s.inviteWaitS, ' s')}${failed}. The migration starts from that backlog.`;
   });
+}
+
+/**
+ * A note under the table for each migration that starts, in some runs, while the SIP-AS still
+ * works off the backlog an earlier migration left (model/summary.ts; it reads the series, which
+ * the table's runs have when there are several migrations).
+ */
+function backlogNotes(runs: RunResult[]): string[] {
+  const count = runs[0]?.migrations.length ?? 0;
+  const notes: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const hits = runs.map((run) => ({ run, b: startsInBacklogOf(run, i) })).filter((x) => x.b !== null);
+    if (!hits.length) continue;
+    const m = hits[0].run.migrations[i];
+    const after = hits[0].b!.after;
+    const waits = hits.map((x) => x.b!.waitS);
+    const wait = Math.min(...waits) === Math.max(...waits) ? f1(waits[0], ' s') : `${f1(Math.min(...waits))}-${f1(Math.max(...waits), ' s')}`;
+    notes.push(`note: ${hits.map((x) => x.run.label).join(', ')}: the migration of ${m.vm} at ${m.startS} s starts in the backlog the migration of ${after.vm} left (ended at ${f1(after.endS, ' s')}): new calls already wait ${wait}. sipmig advise says when to start it instead.`);
+  }
+  return notes;
 }
 
 /** The run's time series as CSV, one row per step, columns in the order of `series`. */
