@@ -5,7 +5,7 @@
 import type { Analysis } from '../language';
 import type { RunInput, ScenarioInput } from '../model/input';
 import type { RunResult } from '../model/output';
-import { behindAtMigrationStart, incompleteBeyond, neverConverges as never, simulate, startsInBacklogOf } from '../model';
+import { behindAtMigrationStart, incompleteBeyond, neverConverges as never, queueEmptyAt, simulate, startsInBacklogOf } from '../model';
 import { candidatesFor, combine } from './candidates';
 import type { Advice, Candidate, MigrationAdvice, Prediction, RankedOption } from './types';
 
@@ -129,10 +129,7 @@ function safeEnvelope(run: RunInput, index: number, currentCps: number, count: (
  */
 function drainedAt(run: RunInput, startS: number, afterEndS: number): number | null {
   const earlier = { ...run.scenario, migrations: run.scenario.migrations.filter((x) => x.startS < startS) };
-  const s = simulate({ ...run, scenario: earlier }, { series: true }).series;
-  if (!s) return null;
-  for (let i = 0; i < s.tS.length; i++) if (s.tS[i] >= afterEndS && s.queueDelayS[i] === 0) return s.tS[i];
-  return null;
+  return queueEmptyAt(simulate({ ...run, scenario: earlier }, { series: true }), afterEndS);
 }
 
 /** Start times are proposed on a 10 s grid. */
@@ -192,7 +189,7 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
     let startsInBacklog: MigrationAdvice['startsInBacklog'] = null;
     if (backlog) {
       count();
-      const afterEndS = backlog.after.endS as number;
+      const afterEndS = backlog.after.endS ?? 0;
       startsInBacklog = { afterVm: backlog.after.vm, afterEndS, waitS: backlog.waitS, drainedAtS: drainedAt(run, m.startS, afterEndS) };
     }
 

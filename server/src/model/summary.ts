@@ -136,12 +136,20 @@ export function startsInBacklogOf(r: RunResult, index: number): StartsInBacklog 
   if (!m || m.startWaitS === null || m.startWaitS < BEHIND_WAIT_SHARE * r.timerBS || behindAtMigrationStart(r)) return null;
   const ended = r.migrations.filter((x, i) => i !== index && x.endS !== null && x.endS <= m.startS + 1e-9);
   if (!ended.length) return null;
-  const after = ended.reduce((a, b) => ((b.endS as number) > (a.endS as number) ? b : a));
-  const s = r.series;
-  if (s?.tS && s.queueDelayS) {
-    for (let i = 0; i < s.tS.length && s.tS[i] < m.startS - 1e-9; i++) if (s.tS[i] >= (after.endS as number) && s.queueDelayS[i] === 0) return null;
-  }
+  const after = ended.reduce((a, b) => ((b.endS ?? -Infinity) > (a.endS ?? -Infinity) ? b : a));
+  if (queueEmptyAt(r, after.endS ?? 0, m.startS - 1e-9) !== null) return null;
   return { after, waitS: m.startWaitS };
+}
+
+/**
+ * The first time in [fromS, toS) at which the SIP-AS holds nothing older than the step (its
+ * queueing delay is 0), from the run's series; null when there is none, or no series.
+ */
+export function queueEmptyAt(r: RunResult, fromS: number, toS = Infinity): number | null {
+  const s = r.series;
+  if (!s?.tS || !s.queueDelayS) return null;
+  for (let i = 0; i < s.tS.length && s.tS[i] < toS; i++) if (s.tS[i] >= fromS && s.queueDelayS[i] === 0) return s.tS[i];
+  return null;
 }
 
 /**
