@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, type Diagnostic } from '../server/src/language';
+import { simulate } from '../server/src/model';
 
 export const ROOT = join(__dirname, '..');
 export const ACTIVE_SAMPLE = join(ROOT, 'samples/paper/active-migration.sipmig');
@@ -30,4 +31,10 @@ export function describeDiagnostics(ds: Diagnostic[], text: string): string {
 export function backToBackText(): string {
   const moved = edit(activeText, 'migrate sipas1 from pm1 to pm3 at 120 s', 'migrate sipas1 from pm1 to pm3 at 120 s\n  migrate sipas2 from pm2 to pm1 at 270 s');
   return edit(edit(moved, 'duration 420 s', 'duration 600 s'), 'sweep 0 cps to 40 cps step 5 cps', 'load 40 cps');
+}
+
+/** What the model gives for backToBackText(): when the first migration ends, and the new-call wait when the second starts (s). */
+export function backToBackFigures(): { firstEndS: number; secondWaitS: number } {
+  const [first, second] = simulate(analyze(backToBackText()).runs[0]).migrations;
+  return { firstEndS: first.endS!, secondWaitS: second.startWaitS! };
 }
