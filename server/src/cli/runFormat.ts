@@ -45,7 +45,7 @@ function behindNotes(runs: RunResult[]): string[] {
 /**
  * A note under the table for each migration that starts, in some runs, while the SIP-AS still
  * works off the backlog an earlier migration left (model/summary.ts; it reads the series, which
- * the table's runs have when there are several migrations).
+ * `sipmig run` adds to the runs that need them).
  */
 function backlogNotes(runs: RunResult[]): string[] {
   const count = runs[0]?.migrations.length ?? 0;
