@@ -196,17 +196,21 @@ export function generatedSections(): Record<string, string> {
   };
 }
 
-/** `doc` with every generated section replaced by what the code produces now. */
-export function renderModelDoc(doc: string): string {
-  const sections = generatedSections();
+/** `doc` (the text of `file`) with each of `sections` put between its generated-section markers. */
+export function replaceGenerated(doc: string, sections: Record<string, string>, file: string): string {
   let out = doc;
   for (const [name, body] of Object.entries(sections)) {
     const open = `<!-- generated:${name} -->`;
     const close = `<!-- /generated:${name} -->`;
     const i = out.indexOf(open);
     const j = out.indexOf(close);
-    if (i < 0 || j < i) throw new Error(`docs/model.md lacks the markers of the generated section '${name}'`);
+    if (i < 0 || j < i) throw new Error(`${file} lacks the markers of the generated section '${name}'`);
     out = `${out.slice(0, i + open.length)}\n${body}\n${out.slice(j)}`;
   }
   return out;
+}
+
+/** `doc` with every generated section replaced by what the code produces now. */
+export function renderModelDoc(doc: string): string {
+  return replaceGenerated(doc, generatedSections(), 'docs/model.md');
 }

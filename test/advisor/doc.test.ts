@@ -1,0 +1,39 @@
+// docs/advisor.md: its example of a migration that starts in an earlier one's backlog is
+// generated from the advisor; this test fails when it is stale. `npm run docs` rewrites it.
+import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../../server/src/language';
+import { advise } from '../../server/src/advisor/advise';
+import { ROOT, backToBackText } from '../helpers';
+import { replaceGenerated } from '../model/docgen';
+
+const s1 = (x: number) => String(+x.toFixed(1));
+
+/** The back-to-back plan (test/helpers.ts) as the advisor sees its second migration. */
+function backlogTable(): string {
+  const [first, second] = advise(analyze(backToBackText())).migrations;
+  const b = second.startsInBacklog;
+  if (!b || b.drainedAtS === null) throw new Error('docs: the back-to-back plan no longer starts its second migration in a backlog');
+  const later = second.options.find((o) => o.kind === 'start_time' && !o.id.includes('+'));
+  const best = second.options[0];
+  const rows = [
+    [`${first.vm} (${first.role}) migrated from ${first.from} to ${first.to} at ${first.startS} s: it resumes at`, `${s1(b.afterEndS)} s`],
+    [`new-call wait when ${second.vm} (${second.role}) starts migrating from ${second.from} to ${second.to} at ${second.startS} s`, `${s1(b.waitS)} s`],
+    [`the backlog is gone, without ${second.vm}'s migration, at`, `${s1(b.drainedAtS)} s`],
+    [`incomplete calls of ${second.vm}'s migration, as planned`, String(second.current.incompleteCalls)],
+    ...(later ? [[`the same, started at ${later.edits[0].newText} (the proposed start)`, String(later.prediction.incompleteCalls)]] : []),
+    [`the same, with the top option: ${best.title}`, String(best.prediction.incompleteCalls)],
+  ];
+  return ['| the paper plan at 40 cps, the standby moved 11 s after the active | |', '|---|---|', ...rows.map(([a, v]) => `| ${a} | ${v} |`)].join('\n');
+}
+
+describe('docs/advisor.md', () => {
+  it('is up to date (run `npm run docs` to regenerate)', () => {
+    const path = join(ROOT, 'docs/advisor.md');
+    const have = readFileSync(path, 'utf8');
+    const want = replaceGenerated(have, { backlog: backlogTable() }, 'docs/advisor.md');
+    if (process.env.UPDATE_DOCS === '1') writeFileSync(path, want);
+    else expect(have === want, 'docs/advisor.md differs from what the advisor generates; run `npm run docs`').toBe(true);
+  });
+});
