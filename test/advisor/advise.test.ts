@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { analyze } from '../../server/src/language';
 import { applyEdits } from '../../server/src/language/applyEdits';
-import { advise, incompleteFor } from '../../server/src/advisor/advise';
+import { advise } from '../../server/src/advisor/advise';
+import { migrationCost } from '../../server/src/model/attribution';
 import { convergence, simulate, startsInBacklogOf } from '../../server/src/model';
 import { ACTIVE_SAMPLE, ROOT, STANDBY_SAMPLE, backToBackText, describeDiagnostics } from '../helpers';
 import { join } from 'node:path';
@@ -40,7 +41,7 @@ describe('advisor on the paper scenarios', () => {
     const a = analyze(readFileSync(ACTIVE_SAMPLE, 'utf8'));
     const m = advise(a, { verifyTop: 0, combinations: false }).migrations[0];
     const run = a.runs.find((r) => r.offeredCps === 40)!;
-    const at = (cps: number) => incompleteFor(simulate({ ...run, scenario: { ...run.scenario, load: [{ atS: 0, cps }] } }, { series: true }), 0).total;
+    const at = (cps: number) => migrationCost(simulate({ ...run, scenario: { ...run.scenario, load: [{ atS: 0, cps }] } }, { series: true }), 0).total;
     expect(m.safeEnvelope.atLeast, 'calls fail at 40 cps, so the envelope has an edge below it').toBe(false);
     expect(at(m.safeEnvelope.maxSafeCps), `no incomplete calls at the envelope (${m.safeEnvelope.maxSafeCps} cps)`).toBe(0);
     expect(at(m.safeEnvelope.maxSafeCps + 1), `some incomplete calls just above the envelope`).toBeGreaterThan(0);

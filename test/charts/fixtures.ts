@@ -55,24 +55,26 @@ export function syntheticRun(o: FixtureOptions): RunResult<number[]> {
   s['hostCpu.pm1'] = pm1;
   s['hostCpu.pm2'] = pm2;
   s['hostCpu.pm3'] = pm3;
-  const migration: MigrationResult = {
-    vm, role, from: 'pm1', to: 'pm3', startS, endS, migrationTimeS: migS, downtimeMs: 28 + o.cps * 0.2, bytesSent: 2.4e9, rounds: 9, converged: true, unfinished: null, startWaitS: 0,
-  };
   const summary = (before: number, during: number) => ({ beforePct: before, duringPct: during, afterPct: before, peakDuringPct: during + 5 });
+  const cpu = {
+    vms: { [vm]: summary(1.2 * o.cps, 1.2 * o.cps + 6 + 0.6 * Math.min(o.cps, 15)), [peer]: summary(0.8 * o.cps + 2, 0.8 * o.cps + 2) },
+    hosts: { pm1: summary(1.3 * o.cps, 1.3 * o.cps + 50), pm2: summary(0.9 * o.cps + 3, 0.9 * o.cps + 3), pm3: summary(2, 20) },
+  };
+  const incompleteCalls = { total: incomplete, byCause: (incomplete ? { '408': incomplete } : {}) as Record<string, number> };
+  const migration: MigrationResult = {
+    vm, role, from: 'pm1', to: 'pm3', startS, endS, migrationTimeS: migS, downtimeMs: 28 + o.cps * 0.2, bytesSent: 2.4e9, rounds: 9, converged: true, unfinished: null, startWaitS: 0, incompleteCalls, cpu,
+  };
   return {
     label: `${o.cps} cps`,
     offeredCps: o.cps,
     migrations: [migration],
-    incompleteCalls: { total: incomplete, byCause: incomplete ? { '408': incomplete } : {} },
+    incompleteCalls,
     overload: { maxPhase: 0, transitions: [], policy: 'cpu_phases' },
     failover: false,
     peakInviteWaitS: incomplete ? 32 : Math.min(31, o.cps / 4),
     timerBS: 32,
     atMigrationStart: { atS: 120, inviteWaitS: 0, timedOutCalls: 0, rejectedCalls: 0 },
-    cpu: {
-      vms: { [vm]: summary(1.2 * o.cps, 1.2 * o.cps + 6 + 0.6 * Math.min(o.cps, 15)), [peer]: summary(0.8 * o.cps + 2, 0.8 * o.cps + 2) },
-      hosts: { pm1: summary(1.3 * o.cps, 1.3 * o.cps + 50), pm2: summary(0.9 * o.cps + 3, 0.9 * o.cps + 3), pm3: summary(2, 20) },
-    },
+    cpu,
     budgetExceeded: false,
     series: o.withSeries === false ? undefined : s,
   };

@@ -107,6 +107,26 @@ describe('output into a pipe the reader closed (sipmig run plan.sipmig | head)',
 });
 
 describe('sipmig run', () => {
+  it('--json gives each run the documented structure, and each migration its own CPU windows and incomplete calls', () => {
+    const r = sipmig('run', '--json', join(ROOT, 'samples/modern/maintenance-window.sipmig'));
+    expect(r.code, r.err).toBe(0);
+    const run = JSON.parse(r.out).runs[0];
+    expect(Object.keys(run), 'the fields of a run').toEqual(expect.arrayContaining(['label', 'offeredCps', 'migrations', 'incompleteCalls', 'overload', 'failover', 'cpu']));
+    expect(run.series, 'no series without --series').toBeUndefined();
+    const [standby, active] = run.migrations;
+    expect(standby).toMatchObject({ vm: 'sipas2', role: 'standby', from: 'pm2', to: 'new2', startS: 60, converged: true });
+    expect(active).toMatchObject({ vm: 'sipas1', role: 'active', from: 'pm1', to: 'new1', startS: 400, converged: true });
+    // The rate policy refuses calls until the load falls to 20 cps at 300 s: inside the standby's window, before the active's.
+    expect(standby.incompleteCalls.byCause['503'], 'the 503s refused between 60 s and 400 s belong to the standby migration window').toBeGreaterThan(0);
+    expect(active.incompleteCalls, 'none fail from 400 s on').toEqual({ total: 0, byCause: {} });
+    expect(standby.incompleteCalls.total + active.incompleteCalls.total, 'the windows do not overlap and start after the first refusals').toBeLessThan(run.incompleteCalls.total);
+    for (const m of [standby, active]) {
+      for (const w of ['beforePct', 'duringPct', 'afterPct', 'peakDuringPct']) expect(typeof m.cpu.vms[m.vm][w], `${m.vm}: cpu.vms.${m.vm}.${w}`).toBe('number');
+      expect(Object.keys(m.cpu.hosts).sort(), 'every host').toEqual(['new1', 'new2', 'pm1', 'pm2']);
+    }
+    expect(active.cpu.vms.sipas1.duringPct, 'the active VM works harder during its own migration than over the whole window of both').toBeGreaterThan(run.cpu.vms.sipas1.duringPct + 10);
+  });
+
   it('notes under the table a migration that starts in the backlog an earlier one left, and only then', () => {
     const r = sipmig('run', file('back-to-back.sipmig', backToBackText()));
     expect(r.code, r.err).toBe(0);

@@ -58,5 +58,6 @@ export function fakeOutcome(a: Analysis, failing = true): Outcome {
 
 function calm(r: RunResult<number[]>): void {
   r.incompleteCalls = { total: 0, byCause: {} };
+  for (const m of r.migrations) m.incompleteCalls = { total: 0, byCause: {} };
   for (const k of ['incomplete408', 'incomplete503', 'incompleteOther']) r.series![k] = r.series![k].map(() => 0);
 }

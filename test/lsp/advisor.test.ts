@@ -9,7 +9,7 @@ import { positionOf, uriOf } from './client';
 import { ACTIVE, applyEdits, edit, textOf, useServer } from './fixture';
 import { analyze } from '../../server/src/language';
 import { simulate } from '../../server/src/model';
-import { incompleteFor } from '../../server/src/advisor/advise';
+import { migrationCost } from '../../server/src/model/attribution';
 import type { AdviceAnswer } from '../../server/src/lsp/protocol';
 import { RESULTS_MAX_POINTS } from '../../server/src/lsp/protocol';
 
@@ -23,7 +23,7 @@ function at40(text: string) {
   return simulate(run, { series: true });
 }
 
-const failingAt40 = incompleteFor(at40(ACTIVE), 0).total;
+const failingAt40 = migrationCost(at40(ACTIVE), 0).total;
 const PREMISE = `the model predicts ${failingAt40} incomplete calls for the paper's active migration at 40 cps; the advisor's editor tests need it to predict failing calls (the calibrated model predicts ~50)`;
 
 const hoverText = (h: Hover | null) => (h?.contents as MarkupContent | undefined)?.value ?? '';
@@ -63,7 +63,7 @@ describe('the advisor in the editor', () => {
       expect(run.series!.tS.length, `${side}: series bounded like sipmig/results`).toBeLessThanOrEqual(RESULTS_MAX_POINTS);
       expect(run.decimated, `${side}: says it was decimated from the 4200 steps`).toMatchObject({ steps: 4200, points: run.series!.tS.length });
     }
-    expect(incompleteFor(cmp.recommended, 0).total, 'the recommended plan fails fewer calls in the migration window').toBeLessThan(incompleteFor(cmp.current, 0).total);
+    expect(migrationCost(cmp.recommended, 0).total, 'the recommended plan fails fewer calls in the migration window').toBeLessThan(migrationCost(cmp.current, 0).total);
   });
 
   it('hovers the top options with their figures and the safe envelope on a migrate statement', async () => {
@@ -130,7 +130,7 @@ describe('the advisor in the editor', () => {
   it('does not run the advisor when the model predicts no failing calls', async () => {
     const calm = edit(ACTIVE, 'sweep 0 cps to 40 cps step 5 cps', 'sweep 0 cps to 5 cps step 5 cps');
     const a = analyze(calm);
-    const failing = a.runs.map((r) => incompleteFor(simulate(r, { series: true }), 0).total);
+    const failing = a.runs.map((r) => migrationCost(simulate(r, { series: true }), 0).total);
     expect(failing, 'premise: the model predicts no incomplete calls at 0 and 5 cps').toEqual([0, 0]);
     const c = server();
     const u = uriOf('advisor-calm.sipmig');

@@ -64,13 +64,13 @@ describe('model diagnostics', () => {
 
   it('says how close a migration without failed calls comes to failing them (the wait of new calls against Timer B)', () => {
     const close = outcome((r) => {
-      r.incompleteCalls = { total: 0, byCause: {} };
+      r.incompleteCalls = r.migrations[0].incompleteCalls = { total: 0, byCause: {} };
       r.peakInviteWaitS = r.offeredCps === 40 ? 28.5 : 0;
     });
     const info = predictionDiagnostics(a, close).find((d) => d.code === 'PRED002')!;
     expect(info.message, 'a 28.5 s wait is 3.5 s short of Timer B: the summary must say so').toMatch(/; without failed calls, new calls still wait up to 28\.5 s \(40 cps\), Timer B is 32 s\.$/);
     const relaxed = outcome((r) => {
-      r.incompleteCalls = { total: 0, byCause: {} };
+      r.incompleteCalls = r.migrations[0].incompleteCalls = { total: 0, byCause: {} };
       r.peakInviteWaitS = 1;
     });
     expect(predictionDiagnostics(a, relaxed).find((d) => d.code === 'PRED002')!.message, 'a wait far below Timer B is not mentioned').not.toContain('wait');
@@ -109,14 +109,17 @@ describe('model diagnostics', () => {
   });
 
   it('counts for a migration only the calls the run without migrations would not lose (a policy refusing at all times costs it nothing)', () => {
-    // The 40 cps run fails 50 calls; its baseline (no migration) already refuses 30 of them, as a rate policy would.
-    const steps = (r: RunResult) => r.series!.tS.length;
+    // The 40 cps run fails 50 calls; its baseline (no migration) already refuses 30 of them, as a rate
+    // policy would: half before the migration starts (120 s), which the migration does not answer
+    // for in any case, and the rest during it.
     const withBaseline = (refusedAnyway: number) =>
       outcome((r) => {
         if (r.offeredCps !== 40) return;
-        const n = steps(r);
-        const ramp = (total: number) => Float64Array.from({ length: n }, (_, i) => (total * (i + 1)) / n);
-        (r as RunResult & { withoutMigrations?: unknown }).withoutMigrations = { incomplete408: ramp(refusedAnyway), incomplete503: new Float64Array(n), incompleteOther: new Float64Array(n) };
+        const tS = r.series!.tS;
+        const n = tS.length;
+        const early = Float64Array.from({ length: n }, (_, i) => (tS[i] >= 60 ? refusedAnyway / 2 : 0));
+        const during = Float64Array.from({ length: n }, (_, i) => early[i] + (tS[i] >= 200 ? refusedAnyway : 0));
+        (r as RunResult & { withoutMigrations?: unknown }).withoutMigrations = { incomplete408: during, incomplete503: new Float64Array(n), incompleteOther: new Float64Array(n) };
       });
     const summary = (o: Outcome) => predictionDiagnostics(a, o).find((d) => d.code === 'PRED002')!.message;
     expect(summary(withBaseline(30)), 'at 40 cps 50 fail, 30 of them anyway').toContain('20–50 incomplete calls at 25 cps, 30 cps, 35 cps, 40 cps');
@@ -211,8 +214,9 @@ describe('hover with predictions', () => {
 
   it('shows the per-point migration table on a migrate statement', async () => {
     const h = await hoverAt({ a, offset: ACTIVE.indexOf('migrate sipas1') + 3, outcome: outcome() });
-    expect(h!.markdown).toContain('| load | migration time | downtime | rounds | sent | new-call wait | incomplete calls |');
-    expect(h!.markdown).toContain('| 40 cps | 148 s | 36 ms | 9 | 2.4 GB | 32 s | 50 |');
+    expect(h!.markdown).toContain('| load | migration time | downtime | rounds | sent | guest CPU during | new-call wait | incomplete calls |');
+    // The fixture's migrated VM: 1.2 % per cps before; during, 6 points more and 0.6 per cps up to 15 cps.
+    expect(h!.markdown, 'the migrated VM CPU during its own migration, the minute before in brackets').toContain('| 40 cps | 148 s | 36 ms | 9 | 2.4 GB | 63 % (48 %) | 32 s | 50 |');
     expect(h!.markdown, 'the hover explains the wait column with Timer B').toContain('calls fail (408) once it reaches Timer B (32 s)');
     expect(h!.markdown, 'the hover says that a zero is not a promise (the model\'s known gap at 25-35 cps)').toContain('a real server can fail some calls before that: the reference study lost about 50 at 25–35 cps, where the model predicts none');
     expect(h!.markdown, 'no run is behind before its migration').not.toContain('Behind before any migration');

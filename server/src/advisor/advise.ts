@@ -4,12 +4,12 @@
 // from model runs; nothing here is a rule of thumb. See docs/advisor.md.
 import type { Analysis } from '../language';
 import type { RunInput, ScenarioInput } from '../model/input';
-import type { RunResult } from '../model/output';
-import { behindAtMigrationStart, incompleteBeyond, neverConverges as never, queueEmptyAt, simulate, startsInBacklogOf } from '../model';
+import type { IncompleteCalls, RunResult } from '../model/output';
+import { behindAtMigrationStart, migrationCost, neverConverges as never, queueEmptyAt, simulate, startsInBacklogOf, type FailureSeries } from '../model';
 import { candidatesFor, combine } from './candidates';
 import type { Advice, Candidate, MigrationAdvice, Prediction, RankedOption } from './types';
 
-/** After a migration ends, retransmissions and timeouts it caused still land for a while (Timer B = 32 s). */
+/** After a migration ends, retransmissions and timeouts it caused still land for a while (Timer B = 32 s): a later start must leave this much of the scenario after the migration. */
 const AFTERMATH_S = 60;
 /** Envelope resolution in calls per second. */
 const ENVELOPE_RESOLUTION_CPS = 0.5;
@@ -19,41 +19,6 @@ export interface AdviseOptions {
   verifyTop?: number;
   /** Combine the best single options pairwise. */
   combinations?: boolean;
-}
-
-/** Incomplete calls whose failure falls in the migration's window (start to end + aftermath). */
-export function incompleteFor(r: RunResult, index: number): { total: number; byCause: Record<string, number> } {
-  const m = r.migrations[index];
-  if (!m || !r.series) return r.incompleteCalls;
-  return incompleteWithin(r, ...windowOf(m));
-}
-
-/** A migration's window: from its start to its end (the run's end if it has none) plus the aftermath. */
-function windowOf(m: RunResult['migrations'][number]): [number, number] {
-  return [m.startS, (m.endS ?? Infinity) + AFTERMATH_S];
-}
-
-/** Incomplete calls, by cause, whose failure falls in [from, to] (the run's series). */
-function incompleteWithin(r: RunResult, from: number, to: number): { total: number; byCause: Record<string, number> } {
-  const s = r.series!;
-  const t = s.tS;
-  const byCause: Record<string, number> = {};
-  let total = 0;
-  for (const [key, cause] of [['incomplete408', '408'], ['incomplete503', '503'], ['incompleteOther', 'other']] as const) {
-    const cum = s[key];
-    if (!cum || cum.length === 0) continue;
-    let i0 = 0;
-    while (i0 < t.length && t[i0] < from) i0++;
-    let i1 = i0;
-    while (i1 + 1 < t.length && t[i1 + 1] <= to) i1++;
-    const before = i0 > 0 ? cum[i0 - 1] : 0;
-    const n = Math.round((cum[Math.min(i1, cum.length - 1)] ?? 0) - before);
-    if (n > 0) {
-      byCause[cause] = n;
-      total += n;
-    }
-  }
-  return { total, byCause };
 }
 
 /**
@@ -79,23 +44,26 @@ class Baselines {
 }
 
 /**
- * The calls a migration costs: those failing in its window, less those the plan without any
- * migration (`baseline`) fails in that window. An overload policy of the plan that refuses calls
- * at all times (a rate below the load) costs the migration nothing; a policy or an admission
- * limit that an option adds does.
+ * The calls migration `index` of `r` costs (model/attribution.ts): those failing in its window,
+ * less those the plan without any migration (`baseline`) fails in that window. An overload
+ * policy of the plan that refuses calls at all times (a rate below the load) costs the migration
+ * nothing; a policy or an admission limit that an option adds does.
  */
-export function migrationCost(r: RunResult, baseline: RunResult, index: number): { total: number; byCause: Record<string, number> } {
-  const m = r.migrations[index];
-  if (!m || !r.series || !baseline.series) return incompleteFor(r, index);
-  const [from, to] = windowOf(m);
-  return incompleteBeyond(incompleteWithin(r, from, to), incompleteWithin(baseline, from, to).byCause);
+function costOf(r: RunResult, baseline: RunResult, index: number): IncompleteCalls {
+  return migrationCost(r, index, failureSeries(baseline));
+}
+
+/** A run's cumulative failures with their time axis (undefined without series). */
+function failureSeries(r: RunResult): FailureSeries | undefined {
+  const s = r.series;
+  return s?.tS && s.incomplete408 && s.incomplete503 && s.incompleteOther ? { tS: s.tS, incomplete408: s.incomplete408, incomplete503: s.incomplete503, incompleteOther: s.incompleteOther } : undefined;
 }
 
 /** `run` changed by an option (or not), measured against `baseline`: the plan's run without migrations. */
 function predict(run: RunInput, index: number, baseline: RunResult): Prediction {
   const r = simulate(run, { series: true });
   const m = r.migrations[index];
-  const inc = migrationCost(r, baseline, index);
+  const inc = costOf(r, baseline, index);
   return { incompleteCalls: inc.total, byCause: inc.byCause, migrationTimeS: m?.migrationTimeS ?? null, downtimeMs: m?.downtimeMs ?? null, converged: m?.converged ?? false, unfinished: m?.unfinished ?? null };
 }
 
@@ -171,7 +139,7 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
     let worst = 0;
     let worstN = -1;
     results.forEach((r, i) => {
-      const n = migrationCost(r, baselines.of(runs[i]), index).total;
+      const n = costOf(r, baselines.of(runs[i]), index).total;
       if (n > worstN || (n === worstN && runs[i].offeredCps > runs[worst].offeredCps)) {
         worst = i;
         worstN = n;
@@ -181,7 +149,7 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
     const base = results[worst];
     // Every option at the advised run is measured against this one baseline.
     const planBaseline = baselines.of(run);
-    const inc = migrationCost(base, planBaseline, index);
+    const inc = costOf(base, planBaseline, index);
     const bm = base.migrations[index];
     const current: Prediction = { incompleteCalls: inc.total, byCause: inc.byCause, migrationTimeS: bm?.migrationTimeS ?? null, downtimeMs: bm?.downtimeMs ?? null, converged: bm?.converged ?? false, unfinished: bm?.unfinished ?? null };
     const envelope = safeEnvelope(run, index, run.offeredCps, count, baselines);
@@ -214,7 +182,7 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
       for (const o of all.slice(0, verifyTop)) {
         o.totalIncompleteAllRuns = runs.reduce((sum, r) => {
           count();
-          return sum + migrationCost(simulate(withScenario(r, o.candidate.apply(r.scenario)), { series: true }), baselines.of(r), index).total;
+          return sum + costOf(simulate(withScenario(r, o.candidate.apply(r.scenario)), { series: true }), baselines.of(r), index).total;
         }, 0);
       }
       options = all.map(({ candidate: _c, costRank: _r, ...o }) => o);

@@ -29,6 +29,33 @@ export interface MigrationResult {
    * an earlier migration left (summary.ts, startsInBacklogOf).
    */
   startWaitS: number | null;
+  /**
+   * The calls that failed, by cause, from this migration's start to the first start of another
+   * migration at or after its end (the run's end if there is none, or if it never ends): the
+   * failures it and its backlog can be blamed for (attribution.ts). Migrations that overlap
+   * both count the calls failed while both were under way. Raw counts: the calls an overload
+   * policy refuses at all times are in them; `migrationCost` takes those out. Null when it never
+   * started.
+   */
+  incompleteCalls: IncompleteCalls | null;
+  /**
+   * CPU of every VM and host around this migration alone: the 60 s before its start, from its
+   * start to its end, the 60 s after its end (the run-level `cpu` spans all migrations). Null
+   * when it never started.
+   */
+  cpu: CpuSummaries | null;
+}
+
+/** Incomplete calls, by cause, with their total. */
+export interface IncompleteCalls {
+  total: number;
+  byCause: Record<string, number>;
+}
+
+/** CPU summaries of every VM and host by name. */
+export interface CpuSummaries {
+  vms: Record<string, CpuSummary>;
+  hosts: Record<string, CpuSummary>;
 }
 
 /**
@@ -99,12 +126,12 @@ export interface RunResult<V extends SeriesValues = SeriesValues> {
   label: string;
   offeredCps: number;
   migrations: MigrationResult[];
-  incompleteCalls: { total: number; byCause: Record<string, number> };
+  incompleteCalls: IncompleteCalls;
   overload: { maxPhase: number; transitions: PhaseTransition[]; policy: string };
   failover: boolean;
   /** When the HA middleware would have declared the active dead (null or absent: never). */
   failoverAtS?: number | null;
-  cpu: { vms: Record<string, CpuSummary>; hosts: Record<string, CpuSummary> };
+  cpu: CpuSummaries;
   /**
    * The longest a new call waited at the SIP-AS: the age of the oldest initial INVITE still
    * queued, over the whole run, in seconds, at most Timer B (an INVITE that waited that long

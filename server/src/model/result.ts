@@ -1,8 +1,9 @@
 // How a finished simulation becomes its RunResult: migrations, CPU summaries, incomplete calls
 // by cause, and the series (plain arrays for JSON, or the model's own typed arrays).
-import type { MigrationResult, MigrationStartState, RunResult, Series, SeriesValues, UnfinishedMigration } from './output';
+import type { CpuSummaries, IncompleteCalls, MigrationResult, MigrationStartState, RunResult, Series, SeriesValues, UnfinishedMigration } from './output';
 import type { Simulation } from './simulation';
-import { MigPhase, type Projection } from './migration';
+import { MigPhase, type Migration, type Projection } from './migration';
+import { closingMigration, type WindowBounds } from './attribution';
 import { plainArray, r2, summarizeCpu } from './summary';
 import { SERIES_KEYS } from './series';
 
@@ -14,16 +15,21 @@ export function buildResult<V extends SeriesValues>(sim: Simulation, steps: numb
   const { dt, run, queue } = sim;
   const sc = run.scenario;
   const horizon = steps * dt;
-  const migrations: MigrationResult[] = sim.migs.map((m) => {
+  const isConverged = (g: Migration) => g.phase === MigPhase.Done || (g.phase === MigPhase.StopCopy && g.endAtS <= horizon + 1e-9);
+  const bounds = sim.migs.map((m): WindowBounds => ({ startS: m.g.spec.startS, endS: isConverged(m.g) ? round3(m.g.endAtS) : null, started: m.failedAtStart !== null }));
+  const failedAtEnd = sim.failedSoFar();
+  const migrations: MigrationResult[] = sim.migs.map((m, k) => {
     const g = m.g;
-    const converged = g.phase === MigPhase.Done || (g.phase === MigPhase.StopCopy && g.endAtS <= horizon + 1e-9);
+    const converged = isConverged(g);
+    const endS = bounds[k].endS;
+    const closing = closingMigration(bounds, k);
     return {
       vm: g.spec.vm,
       role: m.vi >= 0 ? sim.roles[m.vi] : 'other',
       from: g.spec.from,
       to: g.spec.to,
       startS: g.spec.startS,
-      endS: converged ? round3(g.endAtS) : null,
+      endS,
       migrationTimeS: converged ? round3(g.endAtS - g.spec.startS) : null,
       downtimeMs: converged ? round3(g.downtimeS * 1000) : null,
       bytesSent: Math.round(g.sent),
@@ -31,6 +37,11 @@ export function buildResult<V extends SeriesValues>(sim: Simulation, steps: numb
       converged,
       unfinished: converged || g.phase === MigPhase.Off ? null : unfinished(g.remaining, g.projectEnd(horizon, m.linkGoodput, sim.resumeS)),
       startWaitS: Number.isNaN(m.startWaitS) ? null : round3(Math.min(m.startWaitS, sc.app.timers.timerBS)),
+      incompleteCalls: m.failedAtStart && callsBetween(m.failedAtStart, (closing >= 0 && sim.migs[closing].failedAtStart) || failedAtEnd),
+      cpu: m.failedAtStart && {
+        vms: Object.fromEntries(sc.vms.map((v, i) => [v.name, summarizeCpu(sim.vCpu[i], dt, steps, g.spec.startS, endS)])),
+        hosts: Object.fromEntries(sc.hosts.map((h, i) => [h.name, summarizeCpu(sim.hCpu[i], dt, steps, g.spec.startS, endS)])),
+      } satisfies CpuSummaries,
     };
   });
   const started = migrations.filter((m) => m.startS < horizon);
@@ -76,6 +87,20 @@ export function buildResult<V extends SeriesValues>(sim: Simulation, steps: numb
     result.series = series;
   }
   return result;
+}
+
+/** The calls failed between two snapshots, by cause, rounded to whole calls as the run's total is. */
+function callsBetween(from: Map<string, number>, to: Map<string, number>): IncompleteCalls {
+  const byCause: Record<string, number> = {};
+  let total = 0;
+  for (const [cause, x] of to) {
+    const n = Math.round(x - (from.get(cause) ?? 0));
+    if (n > 0) {
+      byCause[cause] = n;
+      total += n;
+    }
+  }
+  return { total, byCause };
 }
 
 /** A migration still under way when the scenario ends: what it has left, and when it would resume or why not. */

@@ -96,6 +96,8 @@ interface MigRt {
   want: number;
   /** The new-call wait when it started (s; NaN: it has not). */
   startWaitS: number;
+  /** The calls failed by cause when it started (null: it has not): where its own count begins. */
+  failedAtStart: Map<string, number> | null;
 }
 
 
@@ -281,7 +283,7 @@ export class Simulation implements SteppedModel {
     this.migs = sc.migrations.map((m): MigRt => {
       const vi = vmIdx.get(m.vm) ?? -1;
       const linkGoodput = (m.linkBitsPerS / 8) * c.link_efficiency;
-      return { g: new Migration(m, vi >= 0 ? sc.vms[vi] : sc.vms[0], c), vi, dst: hostIdx.get(m.to) ?? -1, linkGoodput, want: Math.min(m.speedCapBytesPerS, linkGoodput), startWaitS: NaN };
+      return { g: new Migration(m, vi >= 0 ? sc.vms[vi] : sc.vms[0], c), vi, dst: hostIdx.get(m.to) ?? -1, linkGoodput, want: Math.min(m.speedCapBytesPerS, linkGoodput), startWaitS: NaN, failedAtStart: null };
     });
     this.nM = this.migs.length;
 
@@ -316,6 +318,7 @@ export class Simulation implements SteppedModel {
         g.start(t * this.dt);
         // The SIP-AS as this migration finds it (after step t - 1's service).
         m.startWaitS = t > 0 ? this.queue.inviteAgeS(t - 1) : 0;
+        m.failedAtStart = this.failedSoFar();
         if (Number.isNaN(this.st[Sc.FirstStartAt])) this.noteFirstStart(t);
       }
       if (g.phase === MigPhase.StopCopy && t0 >= g.endAtS - 1e-9) {
@@ -561,6 +564,17 @@ export class Simulation implements SteppedModel {
   /** Initial INVITEs answered 503 so far. */
   get rejected503(): number {
     return this.st[Sc.Rejected];
+  }
+
+  /**
+   * The calls failed so far, by cause: the queue's timeouts and the overload control's 503s
+   * (fluid amounts; the result rounds them). Taken at a migration's start, before any of that
+   * step's work, so it equals the cumulative series at the step before.
+   */
+  failedSoFar(): Map<string, number> {
+    const out = new Map(this.queue.failures);
+    out.set('503', (out.get('503') ?? 0) + this.st[Sc.Rejected]);
+    return out;
   }
 
   /** When the HA middleware would declare the active dead (s; NaN: never). */

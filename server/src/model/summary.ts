@@ -169,32 +169,3 @@ export function convergence(m: Pick<MigrationResult, 'converged' | 'unfinished'>
 export function neverConverges(m: Pick<MigrationResult, 'converged' | 'unfinished'>): boolean {
   return convergence(m) === 'never';
 }
-
-/** Incomplete calls by cause, with their total. */
-export interface IncompleteCounts {
-  total: number;
-  byCause: Record<string, number>;
-}
-
-/**
- * The calls of `mine` beyond those of `anyway` (the same run without migrations), by cause and
- * rounded to whole calls. `anyway` may be coarser (the series' 408, 503 and "other"): a finer
- * cause of `mine` (update-timeout, prack-timeout...) draws on "other". What a migration is
- * answerable for, for the advisor and the editor alike.
- */
-export function incompleteBeyond(mine: IncompleteCounts, anyway: Record<string, number>): IncompleteCounts {
-  const left: Record<string, number> = { ...anyway };
-  const byCause: Record<string, number> = {};
-  let total = 0;
-  for (const [cause, n] of Object.entries(mine.byCause)) {
-    const group = cause === '408' || cause === '503' ? cause : 'other';
-    const taken = Math.min(n, left[group] ?? 0);
-    left[group] = (left[group] ?? 0) - taken;
-    const more = Math.round(n - taken);
-    if (more > 0) {
-      byCause[cause] = more;
-      total += more;
-    }
-  }
-  return { total, byCause };
-}

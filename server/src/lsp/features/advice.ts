@@ -4,12 +4,11 @@
 import type { Analysis } from '../../language';
 import type { TextEdit } from '../../language/diagnostics';
 import { touches, type Span } from '../../language/syntax/tree';
-import { incompleteFor } from '../../advisor/advise';
 import type { Advice, MigrationAdvice, RankedOption } from '../../advisor/types';
 import type { RunResult } from '../../model/output';
 import { neverConverges } from '../../model/summary';
 import { topOptions } from '../../advisor/offered';
-import { isSilentFailure, thresholdPoints, thresholdSite, type Outcome } from './predictions';
+import { isSilentFailure, migrationCalls, thresholdPoints, thresholdSite, type Outcome } from './predictions';
 
 export { improving, topOptions, TOP_OPTIONS } from '../../advisor/offered';
 
@@ -34,12 +33,12 @@ export interface AdviceComparison {
   activeVm: { current: string; recommended: string };
 }
 
-/** Indices of the migrations the model predicts to fail calls or not to converge in some run. */
+/** Indices of the migrations the model predicts to fail calls (that the plan without migrations would not) or not to converge in some run. */
 export function failingMigrations(o: Outcome): number[] {
   const count = Math.max(0, ...o.results.map((r) => r.migrations.length));
   const out: number[] = [];
   for (let i = 0; i < count; i++) {
-    if (o.results.some((r) => r.migrations[i] && (neverConverges(r.migrations[i]) || incompleteFor(r, i).total > 0))) out.push(i);
+    if (o.results.some((r) => r.migrations[i] && (neverConverges(r.migrations[i]) || migrationCalls(r, i).total > 0))) out.push(i);
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // and on the phase-1 threshold and on `migrate` statements the model's predictions with
 // a small chart. Pure apart from the chart renderer, which is passed in.
 import type { Analysis } from '../../language';
-import type { RunResult } from '../../model/output';
+import type { MigrationResult, RunResult } from '../../model/output';
 import { behindAtMigrationStart } from '../../model';
 import type { Span } from '../../language/syntax/tree';
 import { TOP_LEVEL } from '../../language/schema/blocks';
@@ -88,17 +88,18 @@ async function migrationSection(req: HoverRequest, memberStart: number): Promise
     p.result.downtimeMs === null ? '–' : `${num(p.result.downtimeMs)} ms`,
     String(p.result.rounds),
     `${num(p.result.bytesSent / 1e9, 2)} GB`,
+    guestCpuDuring(p.result),
     `${num(p.peakInviteWaitS)} s`,
     String(Math.round(p.incomplete)),
   ]);
   const timerB = m.points[0].timerBS;
   const parts = [
     `**Predicted for this migration** (${md(m.entity.vm.value)}, ${md(m.points[0].result.role)} VM):`,
-    table(['load', 'migration time', 'downtime', 'rounds', 'sent', 'new-call wait', 'incomplete calls'], rows),
+    table(['load', 'migration time', 'downtime', 'rounds', 'sent', 'guest CPU during', 'new-call wait', 'incomplete calls'], rows),
     // The model's known gap (docs/model.md, section 6): a zero here is not a promise, and the
     // hover is where a planner reads it. (That the model predicts none at 25-35 cps is tested
     // in test/model/calibration.test.ts.)
-    `*New-call wait: the longest an initial INVITE waits at the SIP-AS in the run; calls fail (408) once it reaches Timer B (${num(timerB)} s). The model has no per-call spread, so a real server can fail some calls before that: the reference study lost about ${STUDY_INCOMPLETE} at 25–35 cps, where the model predicts none.*`,
+    `*Guest CPU during: the mean CPU the migrated VM shows while it migrates (the 60 s before, in brackets). New-call wait: the longest an initial INVITE waits at the SIP-AS in the run; calls fail (408) once it reaches Timer B (${num(timerB)} s). The model has no per-call spread, so a real server can fail some calls before that: the reference study lost about ${STUDY_INCOMPLETE} at 25–35 cps, where the model predicts none.*`,
   ];
   const behind = o.results.filter((r) => behindAtMigrationStart(r) && m.points.some((p) => p.label === r.label));
   if (behind.length)
@@ -109,6 +110,13 @@ async function migrationSection(req: HoverRequest, memberStart: number): Promise
   const advice = req.advice ? adviceSection(await req.advice(), memberStart) : '';
   if (advice) parts.push(advice);
   return parts.join('\n\n');
+}
+
+/** The migrated VM's own CPU during this migration, with the minute before it: "57 % (13 %)". */
+function guestCpuDuring(m: MigrationResult): string {
+  const c = m.cpu?.vms[m.vm];
+  if (!c) return '–';
+  return c.beforePct === null ? `${num(c.duringPct)} %` : `${num(c.duringPct)} % (${num(c.beforePct)} %)`;
 }
 
 /** The run to chart: the one with the most incomplete calls, else the highest load. */

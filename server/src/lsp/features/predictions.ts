@@ -4,8 +4,9 @@
 // in, nothing of the protocol.
 import type { Analysis } from '../../language';
 import type { RunInput } from '../../model/input';
-import type { MigrationResult, RunResult, SeriesValues } from '../../model/output';
-import { convergence, incompleteBeyond, startsInBacklogOf, type StartsInBacklog } from '../../model/summary';
+import type { IncompleteCalls, MigrationResult, RunResult, SeriesValues } from '../../model/output';
+import { convergence, startsInBacklogOf, type StartsInBacklog } from '../../model/summary';
+import { migrationCost, type FailureSeries } from '../../model/attribution';
 import { num } from './markdown';
 import { child, field, prop, type MigrationEntity } from '../../language/semantic/entities';
 import type { Span } from '../../language/syntax/tree';
@@ -108,7 +109,7 @@ export interface MigrationPoint {
   label: string;
   cps: number;
   result: MigrationResult;
-  /** Incomplete calls attributed to this migration (from its start to the next migration's start). */
+  /** Incomplete calls this migration answers for (model/attribution.ts: from its start to the next later start). */
   incomplete: number;
   byCause: Record<string, number>;
   failover: boolean;
@@ -131,65 +132,30 @@ export interface MigrationPrediction {
 
 /** Each `migrate` statement with its result in every run (matched by VM and start time). */
 export function migrationPredictions(a: Analysis, o: Outcome): MigrationPrediction[] {
-  const ms = a.entities.migrations;
-  return ms.map((m, k) => {
+  return a.entities.migrations.map((m) => {
     const points: MigrationPoint[] = [];
     o.results.forEach((r, i) => {
       const res = r.migrations.find((x) => x.vm === m.vm.value && Math.abs(x.startS - m.at.value) < 1e-6);
       if (!res) return;
-      const next = ms[k + 1]?.at.value ?? Infinity;
       const spec = o.runs[i]?.scenario.migrations.find((x) => x.vm === m.vm.value && Math.abs(x.startS - m.at.value) < 1e-6);
-      const inc = migrationCalls(r, ms.length === 1 ? 0 : m.at.value, ms.length === 1 ? Infinity : next);
-      points.push({ label: r.label, cps: r.offeredCps, result: res, incomplete: inc.total, byCause: inc.byCause, failover: r.failover, peakInviteWaitS: r.peakInviteWaitS, timerBS: r.timerBS, speedCapBytesPerS: spec?.speedCapBytesPerS, maxDowntimeS: spec?.maxDowntimeS, durationS: o.runs[i]?.scenario.durationS ?? NaN, cut: r.budgetExceeded, backlog: startsInBacklogOf(r, r.migrations.indexOf(res)) });
+      const index = r.migrations.indexOf(res);
+      const inc = migrationCalls(r, index);
+      points.push({ label: r.label, cps: r.offeredCps, result: res, incomplete: inc.total, byCause: inc.byCause, failover: r.failover, peakInviteWaitS: r.peakInviteWaitS, timerBS: r.timerBS, speedCapBytesPerS: spec?.speedCapBytesPerS, maxDowntimeS: spec?.maxDowntimeS, durationS: o.runs[i]?.scenario.durationS ?? NaN, cut: r.budgetExceeded, backlog: startsInBacklogOf(r, index) });
     });
     return { entity: m, points };
   });
 }
 
-const CAUSE_SERIES: Record<string, string> = { incomplete408: '408', incomplete503: '503', incompleteOther: 'other' };
-
 /** A result with, when the language server computed it, the same run's incomplete calls without migrations (lsp/model/job.ts). */
-type WithBaseline = RunResult & { withoutMigrations?: Record<'incomplete408' | 'incomplete503' | 'incompleteOther', ArrayLike<number>> };
+type WithBaseline = RunResult & { withoutMigrations?: Omit<FailureSeries, 'tS'> };
 
 /**
- * The calls a migration is answerable for in [fromS, toS) (the whole run for the only
- * migration): those that fail then, less those the run without migrations fails then. An
- * overload policy that refuses calls at all times costs a migration nothing (the advisor counts
- * the same way: advisor/advise.ts, migrationCost).
+ * The calls a migration is answerable for (model/attribution.ts: the advisor and the CLI count
+ * the same way): an overload policy that refuses calls at all times costs it nothing.
  */
-function migrationCalls(r: WithBaseline, fromS: number, toS: number): { total: number; byCause: Record<string, number> } {
-  const whole = fromS <= 0 && toS === Infinity;
-  const mine = whole ? { total: r.incompleteCalls.total, byCause: r.incompleteCalls.byCause } : incompleteBetween(r, fromS, toS);
+export function migrationCalls(r: WithBaseline, index: number): IncompleteCalls {
   const b = r.withoutMigrations;
-  if (!b || !r.series?.tS) return mine;
-  const last = (a: ArrayLike<number>) => (a.length ? a[a.length - 1] : 0);
-  const anyway = whole
-    ? { byCause: { '408': last(b.incomplete408), '503': last(b.incomplete503), other: last(b.incompleteOther) } as Record<string, number> }
-    : incompleteBetween({ ...r, series: { tS: r.series.tS, ...b } }, fromS, toS);
-  return incompleteBeyond(mine, anyway.byCause);
-}
-
-/** Incomplete calls that happened in [fromS, toS), from the cumulative per-cause series. */
-function incompleteBetween(r: RunResult, fromS: number, toS: number): { total: number; byCause: Record<string, number> } {
-  const s = r.series;
-  if (!s?.tS?.length) return { total: 0, byCause: {} };
-  const tS = s.tS;
-  const at = (t: number) => {
-    for (let i = 0; i < tS.length; i++) if (tS[i] >= t) return i;
-    return tS.length - 1;
-  };
-  const i0 = Math.max(0, at(fromS) - 1);
-  const i1 = toS === Infinity ? s.tS.length - 1 : at(toS);
-  const byCause: Record<string, number> = {};
-  let total = 0;
-  for (const [key, cause] of Object.entries(CAUSE_SERIES)) {
-    const c = s[key];
-    if (!c) continue;
-    const d = Math.max(0, c[i1] - c[i0]);
-    if (d > 0) byCause[cause] = d;
-    total += d;
-  }
-  return { total, byCause };
+  return migrationCost(r, index, b && r.series?.tS ? { tS: r.series.tS, ...b } : undefined);
 }
 
 /** "408 Request Timeout" for the model's cause keys (`408`, `incomplete408`, `timeout`, ...). */

@@ -1,0 +1,91 @@
+// Which failed calls, and which CPU, belong to which migration (model/attribution.ts and the
+// per-migration figures of a result): one rule for the editor, the advisor and the CLI.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../server/src/language';
+import { attributionWindow, failuresInWindow, migrationCost, simulate, summarizeCpu, type FailureSeries } from '../../server/src/model';
+import type { RunInput, RunResult } from '../../server/src/model';
+import { backToBackText, edit, ROOT } from '../helpers';
+
+const runOf = (text: string): RunInput => analyze(text).runs[0];
+const withoutMigrations = (run: RunInput): RunInput => ({ ...run, scenario: { ...run.scenario, migrations: [] } });
+const failures = (r: RunResult): FailureSeries => {
+  const s = r.series!;
+  return { tS: s.tS, incomplete408: s.incomplete408, incomplete503: s.incomplete503, incompleteOther: s.incompleteOther };
+};
+const MAINTENANCE = readFileSync(join(ROOT, 'samples/modern/maintenance-window.sipmig'), 'utf8');
+/** The back-to-back plan with the standby's migration started 10 s after the active's, while both run. */
+const overlapping = () => edit(backToBackText(), 'migrate sipas2 from pm2 to pm1 at 270 s', 'migrate sipas2 from pm2 to pm1 at 130 s');
+
+describe('calls a migration answers for', () => {
+  it('back to back: the first answers for its window up to the second start, the second for the rest; together the whole run', () => {
+    const r = simulate(runOf(backToBackText()), { series: true });
+    const [first, second] = r.migrations;
+    expect(attributionWindow(r.migrations, 0), 'the first window closes when the second migration starts').toEqual([first.startS, second.startS]);
+    expect(attributionWindow(r.migrations, 1), 'the last window runs to the end of the run').toEqual([second.startS, Infinity]);
+    expect(first.incompleteCalls!.total, 'the first migration fails calls of its own').toBeGreaterThan(0);
+    expect(second.incompleteCalls!.total, 'the second, started in the first backlog, fails more').toBeGreaterThan(first.incompleteCalls!.total);
+    expect(first.incompleteCalls!.total + second.incompleteCalls!.total, `nothing failed before 120 s and the windows do not overlap: they add up to the run total ${r.incompleteCalls.total}`).toBe(r.incompleteCalls.total);
+  });
+
+  it('counts in the model (without series) exactly what the cumulative series give over the same window', () => {
+    for (const text of [backToBackText(), overlapping(), MAINTENANCE]) {
+      const run = runOf(text);
+      const lean = simulate(run);
+      const full = simulate(run, { series: true });
+      lean.migrations.forEach((m, i) => {
+        const [from, to] = attributionWindow(full.migrations, i)!;
+        const fromSeries = failuresInWindow(failures(full), from, to);
+        const total = Object.values(fromSeries).reduce((a, b) => a + b, 0);
+        expect(Math.abs(m.incompleteCalls!.total - total), `${m.vm} at ${m.startS} s: ${m.incompleteCalls!.total} calls from the model, ${total.toFixed(2)} from the series between ${from} and ${to} s`).toBeLessThan(1);
+      });
+    }
+  });
+
+  it('overlapping migrations both answer for the calls failed while both were under way', () => {
+    const r = simulate(runOf(overlapping()));
+    const [active, standby] = r.migrations;
+    expect(standby.startS, 'the standby starts while the active still migrates').toBeLessThan(active.endS!);
+    expect(active.incompleteCalls!.total, 'calls fail').toBeGreaterThan(0);
+    expect(active.incompleteCalls, 'nothing failed before 120 s: the active answers for every failed call').toEqual(r.incompleteCalls);
+    expect(standby.incompleteCalls, 'nothing failed before 130 s either: so does the standby (not 0 because a later migration cut the window short)').toEqual(r.incompleteCalls);
+  });
+
+  it('leaves out what the plan without migrations fails anyway: a rate policy refusing calls during the window costs the migration nothing', () => {
+    const run = runOf(MAINTENANCE);
+    const r = simulate(run, { series: true });
+    const standby = r.migrations.findIndex((m) => m.role === 'standby');
+    const raw = r.migrations[standby].incompleteCalls!;
+    expect(raw.byCause['503'] ?? 0, 'the rate policy refuses calls (503) while the standby migrates').toBeGreaterThan(100);
+    expect(migrationCost(r, standby, failures(simulate(withoutMigrations(run), { series: true }))), 'the same refusals happen without any migration').toEqual({ total: 0, byCause: {} });
+    expect(migrationCost(r, standby), 'without the plan baseline, the raw window count').toEqual(raw);
+  });
+
+  it('is nothing for a migration that never started (scheduled after the scenario ends)', () => {
+    // The language refuses such a schedule; the model still has to answer for it.
+    const run = runOf(backToBackText());
+    const r = simulate({ ...run, scenario: { ...run.scenario, migrations: run.scenario.migrations.map((m, i) => (i === 1 ? { ...m, startS: 700 } : m)) } });
+    expect(r.migrations[1].incompleteCalls, 'no count for a migration that never started').toBeNull();
+    expect(r.migrations[1].cpu, 'no CPU windows either').toBeNull();
+    expect(attributionWindow(r.migrations, 0), 'it does not close the first window').toEqual([120, Infinity]);
+    expect(migrationCost(r, 1)).toEqual({ total: 0, byCause: {} });
+  });
+});
+
+describe('CPU around each migration', () => {
+  it('takes each migration own windows: the active VM works hard during its own migration, not during the standby one', () => {
+    const r = simulate(runOf(MAINTENANCE), { series: true });
+    const dt = 0.1;
+    const n = r.series!.tS.length;
+    for (const m of r.migrations) {
+      for (const vm of ['sipas1', 'sipas2']) {
+        expect(m.cpu!.vms[vm], `${vm} around the migration of ${m.vm}: the windows of that migration`).toEqual(summarizeCpu(r.series![`vmCpu.${vm}`], dt, n, m.startS, m.endS));
+      }
+      expect(m.cpu!.vms[m.vm].duringPct, `${m.vm} works harder while it migrates (dirty logging, qemu I/O)`).toBeGreaterThan(m.cpu!.vms[m.vm].beforePct! + 3);
+    }
+    const [standbyMove, activeMove] = r.migrations;
+    expect(activeMove.cpu!.vms.sipas1.duringPct - standbyMove.cpu!.vms.sipas1.duringPct, 'the active VM: during its own migration against during the standby one').toBeGreaterThan(30);
+    expect(activeMove.cpu!.hosts.pm1.duringPct, 'its source host carries the migration then').toBeGreaterThan(standbyMove.cpu!.hosts.pm1.duringPct + 20);
+  });
+});
