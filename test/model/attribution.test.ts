@@ -79,6 +79,7 @@ describe('CPU around each migration', () => {
     const dt = 0.1;
     const n = r.series!.tS.length;
     for (const m of r.migrations) {
+      expect(Object.keys(m.cpu!.vms).sort(), 'the cluster VMs').toEqual(['sipas1', 'sipas2']);
       for (const vm of ['sipas1', 'sipas2']) {
         expect(m.cpu!.vms[vm], `${vm} around the migration of ${m.vm}: the windows of that migration`).toEqual(summarizeCpu(r.series![`vmCpu.${vm}`], dt, n, m.startS, m.endS));
       }
@@ -86,6 +87,7 @@ describe('CPU around each migration', () => {
     }
     const [standbyMove, activeMove] = r.migrations;
     expect(activeMove.cpu!.vms.sipas1.duringPct - standbyMove.cpu!.vms.sipas1.duringPct, 'the active VM: during its own migration against during the standby one').toBeGreaterThan(30);
-    expect(activeMove.cpu!.hosts.pm1.duringPct, 'its source host carries the migration then').toBeGreaterThan(standbyMove.cpu!.hosts.pm1.duringPct + 20);
+    expect(activeMove.cpu!.hosts.pm1.duringPct, 'its source host carries the migration then').toBeGreaterThan(activeMove.cpu!.hosts.pm1.beforePct! + 20);
+    expect(Object.keys(standbyMove.cpu!.hosts).sort(), 'the hosts of that migration only: its source and destination').toEqual(['new2', 'pm2']);
   });
 });

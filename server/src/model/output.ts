@@ -39,9 +39,10 @@ export interface MigrationResult {
    */
   incompleteCalls: IncompleteCalls | null;
   /**
-   * CPU of every VM and host around this migration alone: the 60 s before its start, from its
-   * start to its end, the 60 s after its end (the run-level `cpu` spans all migrations). Null
-   * when it never started.
+   * CPU around this migration alone, of the migrated VM, the cluster's active and standby VMs,
+   * and the source and destination hosts: the 60 s before its start, from its start to its end,
+   * the 60 s after its end (the run-level `cpu` spans all migrations, for every VM and host).
+   * Null when it never started.
    */
   cpu: CpuSummaries | null;
 }

@@ -38,10 +38,7 @@ export function buildResult<V extends SeriesValues>(sim: Simulation, steps: numb
       unfinished: converged || g.phase === MigPhase.Off ? null : unfinished(g.remaining, g.projectEnd(horizon, m.linkGoodput, sim.resumeS)),
       startWaitS: Number.isNaN(m.startWaitS) ? null : round3(Math.min(m.startWaitS, sc.app.timers.timerBS)),
       incompleteCalls: m.failedAtStart && callsBetween(m.failedAtStart, (closing >= 0 && sim.migs[closing].failedAtStart) || failedAtEnd),
-      cpu: m.failedAtStart && {
-        vms: Object.fromEntries(sc.vms.map((v, i) => [v.name, summarizeCpu(sim.vCpu[i], dt, steps, g.spec.startS, endS)])),
-        hosts: Object.fromEntries(sc.hosts.map((h, i) => [h.name, summarizeCpu(sim.hCpu[i], dt, steps, g.spec.startS, endS)])),
-      } satisfies CpuSummaries,
+      cpu: m.failedAtStart && migrationCpu(sim, steps, g.spec.vm, g.spec.from, g.spec.to, g.spec.startS, endS),
     };
   });
   const started = migrations.filter((m) => m.startS < horizon);
@@ -87,6 +84,25 @@ export function buildResult<V extends SeriesValues>(sim: Simulation, steps: numb
     result.series = series;
   }
   return result;
+}
+
+/**
+ * CPU around one migration: of the migrated VM, the cluster's two VMs, and the source and
+ * destination hosts (not of every VM and host: a file may have 50 migrations and many hosts, and
+ * each summary reads the steps of its windows).
+ */
+function migrationCpu(sim: Simulation, steps: number, vm: string, from: string, to: string, startS: number, endS: number | null): CpuSummaries {
+  const sc = sim.run.scenario;
+  const vms = new Set([vm, sc.cluster.active, sc.cluster.standby]);
+  const hosts = new Set([from, to]);
+  const out: CpuSummaries = { vms: {}, hosts: {} };
+  sc.vms.forEach((v, i) => {
+    if (vms.has(v.name)) out.vms[v.name] = summarizeCpu(sim.vCpu[i], sim.dt, steps, startS, endS);
+  });
+  sc.hosts.forEach((h, i) => {
+    if (hosts.has(h.name)) out.hosts[h.name] = summarizeCpu(sim.hCpu[i], sim.dt, steps, startS, endS);
+  });
+  return out;
 }
 
 /** The calls failed between two snapshots, by cause, rounded to whole calls as the run's total is. */
