@@ -6,7 +6,7 @@ import { analyze } from '../../server/src/language';
 import { predictionDiagnostics } from '../../server/src/lsp/features/predictionDiagnostics';
 import { inlayHints } from '../../server/src/lsp/features/inlayHints';
 import { hoverAt } from '../../server/src/lsp/features/hover';
-import { longestAbove, thresholdPoints, type Outcome } from '../../server/src/lsp/features/predictions';
+import { longestAbove, migrationPredictions, thresholdPoints, type Outcome } from '../../server/src/lsp/features/predictions';
 import { fileResult, migrationSites } from '../../server/src/lsp/features/results';
 import { simulate } from '../../server/src/model';
 import { backToBackFigures, backToBackText } from '../helpers';
@@ -134,6 +134,17 @@ describe('model diagnostics', () => {
     expect(b2b.text.slice(second.start, second.end)).toBe('migrate sipas2 from pm2 to pm1 at 270 s');
     expect(second.message.endsWith(`; it starts in the backlog the migration of 'sipas1' left (new calls already wait ${+backToBackFigures().secondWaitS.toFixed(1)} s at 270 s): start it later (hover for the advisor).`), second.message).toBe(true);
     expect(first.message, 'the first migration starts with nothing queued').not.toContain('backlog');
+  });
+
+  it('gives overlapping migrations each the calls failed while both were under way (not 0 to the first because the second started)', () => {
+    const both = analyze(edit(backToBackText(), 'migrate sipas2 from pm2 to pm1 at 270 s', 'migrate sipas2 from pm2 to pm1 at 130 s'));
+    const o: Outcome = { runs: both.runs, results: both.runs.map((r) => simulate(r, { series: true })), budgetMs: 2000 };
+    const total = o.results[0].incompleteCalls.total;
+    expect(total, 'two migrations at once at 40 cps fail calls').toBeGreaterThan(0);
+    const counts = migrationPredictions(both, o).map((m) => m.points[0].incomplete);
+    expect(counts, `nothing fails before 120 s: each migration answers for all ${total}`).toEqual([total, total]);
+    const summaries = predictionDiagnostics(both, o).filter((d) => d.code === 'PRED002').map((d) => d.message);
+    for (const m of summaries) expect(m, 'each migrate line gives the count').toContain(`${total} incomplete calls`);
   });
 
   it('keeps the baseline on the server: the results answer has none, though the run carried one', () => {
