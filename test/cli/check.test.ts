@@ -6,6 +6,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ACTIVE_SAMPLE, ROOT, activeText, backToBackFigures, backToBackText, edit } from '../helpers';
 import { tempDir } from '../tempDir';
+import { analyze } from '../../server/src/language';
+import { simulate } from '../../server/src/model';
 
 const BIN = join(ROOT, 'server/bin/sipmig.js');
 
@@ -126,6 +128,8 @@ describe('sipmig run', () => {
       expect(Object.keys(m.cpu.vms).sort(), 'the cluster VMs').toEqual(['sipas1', 'sipas2']);
     }
     expect(active.cpu.vms.sipas1.duringPct, 'the active VM works harder during its own migration than over the whole window of both').toBeGreaterThan(run.cpu.vms.sipas1.duringPct + 10);
+    const table = sipmig('run', join(ROOT, 'samples/modern/maintenance-window.sipmig')).out;
+    expect(table, 'the table: the rate policy refuses the same calls without the migrations, so neither migration answers for any').toContain(`${run.incompleteCalls.total} (${run.incompleteCalls.total} x 503); by migration: sipas2 0, sipas1 0`);
   });
 
   it('notes under the table a migration that starts in the backlog an earlier one left, and only then', () => {
@@ -134,6 +138,9 @@ describe('sipmig run', () => {
     const notes = r.out.trim().split('\n').filter((l) => l.startsWith('note:'));
     const { firstEndS, secondWaitS } = backToBackFigures();
     expect(notes, r.out).toEqual([`note: 40 cps: the migration of sipas2 at 270 s starts in the backlog the migration of sipas1 left (ended at ${firstEndS.toFixed(1)} s): new calls already wait ${secondWaitS.toFixed(1)} s. sipmig advise says when to start it instead.`]);
+    const [first, second] = simulate(analyze(backToBackText()).runs[0]).migrations.map((m) => m.incompleteCalls!.total);
+    expect(first, 'the first migration fails calls of its own').toBeGreaterThan(0);
+    expect(r.out, 'the row says which migration fails how many calls (nothing fails without migrations here)').toContain(`${first + second} (${first + second} x 408); by migration: sipas1 ${first}, sipas2 ${second}`);
     const json = JSON.parse(sipmig('run', file('back-to-back.sipmig', backToBackText()), '--json').out);
     expect(json.runs[0].series, 'the table needed series, --json without --series has none').toBeUndefined();
     expect(json.runs[0].migrations.map((m: { startWaitS: number }) => m.startWaitS)).toEqual([0, secondWaitS]);

@@ -1,7 +1,7 @@
 // `sipmig run FILE [--json] [--series] [--csv FILE]`: runs every run (sweep point) of a scenario.
 import { writeFileSync } from 'node:fs';
-import { simulate, simulateAll, startsInBacklogOf } from '../model';
-import type { FileResult, RunResult } from '../model/output';
+import { migrationCost, simulate, simulateAll, startsInBacklogOf } from '../model';
+import type { FileResult, IncompleteCalls, RunResult } from '../model/output';
 import type { RunInput } from '../model/input';
 import { formatRunTable, seriesToCsv } from './runFormat';
 import { loadCheckedScenario } from './files';
@@ -34,6 +34,21 @@ function withBacklogEvidence(runs: RunInput[], results: RunResult[]): RunResult[
   });
 }
 
+/**
+ * For each run with several migrations that fails calls, what each migration answers for
+ * (model/attribution.ts): its window's calls less those the same run without migrations fails
+ * there. That takes one more run, of mostly steady steps, whose failure series alone are kept.
+ * Empty for the other runs: with one migration the run's total says it.
+ */
+function migrationCosts(runs: RunInput[], results: RunResult[]): IncompleteCalls[][] {
+  return results.map((r, i) => {
+    if (r.migrations.length < 2 || r.incompleteCalls.total === 0) return [];
+    const b = simulate({ ...runs[i], scenario: { ...runs[i].scenario, migrations: [] } }, { series: true }).series!;
+    const anyway = { tS: b.tS, incomplete408: b.incomplete408, incomplete503: b.incomplete503, incompleteOther: b.incompleteOther };
+    return r.migrations.map((_, k) => migrationCost(r, k, anyway));
+  });
+}
+
 export function runFile(file: string, opts: RunOptions, io: CliIo): number {
   const sim = simulateFile(file, io, opts.series || opts.csv !== undefined);
   if (!sim.result) return sim.code;
@@ -46,6 +61,6 @@ export function runFile(file: string, opts: RunOptions, io: CliIo): number {
   if (opts.json) {
     if (!opts.series) for (const r of result.runs) delete r.series;
     io.out(JSON.stringify(result, null, 2));
-  } else io.out(formatRunTable({ ...result, runs: withBacklogEvidence(sim.runs, result.runs) }));
+  } else io.out(formatRunTable({ ...result, runs: withBacklogEvidence(sim.runs, result.runs) }, migrationCosts(sim.runs, result.runs)));
   return 0;
 }

@@ -1,21 +1,26 @@
 // Text renderings of model results for the CLI: the `sipmig run` table and the CSV time series.
-import type { FileResult, RunResult } from '../model/output';
+import type { FileResult, IncompleteCalls, RunResult } from '../model/output';
 import { behindAtMigrationStart, convergence, startsInBacklogOf } from '../model/summary';
 import type { MigrationResult } from '../model/output';
 
 const f1 = (x: number | null | undefined, unit = '') => (x === null || x === undefined || !Number.isFinite(x) ? '-' : `${x.toFixed(1)}${unit}`);
 
-/** One row per run: offered load, migrated VM and role, migration time, downtime, peak guest CPU, overload phase, the longest wait of a new call against Timer B, incomplete calls. */
-export function formatRunTable(r: FileResult): string {
+/**
+ * One row per run: offered load, migrated VM and role, migration time, downtime, peak guest CPU,
+ * overload phase, the longest wait of a new call against Timer B, incomplete calls; and, where
+ * `costs` has them (a run with several migrations), the calls each migration answers for.
+ */
+export function formatRunTable(r: FileResult, costs: IncompleteCalls[][] = []): string {
   const vms = [...new Set(r.runs.flatMap((run) => Object.keys(run.cpu.vms)))];
   const header = ['offered', 'migration', 'time', 'downtime', ...vms.map((v) => `peak ${v}`), 'phase', 'new-call wait', 'incomplete'];
-  const rows = r.runs.map((run) => {
+  const rows = r.runs.map((run, i) => {
     const migs = run.migrations.map((m) => `${m.vm} (${m.role}) ${m.from}->${m.to}`).join(', ') || 'none';
     const times = run.migrations.map(migrationTime).join(', ') || '-';
     const downs = run.migrations.map((m) => f1(m.downtimeMs, ' ms')).join(', ') || '-';
     const peaks = vms.map((v) => f1(run.cpu.vms[v]?.peakDuringPct, ' %'));
     const causes = Object.entries(run.incompleteCalls.byCause).map(([c, n]) => `${n} x ${c}`).join(', ');
-    const inc = `${run.incompleteCalls.total}${causes ? ` (${causes})` : ''}${run.failover ? ' FAIL-OVER' : ''}${run.budgetExceeded ? ' (stopped: time budget)' : ''}`;
+    const each = costs[i]?.length ? `; by migration: ${run.migrations.map((m, k) => `${m.vm} ${costs[i][k]?.total ?? 0}`).join(', ')}` : '';
+    const inc = `${run.incompleteCalls.total}${causes ? ` (${causes})` : ''}${each}${run.failover ? ' FAIL-OVER' : ''}${run.budgetExceeded ? ' (stopped: time budget)' : ''}`;
     return [`${run.label}`, migs, times, downs, ...peaks, String(run.overload.maxPhase), `${f1(run.peakInviteWaitS, ' s')} of ${f1(run.timerBS, ' s')}`, inc];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
