@@ -39,13 +39,23 @@ describe('buildReport', () => {
     expect(html).toMatch(/<td>40 cps<\/td>.*<td>sipas2 starts in the backlog/);
   });
 
+  it('gives each migration the guest CPU of its VM during it, against the minute before it', async () => {
+    const file = { file: 'back-to-back.sipmig', runs: analyze(backToBackText()).runs.map((r) => simulate(r)) };
+    const { html } = await buildReport(file, ctx);
+    for (const m of file.runs[0].migrations) {
+      const c = m.cpu!.vms[m.vm];
+      expect(html, `${m.vm}: its own CPU windows`).toContain(`${m.vm} (${m.role}) ${m.from} → ${m.to}: ${+m.migrationTimeS!.toFixed(1)} s`);
+      expect(html).toContain(`its guest CPU ${+c.duringPct.toFixed(1)} % during (${+c.beforePct!.toFixed(1)} % before)`);
+    }
+  });
+
   it('tells a migration the scenario ends before from one that never converges, in the table and the sweep chart', async () => {
     const file = syntheticSweep();
     Object.assign(file.runs[7].migrations[0], { converged: false, endS: null, migrationTimeS: null, downtimeMs: null, unfinished: { remainingBytes: 4e8, resumesAfterS: 38.7, stuck: null } });
     Object.assign(file.runs[8].migrations[0], { converged: false, endS: null, migrationTimeS: null, downtimeMs: null, unfinished: { remainingBytes: 9e8, resumesAfterS: null, stuck: 'dirtying' } });
     const { html } = await buildReport(file, ctx);
-    expect(html).toMatch(/<td>35 cps<\/td>.*sipas1 \(active\) pm1 → pm3: unfinished, 38\.7 s more<\/td>/);
-    expect(html).toMatch(/<td>40 cps<\/td>.*sipas1 \(active\) pm1 → pm3: did not converge<\/td>/);
+    expect(html).toMatch(/<td>35 cps<\/td>.*sipas1 \(active\) pm1 → pm3: unfinished, 38\.7 s more, its guest CPU [\d.]+ % during \([\d.]+ % before\)<\/td>/);
+    expect(html).toMatch(/<td>40 cps<\/td>.*sipas1 \(active\) pm1 → pm3: did not converge, its guest CPU/);
     const sub = (sweepMigrationTimeSpec(file) as { title: { subtitle: string[] } }).title.subtitle[0];
     expect(sub).toBe('did not converge at 40 calls/s; still migrating when the scenario ends at 35 calls/s');
   });
