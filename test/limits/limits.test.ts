@@ -99,6 +99,10 @@ describe('documented limits', () => {
     const d = (s: number) => edit(edit(S, 'step 100 ms', 'step 1 s'), 'duration 420 s', `duration ${s} s`);
     expectNone(d(LIMITS.maxDurationS));
     expectOne(d(LIMITS.maxDurationS + 1), `${LIMITS.maxDurationS + 1} s`, /at most 86400 s \(one day\)/);
+    // Written in days, as an operator might: one day is allowed, two are not.
+    const days = (n: number) => LOAD(edit(edit(S, 'step 100 ms', 'step 1 s'), 'duration 420 s', `duration ${n} d`));
+    expectNone(days(1));
+    expectOne(days(2), '2 d', /at most 86400 s \(one day\); this one lasts 172800 s/);
   });
 
   it(`model steps per run: ${LIMITS.maxStepsPerRun}`, () => {

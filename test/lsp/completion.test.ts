@@ -43,7 +43,7 @@ describe('completion', () => {
   it('offers the units of the expected dimension after a number', async () => {
     const text = edit(ACTIVE, 'max_downtime 30 ms', 'max_downtime 30 ');
     const items = await complete(uriOf('c4.sipmig'), text, 'max_downtime 30 ', 'max_downtime 30 '.length);
-    expect(labels(items)).toEqual(['us', 'ms', 's', 'min', 'h']);
+    expect(labels(items)).toEqual(['us', 'ms', 's', 'min', 'h', 'd']);
   });
 
   it('offers the catalog CPU models after cpu "', async () => {

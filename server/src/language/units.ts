@@ -18,6 +18,7 @@ const table: UnitDef[] = [
   { unit: 's', dimension: 'time', factor: 1 },
   { unit: 'min', dimension: 'time', factor: 60 },
   { unit: 'h', dimension: 'time', factor: 3600 },
+  { unit: 'd', dimension: 'time', factor: 86400 },
   { unit: '%', dimension: 'percent', factor: 1 },
   { unit: 'cps', dimension: 'callRate', factor: 1 },
   { unit: 'B', dimension: 'bytes', factor: 1 },
