@@ -1,12 +1,25 @@
 // Text summary of a FileResult for the sipmig output channel (Run Scenario).
-import type { FileResult } from '../../server/src/model/output';
+import type { FileResult, MigrationResult } from '../../server/src/model/output';
 import { neverConverges } from '../../server/src/model/summary';
 
 const n = (v: number | null, digits = 1): string => (v === null ? '–' : v.toFixed(digits));
 
+/** A migration as sipmig/results sends it: with the calls it answers for (docs/editors.md). */
+type SentMigration = MigrationResult & { answerableCalls?: { total: number } };
+
+/** The calls a migration answers for: what the server sent, else its window's raw count. */
+function itsCalls(m: SentMigration): string {
+  const n = m.answerableCalls?.total ?? m.incompleteCalls?.total;
+  return n === undefined ? '–' : String(n);
+}
+
+/**
+ * One row per migration of each run: its figures, the incomplete calls it answers for ("its
+ * incomplete") and, on the run's first row, the run's total and highest overload phase.
+ */
 export function formatSummary(file: FileResult, at: Date, name = file.file): string {
   const lines = [`sipmig run ${name} (${at.toLocaleTimeString()})`];
-  const header = ['run', 'calls/s', 'migration', 'time s', 'downtime ms', 'rounds', 'incomplete', 'max phase', 'notes'];
+  const header = ['run', 'calls/s', 'migration', 'time s', 'downtime ms', 'rounds', 'its incomplete', 'incomplete', 'max phase', 'notes'];
   const rows: string[][] = [header];
   for (const r of file.runs) {
     const ms = r.migrations.length ? r.migrations : [null];
@@ -19,6 +32,7 @@ export function formatSummary(file: FileResult, at: Date, name = file.file): str
         m ? n(m.migrationTimeS) : '–',
         m ? n(m.downtimeMs) : '–',
         m ? String(m.rounds) : '–',
+        m ? itsCalls(m) : '–',
         i === 0 ? String(r.incompleteCalls.total) : '',
         i === 0 ? String(r.overload.maxPhase) : '',
         notes,

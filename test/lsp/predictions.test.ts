@@ -157,6 +157,14 @@ describe('model diagnostics', () => {
     expect(answer.runs.map((r) => r.label)).toEqual(o.results.map((r) => r.label));
     expect(Object.keys(answer.runs[8]), 'no baseline in the answer').not.toContain('withoutMigrations');
     expect(answer.runs[8].incompleteCalls, 'the rest of the run as the model gave it').toEqual(o.results[8].incompleteCalls);
+    // What the baseline is for: each migration comes with the calls it answers for.
+    const refusing = outcome((r) => {
+      if (r.offeredCps !== 40) return;
+      const tS = r.series!.tS;
+      (r as RunResult & { withoutMigrations?: unknown }).withoutMigrations = { incomplete408: Float64Array.from(tS, (t) => (t >= 200 ? 30 : 0)), incomplete503: new Float64Array(tS.length), incompleteOther: new Float64Array(tS.length) };
+    });
+    const sent = fileResult('file:///x.sipmig', refusing, migrationSites(a), (s) => s).runs[8].migrations[0] as { answerableCalls?: unknown };
+    expect(sent.answerableCalls, '50 fail in the window, 30 of them without the migration too').toEqual({ total: 20, byCause: { '408': 20 } });
   });
 
   it('says when the model stopped at its time budget, and when it predicts a fail-over', () => {

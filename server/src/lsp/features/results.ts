@@ -7,7 +7,7 @@ import type { FileResult, RunResult } from '../../model/output';
 import type { Span } from '../../language/syntax/tree';
 import { decimateRun, MIN_POINTS, plainSeries, type SentRun } from '../../charts/decimate';
 import { RESULTS_MAX_POINTS, RESULTS_MAX_VALUES, RESULTS_MIN_POINTS, type ResultsParams } from '../protocol';
-import { phaseThresholds, type Outcome } from './predictions';
+import { migrationCalls, phaseThresholds, type Outcome } from './predictions';
 
 export type { SentRun } from '../../charts/decimate';
 
@@ -86,8 +86,12 @@ export function fileResult<R>(uri: string, o: Outcome, sites: MigrationSite[], t
     return s ? toRange(s.span) : undefined;
   };
   const runs = boundSeries(
-    // (The baseline without migrations that a failing run carries is for attribution here, not for clients.)
-    o.results.map(({ withoutMigrations: _baseline, ...r }: RunResult & { withoutMigrations?: unknown }) => ({ ...r, migrations: r.migrations.map((m) => ({ ...m, range: rangeOf(m.vm, m.startS) })) })),
+    // The baseline without migrations that a failing run carries is for attribution here, not
+    // for clients: each migration gets the calls it answers for (`answerableCalls`).
+    o.results.map((run) => {
+      const { withoutMigrations: _baseline, ...r } = run as RunResult & { withoutMigrations?: unknown };
+      return { ...r, migrations: r.migrations.map((m, k) => ({ ...m, range: rangeOf(m.vm, m.startS), answerableCalls: migrationCalls(run, k) })) };
+    }),
     req,
   );
   const first = o.results[0];
