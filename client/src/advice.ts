@@ -7,6 +7,7 @@ import type { RunResult } from '../../server/src/model/output';
 import type { ComparisonInput } from '../../server/src/charts/comparison';
 import type { AdviceAnswer } from '../../server/src/lsp/protocol';
 import { topOptions } from '../../server/src/advisor/offered';
+import { backlogSentence, behindSentence } from '../../server/src/advisor/explain';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -59,19 +60,12 @@ const cps = (v: number) => `${Math.round(v * 10) / 10} cps`;
 
 /** ". Behind before any migration: ..." when the advised run was (what no option changes). */
 function behind(m: Advice['migrations'][number]): string {
-  const b = m.behind;
-  if (!b) return '';
-  const timedOut = b.timedOutCalls >= 1 ? ` and ${b.timedOutCalls} calls have timed out` : '';
-  return `. Behind before any migration: at ${Math.round(b.atS * 10) / 10} s new calls already wait ${Math.round(b.inviteWaitS * 10) / 10} s${timedOut}; no migration setting removes that backlog`;
+  return m.behind ? `. Behind before any migration: ${behindSentence(m.behind)}` : '';
 }
 
-/** ". Starts in the backlog of the migration of ...": when an earlier migration's backlog had not drained yet. */
+/** ". Starts in a backlog: the migration of ...": when an earlier migration's backlog had not drained yet. */
 function inBacklog(m: Advice['migrations'][number]): string {
-  const b = m.startsInBacklog;
-  if (!b) return '';
-  const s1 = (s: number) => Math.round(s * 10) / 10;
-  const gone = b.drainedAtS === null ? 'it does not drain within the scenario' : `without this migration it is gone at ${s1(b.drainedAtS)} s`;
-  return `. Starts in the backlog of the migration of '${b.afterVm}' (ended at ${s1(b.afterEndS)} s): new calls still wait ${s1(b.waitS)} s; ${gone}`;
+  return m.startsInBacklog ? `. Starts in a backlog: ${backlogSentence(m.startsInBacklog, m.startS)}` : '';
 }
 
 /** The options table of the panel: per failing migration, its top options (the ones the editor offers). Plain strings: the webview sets them as text. */

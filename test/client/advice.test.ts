@@ -36,9 +36,9 @@ describe('sipmig/advice on the client', () => {
     expect(t.caption).toBe('migrate sipas1 (active) from pm1 to pm3 at 120 s, at 40 cps: 50 incomplete calls, migration 148 s');
     expect(t.envelope).toBe('Safe envelope: up to 20 cps of constant load (margin −20 cps)');
     const [behind] = optionTables({ ...advice, migrations: [{ ...advice.migrations[0], behind: { atS: 120, inviteWaitS: 17.04, timedOutCalls: 0, rejectedCalls: 0 } }] });
-    expect(behind.envelope, 'a run behind before its migration says so under the envelope').toBe('Safe envelope: up to 20 cps of constant load (margin −20 cps). Behind before any migration: at 120 s new calls already wait 17 s; no migration setting removes that backlog');
+    expect(behind.envelope, 'a run behind before its migration says so under the envelope').toBe('Safe envelope: up to 20 cps of constant load (margin −20 cps). Behind before any migration: at 120 s new calls already wait 17 s. No migration setting removes that backlog: lower the load or add capacity');
     const [backlog] = optionTables({ ...advice, migrations: [{ ...advice.migrations[0], startsInBacklog: { afterVm: 'sipas2', afterEndS: 110.04, waitS: 5.24, drainedAtS: 123.46 } }] });
-    expect(backlog.envelope, 'a migration that starts in an earlier one\'s backlog says so under the envelope').toBe("Safe envelope: up to 20 cps of constant load (margin −20 cps). Starts in the backlog of the migration of 'sipas2' (ended at 110 s): new calls still wait 5.2 s; without this migration it is gone at 123.5 s");
+    expect(backlog.envelope, 'a migration that starts in an earlier one\'s backlog says so under the envelope').toBe("Safe envelope: up to 20 cps of constant load (margin −20 cps). Starts in a backlog: the migration of 'sipas2' ended at 110 s; at 120 s new calls still wait 5.2 s; without this migration it is gone at 123.5 s");
     expect(t.rows.map((r) => [r.rank, r.incomplete, r.migrationTime, r.allRuns])).toEqual([['1', '0', '120 s', '0'], ['2', '1', '119 s', '1'], ['3', '5', '115 s', '5']]);
     expect(optionTables({ migrations: [{ ...advice.migrations[0], current: { ...advice.migrations[0].current, incompleteCalls: 0 } }], failsCalls: false }), 'no table for a migration that fails no calls').toEqual([]);
   });

@@ -7,11 +7,11 @@ import { analyze } from '../language';
 import { applyEdits } from '../language/applyEdits';
 import { advise } from '../advisor/advise';
 import type { Advice, MigrationAdvice } from '../advisor/types';
-import type { MigrationStartState } from '../model/output';
 import { loadCheckedScenario } from './files';
 import type { CliIo } from './io';
 import { migrationTime } from './runFormat';
 import { improving } from '../advisor/offered';
+import { backlogSentence, behindSentence } from '../advisor/explain';
 import { convergence } from '../model/summary';
 
 export const EXIT_FAILS_CALLS = 3;
@@ -42,18 +42,6 @@ export function adviseFile(file: string, opts: { json: boolean; apply: boolean }
   return final.failsCalls ? EXIT_FAILS_CALLS : 0;
 }
 
-/** The advised run's SIP-AS was behind before any migration: what no option here changes. */
-function behindText(b: MigrationStartState): string {
-  const failed = b.timedOutCalls >= 1 ? ` and ${b.timedOutCalls} calls have timed out` : '';
-  return `behind before any migration: at ${b.atS} s new calls already wait ${b.inviteWaitS.toFixed(1)} s${failed}. No migration setting removes that backlog: lower the load or add capacity.`;
-}
-
-/** The migration starts in the backlog an earlier one left: how long calls wait then, and when it would be gone. */
-function backlogText(b: NonNullable<MigrationAdvice['startsInBacklog']>, startS: number): string {
-  const gone = b.drainedAtS === null ? 'it does not drain within the scenario' : `without this migration it is gone at ${+b.drainedAtS.toFixed(1)} s`;
-  return `starts in the backlog of the migration of '${b.afterVm}' (ended at ${+b.afterEndS.toFixed(1)} s): at ${startS} s new calls already wait ${b.waitS.toFixed(1)} s; ${gone}.`;
-}
-
 /** An advised run the scenario ends before its migration resumes: its calls are counted only up to the end. */
 const UNFINISHED_NOTE = 'the scenario ends before this migration resumes: calls that fail at its end or after it are not counted; lengthen the scenario (PRED007)';
 
@@ -63,8 +51,8 @@ function formatMigration(m: MigrationAdvice): string {
     `migrate ${m.vm} (${m.role}) from ${m.from} to ${m.to} at ${m.startS} s, at ${m.runLabel}: ${m.current.incompleteCalls} incomplete calls${causes ? ` (${causes})` : ''}, migration ${migrationTime(m.current)}`,
     `  safe envelope: ${m.safeEnvelope.atLeast ? 'at least' : 'up to'} ${m.safeEnvelope.maxSafeCps} cps constant load (margin ${m.safeEnvelope.marginCps >= 0 ? '+' : ''}${m.safeEnvelope.marginCps} cps)`,
   ];
-  if (m.behind) lines.push(`  ${behindText(m.behind)}`);
-  if (m.startsInBacklog) lines.push(`  ${backlogText(m.startsInBacklog, m.startS)}`);
+  if (m.behind) lines.push(`  behind before any migration: ${behindSentence(m.behind)}.`);
+  if (m.startsInBacklog) lines.push(`  starts in a backlog: ${backlogSentence(m.startsInBacklog, m.startS)}.`);
   if (convergence(m.current) === 'unfinished') lines.push(`  ${UNFINISHED_NOTE}`);
   if (m.current.incompleteCalls === 0) lines.push('  no incomplete calls predicted: nothing to change');
   // Only options that make it better, as the editor offers them; --json has them all.

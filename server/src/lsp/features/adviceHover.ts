@@ -6,6 +6,7 @@ import { md, num, table } from './markdown';
 import { improving, topOptions, type AdviceView } from './advice';
 import { causesText, migrationTime } from './predictions';
 import { convergence, neverConverges } from '../../model/summary';
+import { backlogSentence, behindSentence } from '../../advisor/explain';
 
 
 /** " (51 × 408 Request Timeout)": model cause keys, not scenario text, so not escaped. */
@@ -24,18 +25,12 @@ function envelope(m: MigrationAdvice): string {
 
 /** The advised run was behind before any migration: what none of the options changes. */
 function behind(m: MigrationAdvice): string {
-  const b = m.behind;
-  if (!b) return '';
-  const failed = b.timedOutCalls >= 1 ? ` and ${b.timedOutCalls} calls have timed out` : '';
-  return `\n\n**Behind before any migration:** at ${num(b.atS)} s new calls already wait ${num(b.inviteWaitS)} s${failed}. No migration setting removes that backlog: lower the load or add capacity.`;
+  return m.behind ? `\n\n**Behind before any migration:** ${behindSentence(m.behind)}.` : '';
 }
 
 /** The migration starts in the backlog an earlier one left (names go through md()). */
 function inBacklog(m: MigrationAdvice): string {
-  const b = m.startsInBacklog;
-  if (!b) return '';
-  const gone = b.drainedAtS === null ? 'it does not drain within the scenario' : `without this migration it is gone at ${num(b.drainedAtS)} s`;
-  return `\n\n**Starts in a backlog:** the migration of '${md(b.afterVm)}' ended at ${num(b.afterEndS)} s; at ${num(m.startS)} s new calls still wait ${num(b.waitS)} s; ${gone}.`;
+  return m.startsInBacklog ? `\n\n**Starts in a backlog:** ${backlogSentence(m.startsInBacklog, m.startS, md)}.` : '';
 }
 
 /** Markdown for the migration whose `migrate` statement starts at `memberStart`, or '' when there is nothing to say. */

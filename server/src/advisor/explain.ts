@@ -1,0 +1,25 @@
+// The advisor's two findings about the state a migration starts from, in words: one wording for
+// `sipmig advise`, the advice hover and the chart panel, which only frame it (a label, markup,
+// punctuation). Plain text; each surface escapes names its own way through `name`.
+import type { MigrationAdvice } from './types';
+
+/** Seconds to 0.1, without trailing zeros ("5.2", "270"). */
+const s1 = (v: number) => String(+v.toFixed(1));
+
+/**
+ * "at 120 s new calls already wait 17 s and 3 calls have timed out. No migration setting removes
+ * that backlog: lower the load or add capacity": the advised run was behind before any migration.
+ */
+export function behindSentence(b: NonNullable<MigrationAdvice['behind']>): string {
+  const failed = b.timedOutCalls >= 1 ? ` and ${b.timedOutCalls} calls have timed out` : '';
+  return `at ${s1(b.atS)} s new calls already wait ${s1(b.inviteWaitS)} s${failed}. No migration setting removes that backlog: lower the load or add capacity`;
+}
+
+/**
+ * "the migration of 'sipas1' ended at 258.7 s; at 270 s new calls still wait 5.2 s; without this
+ * migration it is gone at 273.5 s": the migration starts in the backlog an earlier one left.
+ */
+export function backlogSentence(b: NonNullable<MigrationAdvice['startsInBacklog']>, startS: number, name: (s: string) => string = (s) => s): string {
+  const gone = b.drainedAtS === null ? 'it does not drain within the scenario' : `without this migration it is gone at ${s1(b.drainedAtS)} s`;
+  return `the migration of '${name(b.afterVm)}' ended at ${s1(b.afterEndS)} s; at ${s1(startS)} s new calls still wait ${s1(b.waitS)} s; ${gone}`;
+}
