@@ -1,0 +1,78 @@
+// `npm run bench:ab -- REV [--cps N] [--windows N] [--json]`: is the model of the working tree
+// faster or slower than at git revision REV? Both builds run the same 600 s run of the paper's
+// active sample, alternately, in short windows; the answer is the median ratio of the windows
+// (B = working tree, A = REV) and whether both give the same outputs. A benchmark, not a test:
+// on this machine a single figure can move 2x with the load of other tenants, a ratio taken
+// side by side cannot (docs/performance.md).
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const numeric = {};
+const positional = [];
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--json') continue;
+  if (args[i].startsWith('--')) numeric[args[i]] = Number(args[++i]);
+  else positional.push(args[i]);
+}
+const flag = (name, fallback) => (Number.isFinite(numeric[name]) ? numeric[name] : fallback);
+const rev = positional[0];
+if (!rev || positional.length > 1) {
+  console.error('usage: npm run bench:ab -- REV [--cps N] [--windows N] [--per-window N] [--json]');
+  process.exit(2);
+}
+
+/** Thrown after a usage message has been printed: ends the run without a stack trace. */
+class Stop extends Error {}
+
+const dir = mkdtempSync(join(tmpdir(), 'sipmig-ab-'));
+try {
+  // REV's sources, as committed.
+  let tar;
+  try {
+    tar = execFileSync('git', ['archive', '--format=tar', rev, 'server/src'], { cwd: root, maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch {
+    console.error(`bench:ab: '${rev}' is not a revision of this repository with server/src (git archive failed)`);
+    process.exitCode = 2;
+    throw new Stop();
+  }
+  execFileSync('tar', ['-x', '-C', dir], { input: tar });
+  const out = join(dir, 'ab.mjs');
+  const built = await build({
+    metafile: true,
+    entryPoints: [join(root, 'scripts/bench/ab.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: out,
+    logLevel: 'warning',
+    alias: { 'sipmig-a': join(dir, 'server/src'), 'sipmig-b': join(root, 'server/src') },
+    // REV's tree lies outside the repository: its imports resolve from the working tree's packages.
+    nodePaths: [join(root, 'node_modules'), join(root, 'server/node_modules')],
+    banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+  });
+  // Both trees must be in the bundle (tsconfig's paths map both names to the working tree for
+  // the type-check; the aliases have to win here).
+  const inputs = Object.keys(built.metafile.inputs).map((p) => resolve(root, p));
+  if (!inputs.some((p) => p.startsWith(dir)) || !inputs.some((p) => p.startsWith(join(root, 'server/src')))) throw new Error('bench:ab: the bundle does not hold both trees');
+  const { compare } = await import(pathToFileURL(out).href);
+  const r = compare({ root, sample: 'samples/paper/active-migration.sipmig', cps: flag('--cps', 40), windows: flag('--windows', 30), perWindow: flag('--per-window', 10), warmRuns: flag('--warm', 300) });
+  const result = { a: rev, b: 'working tree', ...r };
+  if (args.includes('--json')) console.log(JSON.stringify(result, null, 2));
+  else {
+    console.log(`${r.run}; A = ${rev}, B = the working tree`);
+    console.log(`  median ms: A ${r.medianA.toFixed(2)}, B ${r.medianB.toFixed(2)}`);
+    console.log(`  B/A: ${r.ratio.toFixed(3)} (windows ${r.fastestRatio.toFixed(3)}-${r.slowestRatio.toFixed(3)})`);
+    console.log(`  outputs: ${r.sameOutputs ? 'every output of A, bit for bit, in B' : 'DIFFERENT: B changes some output of A'}`);
+  }
+} catch (e) {
+  if (!(e instanceof Stop)) throw e;
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

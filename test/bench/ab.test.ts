@@ -1,0 +1,29 @@
+// `npm run bench:ab -- REV`: the paired speed comparison of the model at a revision and in the
+// working tree. A benchmark: this checks that it runs and what it answers, not a speed.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers';
+
+const SCRIPT = join(ROOT, 'scripts/bench-ab.mjs');
+const run = (...args: string[]) => spawnSync(process.execPath, [SCRIPT, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+
+describe('bench:ab', () => {
+  it('compares the model at a revision with the working tree, side by side, and says whether the outputs agree', () => {
+    const r = run('HEAD', '--windows', '2', '--per-window', '2', '--warm', '3', '--json');
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ a: 'HEAD', b: 'working tree', run: 'samples/paper/active-migration.sipmig at 40 cps, 600 s at its step' });
+    for (const k of ['medianA', 'medianB', 'ratio']) expect(out[k], `${k}: a time or ratio, positive and finite`).toBeGreaterThan(0);
+    expect(out.ratio, 'B/A of nearly the same code is near 1, not a unit mix-up').toBeLessThan(10);
+    expect(typeof out.sameOutputs, 'whether B keeps every output of A').toBe('boolean');
+  });
+
+  it('answers a revision that does not exist, or none, with one line and exit 2', () => {
+    for (const args of [['no-such-revision'], []]) {
+      const r = run(...args);
+      expect(r.status, `bench:ab ${args.join(' ')}`).toBe(2);
+      expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);
+    }
+  });
+});
