@@ -121,6 +121,7 @@ describe('sipmig run', () => {
     // The rate policy refuses calls until the load falls to 20 cps at 300 s: inside the standby's window, before the active's.
     expect(standby.incompleteCalls.byCause['503'], 'the 503s refused between 60 s and 400 s belong to the standby migration window').toBeGreaterThan(0);
     expect(active.incompleteCalls, 'none fail from 400 s on').toEqual({ total: 0, byCause: {} });
+    expect([standby.answerableCalls, active.answerableCalls], 'the policy refuses the same calls without the migrations: neither answers for any').toEqual([{ total: 0, byCause: {} }, { total: 0, byCause: {} }]);
     expect(standby.incompleteCalls.total + active.incompleteCalls.total, 'the windows do not overlap and start after the first refusals').toBeLessThan(run.incompleteCalls.total);
     for (const m of [standby, active]) {
       for (const w of ['beforePct', 'duringPct', 'afterPct', 'peakDuringPct']) expect(typeof m.cpu.vms[m.vm][w], `${m.vm}: cpu.vms.${m.vm}.${w}`).toBe('number');

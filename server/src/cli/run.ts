@@ -35,14 +35,15 @@ function withBacklogEvidence(runs: RunInput[], results: RunResult[]): RunResult[
 }
 
 /**
- * For each run with several migrations that fails calls, what each migration answers for
+ * For each run that `wanted` picks, what each of its migrations answers for
  * (model/attribution.ts): its window's calls less those the same run without migrations fails
- * there. That takes one more run, of mostly steady steps, whose failure series alone are kept.
- * Empty for the other runs: with one migration the run's total says it.
+ * there. A run that fails calls takes one more run for that, of mostly steady steps, whose
+ * failure series alone are kept. Empty for the runs not picked.
  */
-function migrationCosts(runs: RunInput[], results: RunResult[]): IncompleteCalls[][] {
+function migrationCosts(runs: RunInput[], results: RunResult[], wanted: (r: RunResult) => boolean): IncompleteCalls[][] {
   return results.map((r, i) => {
-    if (r.migrations.length < 2 || r.incompleteCalls.total === 0) return [];
+    if (!wanted(r)) return [];
+    if (r.incompleteCalls.total === 0) return r.migrations.map(() => ({ total: 0, byCause: {} }));
     const b = simulate({ ...runs[i], scenario: { ...runs[i].scenario, migrations: [] } }, { series: true }).series!;
     const anyway = { tS: b.tS, incomplete408: b.incomplete408, incomplete503: b.incomplete503, incompleteOther: b.incompleteOther };
     return r.migrations.map((_, k) => migrationCost(r, k, anyway));
@@ -59,8 +60,14 @@ export function runFile(file: string, opts: RunOptions, io: CliIo): number {
     writeFileSync(opts.csv, csv + '\n');
   }
   if (opts.json) {
-    if (!opts.series) for (const r of result.runs) delete r.series;
-    io.out(JSON.stringify(result, null, 2));
-  } else io.out(formatRunTable({ ...result, runs: withBacklogEvidence(sim.runs, result.runs) }, migrationCosts(sim.runs, result.runs)));
+    // Every migration with the calls it answers for, as the language server sends them.
+    const costs = migrationCosts(sim.runs, result.runs, (r) => r.migrations.length > 0);
+    const runs = result.runs.map(({ series, ...r }, i) => ({ ...r, migrations: r.migrations.map((m, k) => ({ ...m, answerableCalls: costs[i][k] })), ...(opts.series ? { series } : {}) }));
+    io.out(JSON.stringify({ ...result, runs }, null, 2));
+  } else {
+    // With one migration, the run's total is that migration's.
+    const costs = migrationCosts(sim.runs, result.runs, (r) => r.migrations.length > 1 && r.incompleteCalls.total > 0);
+    io.out(formatRunTable({ ...result, runs: withBacklogEvidence(sim.runs, result.runs) }, costs));
+  }
   return 0;
 }
