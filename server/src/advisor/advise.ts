@@ -61,7 +61,8 @@ function failureSeries(r: RunResult): FailureSeries | undefined {
 
 /** `run` changed by an option (or not), measured against `baseline`: the plan's run without migrations. */
 function predict(run: RunInput, index: number, baseline: RunResult): Prediction {
-  const r = simulate(run, { series: true });
+  // No series: the migration's own count comes with the result; only the baseline's are read.
+  const r = simulate(run);
   const m = r.migrations[index];
   const inc = costOf(r, baseline, index);
   return { incompleteCalls: inc.total, byCause: inc.byCause, migrationTimeS: m?.migrationTimeS ?? null, downtimeMs: m?.downtimeMs ?? null, converged: m?.converged ?? false, unfinished: m?.unfinished ?? null };
@@ -182,7 +183,7 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
       for (const o of all.slice(0, verifyTop)) {
         o.totalIncompleteAllRuns = runs.reduce((sum, r) => {
           count();
-          return sum + costOf(simulate(withScenario(r, o.candidate.apply(r.scenario)), { series: true }), baselines.of(r), index).total;
+          return sum + costOf(simulate(withScenario(r, o.candidate.apply(r.scenario))), baselines.of(r), index).total;
         }, 0);
       }
       options = all.map(({ candidate: _c, costRank: _r, ...o }) => o);
