@@ -43,7 +43,7 @@ describe('calls a migration answers for', () => {
     }
   });
 
-  it('overlapping migrations both answer for the calls failed while both were under way', () => {
+  it('overlapping migrations: neither is relieved by the other, each answers for every call failed from its start on', () => {
     const r = simulate(runOf(overlapping()));
     const [active, standby] = r.migrations;
     expect(standby.startS, 'the standby starts while the active still migrates').toBeLessThan(active.endS!);

@@ -4,9 +4,10 @@
 // A migration's window runs from its start to the first start of another migration at or after
 // its end (the run's end when there is none, or when it never ends): a backlog a migration
 // leaves keeps failing calls after it ends, for as long as the drain and Timer B take, and only
-// a migration started after it takes the blame from there. Migrations that overlap share the
-// calls failed while both were under way: each answers for them, as each would have to change
-// to save them. Within the window, the calls the same run without migrations also fails (an
+// a migration started after it takes the blame from there. A migration that another one
+// overlaps is not relieved by it: it answers for every call failed until a migration starts
+// after its own end, the overlapping one's tail included, because the model cannot tell in
+// whose backlog a call waited (each would have to change to save it). Within the window, the calls the same run without migrations also fails (an
 // overload policy that refuses calls at all times, a load above capacity) are not the
 // migration's.
 import type { IncompleteCalls, MigrationResult, RunResult, SeriesValues } from './output';

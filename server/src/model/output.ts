@@ -32,8 +32,8 @@ export interface MigrationResult {
   /**
    * The calls that failed, by cause, from this migration's start to the first start of another
    * migration at or after its end (the run's end if there is none, or if it never ends): the
-   * failures it and its backlog can be blamed for (attribution.ts). Migrations that overlap
-   * both count the calls failed while both were under way. Raw counts: the calls an overload
+   * failures it and its backlog can be blamed for (attribution.ts). A migration that another
+   * overlaps keeps counting through the other's tail (no later start closes its window). Raw counts: the calls an overload
    * policy refuses at all times are in them; `migrationCost` takes those out. Null when it never
    * started.
    */

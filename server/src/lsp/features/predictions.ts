@@ -109,7 +109,7 @@ export interface MigrationPoint {
   label: string;
   cps: number;
   result: MigrationResult;
-  /** Incomplete calls this migration answers for (model/attribution.ts: from its start to the next later start). */
+  /** Incomplete calls this migration answers for (model/attribution.ts: from its start to the first start of another migration at or after its end). */
   incomplete: number;
   byCause: Record<string, number>;
   failover: boolean;
