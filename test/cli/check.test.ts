@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { ACTIVE_SAMPLE, ROOT, activeText, backToBackFigures, backToBackText, edit } from '../helpers';
 import { tempDir } from '../tempDir';
 import { analyze } from '../../server/src/language';
-import { simulate } from '../../server/src/model';
+import { migrationCost, simulate } from '../../server/src/model';
 
 const BIN = join(ROOT, 'server/bin/sipmig.js');
 
@@ -131,6 +131,21 @@ describe('sipmig run', () => {
     expect(active.cpu.vms.sipas1.duringPct, 'the active VM works harder during its own migration than over the whole window of both').toBeGreaterThan(run.cpu.vms.sipas1.duringPct + 10);
     const table = sipmig('run', join(ROOT, 'samples/modern/maintenance-window.sipmig')).out;
     expect(table, 'the table: the rate policy refuses the same calls without the migrations, so neither migration answers for any').toContain(`${run.incompleteCalls.total} (${run.incompleteCalls.total} x 503); by migration: sipas2 0, sipas1 0`);
+  });
+
+  it('says what a single migration answers for when the run loses calls without it too (a rate policy refusing calls all along)', () => {
+    const policy = activeText.slice(activeText.indexOf('  overload_control {'), activeText.indexOf('\n  }\n', activeText.indexOf('  overload_control {')) + 4);
+    const text = edit(edit(activeText, policy, '  overload_control {\n    policy rate\n    admit 38 cps\n  }\n'), 'sweep 0 cps to 40 cps step 5 cps', 'load 40 cps');
+    const run = analyze(text).runs[0];
+    const r = simulate(run, { series: true });
+    const b = simulate({ ...run, scenario: { ...run.scenario, migrations: [] } }, { series: true }).series!;
+    const own = migrationCost(r, 0, { tS: b.tS, incomplete408: b.incomplete408, incomplete503: b.incomplete503, incompleteOther: b.incompleteOther }).total;
+    expect(own, 'the policy refuses calls without the migration too: the migration answers for fewer than the run loses').toBeLessThan(r.incompleteCalls.total);
+    const out = sipmig('run', file('rate.sipmig', text));
+    expect(out.code, out.err).toBe(0);
+    expect(out.out).toContain(`${r.incompleteCalls.total} (${r.incompleteCalls.total} x 503); by migration: sipas1 ${own}`);
+    const paper = sipmig('run', file('paper40.sipmig', edit(activeText, 'sweep 0 cps to 40 cps step 5 cps', 'load 40 cps')));
+    expect(paper.out, 'when the run total is the migration own count, the row says nothing more').not.toContain('by migration');
   });
 
   it('notes under the table a migration that starts in the backlog an earlier one left, and only then', () => {

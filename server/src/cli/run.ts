@@ -38,15 +38,16 @@ function withBacklogEvidence(runs: RunInput[], results: RunResult[]): RunResult[
  * For each run that `wanted` picks, what each of its migrations answers for
  * (model/attribution.ts): its window's calls less those the same run without migrations fails
  * there. A run that fails calls takes one more run for that, of mostly steady steps, whose
- * failure series alone are kept. Empty for the runs not picked.
+ * failure series alone are kept. Empty for the runs not picked; null for a migration that never
+ * started.
  */
-function migrationCosts(runs: RunInput[], results: RunResult[], wanted: (r: RunResult) => boolean): IncompleteCalls[][] {
+function migrationCosts(runs: RunInput[], results: RunResult[], wanted: (r: RunResult) => boolean): (IncompleteCalls | null)[][] {
   return results.map((r, i) => {
     if (!wanted(r)) return [];
-    if (r.incompleteCalls.total === 0) return r.migrations.map(() => ({ total: 0, byCause: {} }));
+    if (r.incompleteCalls.total === 0) return r.migrations.map((m) => (m.incompleteCalls === null ? null : { total: 0, byCause: {} }));
     const b = simulate({ ...runs[i], scenario: { ...runs[i].scenario, migrations: [] } }, { series: true }).series!;
     const anyway = { tS: b.tS, incomplete408: b.incomplete408, incomplete503: b.incomplete503, incompleteOther: b.incompleteOther };
-    return r.migrations.map((_, k) => migrationCost(r, k, anyway));
+    return r.migrations.map((m, k) => (m.incompleteCalls === null ? null : migrationCost(r, k, anyway)));
   });
 }
 
@@ -65,8 +66,7 @@ export function runFile(file: string, opts: RunOptions, io: CliIo): number {
     const runs = result.runs.map(({ series, ...r }, i) => ({ ...r, migrations: r.migrations.map((m, k) => ({ ...m, answerableCalls: costs[i][k] })), ...(opts.series ? { series } : {}) }));
     io.out(JSON.stringify({ ...result, runs }, null, 2));
   } else {
-    // With one migration, the run's total is that migration's.
-    const costs = migrationCosts(sim.runs, result.runs, (r) => r.migrations.length > 1 && r.incompleteCalls.total > 0);
+    const costs = migrationCosts(sim.runs, result.runs, (r) => r.migrations.length > 0 && r.incompleteCalls.total > 0);
     io.out(formatRunTable({ ...result, runs: withBacklogEvidence(sim.runs, result.runs) }, costs));
   }
   return 0;

@@ -8,9 +8,10 @@ const f1 = (x: number | null | undefined, unit = '') => (x === null || x === und
 /**
  * One row per run: offered load, migrated VM and role, migration time, downtime, peak guest CPU,
  * overload phase, the longest wait of a new call against Timer B, incomplete calls; and, where
- * `costs` has them (a run with several migrations), the calls each migration answers for.
+ * `costs` has them, the calls each migration answers for, when they say more than the run's
+ * total: with several migrations, or when the run loses calls without its migration too.
  */
-export function formatRunTable(r: FileResult, costs: IncompleteCalls[][] = []): string {
+export function formatRunTable(r: FileResult, costs: (IncompleteCalls | null)[][] = []): string {
   const vms = [...new Set(r.runs.flatMap((run) => Object.keys(run.cpu.vms)))];
   const header = ['offered', 'migration', 'time', 'downtime', ...vms.map((v) => `peak ${v}`), 'phase', 'new-call wait', 'incomplete'];
   const rows = r.runs.map((run, i) => {
@@ -19,7 +20,9 @@ export function formatRunTable(r: FileResult, costs: IncompleteCalls[][] = []): 
     const downs = run.migrations.map((m) => f1(m.downtimeMs, ' ms')).join(', ') || '-';
     const peaks = vms.map((v) => f1(run.cpu.vms[v]?.peakDuringPct, ' %'));
     const causes = Object.entries(run.incompleteCalls.byCause).map(([c, n]) => `${n} x ${c}`).join(', ');
-    const each = costs[i]?.length ? `; by migration: ${run.migrations.map((m, k) => `${m.vm} ${costs[i][k]?.total ?? 0}`).join(', ')}` : '';
+    const own = costs[i] ?? [];
+    const tellsMore = own.length > 1 || (own.length === 1 && own[0] !== null && own[0].total !== run.incompleteCalls.total);
+    const each = tellsMore ? `; by migration: ${run.migrations.map((m, k) => `${m.vm} ${own[k] ? own[k].total : '-'}`).join(', ')}` : '';
     const inc = `${run.incompleteCalls.total}${causes ? ` (${causes})` : ''}${each}${run.failover ? ' FAIL-OVER' : ''}${run.budgetExceeded ? ' (stopped: time budget)' : ''}`;
     return [`${run.label}`, migs, times, downs, ...peaks, String(run.overload.maxPhase), `${f1(run.peakInviteWaitS, ' s')} of ${f1(run.timerBS, ' s')}`, inc];
   });

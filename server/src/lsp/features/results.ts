@@ -90,7 +90,7 @@ export function fileResult<R>(uri: string, o: Outcome, sites: MigrationSite[], t
     // for clients: each migration gets the calls it answers for (`answerableCalls`).
     o.results.map((run) => {
       const { withoutMigrations: _baseline, ...r } = run as RunResult & { withoutMigrations?: unknown };
-      return { ...r, migrations: r.migrations.map((m, k) => ({ ...m, range: rangeOf(m.vm, m.startS), answerableCalls: migrationCalls(run, k) })) };
+      return { ...r, migrations: r.migrations.map((m, k) => ({ ...m, range: rangeOf(m.vm, m.startS), answerableCalls: m.incompleteCalls === null ? null : migrationCalls(run, k) })) };
     }),
     req,
   );
