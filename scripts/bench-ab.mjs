@@ -1,31 +1,44 @@
-// `npm run bench:ab -- REV [--cps N] [--windows N] [--json]`: is the model of the working tree
-// faster or slower than at git revision REV? Both builds run the same 600 s run of the paper's
+// `npm run bench:ab -- REV [--cps N] [--windows N] [--per-window N] [--warm N] [--json]`: is the
+// model of the working tree faster or slower than at git revision REV? Both builds run the same 600 s run of the paper's
 // active sample, alternately, in short windows; the answer is the median ratio of the windows
 // (B = working tree, A = REV) and whether both give the same outputs. A benchmark, not a test:
 // on this machine a single figure can move 2x with the load of other tenants, a ratio taken
 // side by side cannot (docs/performance.md).
 import { build } from 'esbuild';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const USAGE = 'usage: npm run bench:ab -- REV [--cps N] [--windows N] [--per-window N] [--warm N] [--json]';
+const DEFAULTS = { '--cps': 40, '--windows': 30, '--per-window': 10, '--warm': 300 };
+const fail = (message) => {
+  console.error(message);
+  process.exit(2);
+};
 const args = process.argv.slice(2);
-const numeric = {};
+const numbers = { ...DEFAULTS };
 const positional = [];
 for (let i = 0; i < args.length; i++) {
-  if (args[i] === '--json') continue;
-  if (args[i].startsWith('--')) numeric[args[i]] = Number(args[++i]);
-  else positional.push(args[i]);
+  const a = args[i];
+  if (a === '--json') continue;
+  if (a in DEFAULTS) {
+    const v = Number(args[++i]);
+    // A load may be 0 cps; every count must be at least 1.
+    if (!Number.isInteger(v) || v < (a === '--cps' ? 0 : 1)) fail(`bench:ab: ${a} takes a whole number${a === '--cps' ? '' : ' of at least 1'}; ${USAGE}`);
+    numbers[a] = v;
+  } else if (a.startsWith('-')) fail(`bench:ab: unknown option ${a}; ${USAGE}`);
+  else positional.push(a);
 }
-const flag = (name, fallback) => (Number.isFinite(numeric[name]) ? numeric[name] : fallback);
+const flag = (name) => numbers[name];
 const rev = positional[0];
-if (!rev || positional.length > 1) {
-  console.error('usage: npm run bench:ab -- REV [--cps N] [--windows N] [--per-window N] [--json]');
-  process.exit(2);
-}
+if (!rev || positional.length > 1) fail(USAGE);
+// A commit, not an option that git would read (REV goes to git archive).
+const verified = spawnSync('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd: root, encoding: 'utf8' });
+if (verified.status !== 0) fail(`bench:ab: '${rev}' is not a commit of this repository`);
+const commit = verified.stdout.trim();
 
 /** Thrown after a usage message has been printed: ends the run without a stack trace. */
 class Stop extends Error {}
@@ -35,9 +48,9 @@ try {
   // REV's sources, as committed.
   let tar;
   try {
-    tar = execFileSync('git', ['archive', '--format=tar', rev, 'server/src'], { cwd: root, maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] });
+    tar = execFileSync('git', ['archive', '--format=tar', commit, 'server/src'], { cwd: root, maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch {
-    console.error(`bench:ab: '${rev}' is not a revision of this repository with server/src (git archive failed)`);
+    console.error(`bench:ab: ${rev} (${commit.slice(0, 10)}) has no server/src`);
     process.exitCode = 2;
     throw new Stop();
   }
@@ -61,8 +74,16 @@ try {
   // the type-check; the aliases have to win here).
   const inputs = Object.keys(built.metafile.inputs).map((p) => resolve(root, p));
   if (!inputs.some((p) => p.startsWith(dir)) || !inputs.some((p) => p.startsWith(join(root, 'server/src')))) throw new Error('bench:ab: the bundle does not hold both trees');
-  const { compare } = await import(pathToFileURL(out).href);
-  const r = compare({ root, sample: 'samples/paper/active-migration.sipmig', cps: flag('--cps', 40), windows: flag('--windows', 30), perWindow: flag('--per-window', 10), warmRuns: flag('--warm', 300) });
+  const { compare, NoSuchRun } = await import(pathToFileURL(out).href);
+  let r;
+  try {
+    r = compare({ root, sample: 'samples/paper/active-migration.sipmig', cps: flag('--cps'), windows: flag('--windows'), perWindow: flag('--per-window'), warmRuns: flag('--warm') });
+  } catch (e) {
+    if (!(e instanceof NoSuchRun)) throw e;
+    console.error(`bench:ab: ${e.message}`);
+    process.exitCode = 2;
+    throw new Stop();
+  }
   const result = { a: rev, b: 'working tree', ...r };
   if (args.includes('--json')) console.log(JSON.stringify(result, null, 2));
   else {

@@ -9,6 +9,7 @@ import { simulate as simulateA } from 'sipmig-a/model';
 import { analyze as analyzeB } from 'sipmig-b/language';
 import { simulate as simulateB } from 'sipmig-b/model';
 import { median } from './timing';
+import { covers } from './covers';
 
 export interface AbOptions {
   root: string;
@@ -32,24 +33,13 @@ export interface AbResult {
   sameOutputs: boolean;
 }
 
-/** Whether `b` has every field of `a` with the same value (arrays: the same length and values). */
-function covers(a: unknown, b: unknown): boolean {
-  if (typeof a !== 'object' || a === null) return Object.is(a, b);
-  if (typeof b !== 'object' || b === null) return false;
-  if (Array.isArray(a) || ArrayBuffer.isView(a)) {
-    const x = a as ArrayLike<unknown>;
-    const y = b as ArrayLike<unknown>;
-    if (x.length !== y.length) return false;
-    for (let i = 0; i < x.length; i++) if (!covers(x[i], y[i])) return false;
-    return true;
-  }
-  return Object.entries(a).every(([k, v]) => covers(v, (b as Record<string, unknown>)[k]));
-}
+/** The sample has no run at the load asked for. */
+export class NoSuchRun extends Error {}
 
 /** The sample's run at `cps` as each build's own language reads it, lengthened to 600 s. */
 function runOf<R extends { offeredCps: number; scenario: { durationS: number } }>(text: string, cps: number, analyze: (t: string) => { runs: R[] }): R {
   const r = analyze(text).runs.find((x) => x.offeredCps === cps);
-  if (!r) throw new Error(`no run at ${cps} cps in the sample`);
+  if (!r) throw new NoSuchRun(`the sample has no run at ${cps} cps (its sweep: ${analyze(text).runs.map((x) => x.offeredCps).join(', ')} cps)`);
   return { ...r, scenario: { ...r.scenario, durationS: 600 } };
 }
 

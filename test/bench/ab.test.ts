@@ -19,8 +19,8 @@ describe('bench:ab', () => {
     expect(typeof out.sameOutputs, 'whether B keeps every output of A').toBe('boolean');
   });
 
-  it('answers a revision that does not exist, or none, with one line and exit 2', () => {
-    for (const args of [['no-such-revision'], []]) {
+  it('answers a revision that does not exist, none, a git option, a bad count or a load the sample lacks with one line and exit 2', () => {
+    for (const args of [['no-such-revision'], [], ['--output=/tmp/x'], ['HEAD', '--windows', '0'], ['HEAD', '--bogus', '3'], ['HEAD', '--cps', '7', '--windows', '1', '--per-window', '1', '--warm', '1']]) {
       const r = run(...args);
       expect(r.status, `bench:ab ${args.join(' ')}`).toBe(2);
       expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);
