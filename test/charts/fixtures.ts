@@ -61,8 +61,10 @@ export function syntheticRun(o: FixtureOptions): RunResult<number[]> {
     hosts: { pm1: summary(1.3 * o.cps, 1.3 * o.cps + 50), pm2: summary(0.9 * o.cps + 3, 0.9 * o.cps + 3), pm3: summary(2, 20) },
   };
   const incompleteCalls = { total: incomplete, byCause: (incomplete ? { '408': incomplete } : {}) as Record<string, number> };
+  // The migration's own figures are the run's (nothing fails before it, one migration), as copies:
+  // a test that changes one in place must not change the other.
   const migration: MigrationResult = {
-    vm, role, from: 'pm1', to: 'pm3', startS, endS, migrationTimeS: migS, downtimeMs: 28 + o.cps * 0.2, bytesSent: 2.4e9, rounds: 9, converged: true, unfinished: null, startWaitS: 0, incompleteCalls, cpu,
+    vm, role, from: 'pm1', to: 'pm3', startS, endS, migrationTimeS: migS, downtimeMs: 28 + o.cps * 0.2, bytesSent: 2.4e9, rounds: 9, converged: true, unfinished: null, startWaitS: 0, incompleteCalls: structuredClone(incompleteCalls), cpu: structuredClone(cpu),
   };
   return {
     label: `${o.cps} cps`,

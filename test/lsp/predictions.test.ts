@@ -109,9 +109,9 @@ describe('model diagnostics', () => {
   });
 
   it('counts for a migration only the calls the run without migrations would not lose (a policy refusing at all times costs it nothing)', () => {
-    // The 40 cps run fails 50 calls; its baseline (no migration) already refuses 30 of them, as a rate
-    // policy would: half before the migration starts (120 s), which the migration does not answer
-    // for in any case, and the rest during it.
+    // The 40 cps run fails 50 calls from its migration's start (120 s) on; its baseline (no
+    // migration) refuses `refusedAnyway` calls from 200 s on, as a rate policy would, and half as
+    // many more from 60 s on: those fall before the migration starts, and must not be taken off.
     const withBaseline = (refusedAnyway: number) =>
       outcome((r) => {
         if (r.offeredCps !== 40) return;
@@ -136,7 +136,7 @@ describe('model diagnostics', () => {
     expect(first.message, 'the first migration starts with nothing queued').not.toContain('backlog');
   });
 
-  it('gives overlapping migrations each the calls failed while both were under way (not 0 to the first because the second started)', () => {
+  it('gives overlapping migrations each every call failed from its start on (not 0 to the first because the second started)', () => {
     const both = analyze(edit(backToBackText(), 'migrate sipas2 from pm2 to pm1 at 270 s', 'migrate sipas2 from pm2 to pm1 at 130 s'));
     const o: Outcome = { runs: both.runs, results: both.runs.map((r) => simulate(r, { series: true })), budgetMs: 2000 };
     const total = o.results[0].incompleteCalls.total;
