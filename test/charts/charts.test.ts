@@ -37,6 +37,20 @@ describe('run charts', () => {
     expect(svg, 'threshold label in the chart').toContain('phase 1 start (sipas1)');
   });
 
+  it("tells in the shading's tooltip the migrated VM's CPU during it and, from the language server, the calls it answers for", () => {
+    const shading = (r: typeof run) => (cpuSpec(r, ctx) as { layer: { mark: { type: string }; data?: { values: Record<string, unknown>[] }; encoding?: { tooltip?: { title: string }[] } }[] }).layer.find((l) => l.mark.type === 'rect')!;
+    const own = shading(run);
+    const titles = own.encoding!.tooltip!.map((t) => t.title);
+    expect(titles, 'the CPU of the migrated VM during its migration').toContain('its guest CPU during (%)');
+    expect(titles, 'no calls without the language server count').not.toContain('incomplete calls it answers for');
+    expect(own.data!.values[0].cpuPct, "the migration's own CPU window").toBe(run.migrations[0].cpu!.vms.sipas1.duringPct);
+    const sent = structuredClone(run);
+    (sent.migrations[0] as { answerableCalls?: unknown }).answerableCalls = { total: 31, byCause: { '408': 31 } };
+    const lsp = shading(sent);
+    expect(lsp.encoding!.tooltip!.map((t) => t.title)).toContain('incomplete calls it answers for');
+    expect(lsp.data!.values.map((v) => v.calls), 'every window of the migration says 31').toEqual(lsp.data!.values.map(() => 31));
+  });
+
   it('escapes user-chosen names in chart text', async () => {
     const evil = syntheticRun({ cps: 10, vm: '<img src=x onerror=alert(1)>&"' });
     for (const c of runCharts(evil, ctx)) {

@@ -115,6 +115,19 @@ export interface PhaseWindow {
   phase: 'pre-copy' | 'stop-and-copy';
   startS: number;
   endS: number;
+  /**
+   * The incomplete calls the migration answers for, when the results say (the language
+   * server's `answerableCalls`, docs/editors.md); null otherwise.
+   */
+  calls: number | null;
+  /** The migrated VM's mean guest CPU during the migration (%; null: not known). */
+  cpuPct: number | null;
+}
+
+/** What a migration's shading tells beside its window: its calls and its VM's CPU during it. */
+function windowFigures(m: RunResult['migrations'][number]): Pick<PhaseWindow, 'calls' | 'cpuPct'> {
+  const answerable = (m as { answerableCalls?: { total: number } | null }).answerableCalls;
+  return { calls: answerable ? answerable.total : null, cpuPct: m.cpu?.vms[m.vm]?.duringPct ?? null };
 }
 
 /**
@@ -129,7 +142,7 @@ export function phaseWindows(run: RunResult): PhaseWindow[] {
     const vm = safeLabel(m.vm);
     // Not converged (endS null): shade up to the end of the simulated time, if it got there.
     const end = m.endS ?? lastT ?? m.startS;
-    if (end > m.startS) out.push({ migration: i, vm, phase: 'pre-copy', startS: m.startS, endS: end });
+    if (end > m.startS) out.push({ migration: i, vm, phase: 'pre-copy', startS: m.startS, endS: end, ...windowFigures(m) });
   });
   // With one migration the series tells where stop-and-copy happened; with several the
   // series is a merge, so only the per-migration windows above are trustworthy.
@@ -144,7 +157,7 @@ export function phaseWindows(run: RunResult): PhaseWindow[] {
         continue;
       }
       if (cur) windows.push(cur);
-      cur = phase ? { migration: 0, vm: safeLabel(run.migrations[0].vm), phase, startS: s.tS[i], endS: s.tS[i] + (s.tS[1] - s.tS[0] || 0.1) } : undefined;
+      cur = phase ? { migration: 0, vm: safeLabel(run.migrations[0].vm), phase, startS: s.tS[i], endS: s.tS[i] + (s.tS[1] - s.tS[0] || 0.1), ...windowFigures(run.migrations[0]) } : undefined;
     }
     if (cur) windows.push(cur);
     if (windows.length) return windows;

@@ -51,6 +51,9 @@ export function migrationShading(run: RunResult, theme: ChartTheme): Layer[] {
           { field: 'phase', title: 'phase' },
           { field: 'startS', title: 'from (s)', format: '.1f' },
           { field: 'endS', title: 'to (s)', format: '.1f' },
+          // Only what the results carry: the calls a migration answers for come from the language server.
+          ...(windows.some((w) => w.cpuPct !== null) ? [{ field: 'cpuPct', title: 'its guest CPU during (%)', format: '.1f' }] : []),
+          ...(windows.some((w) => w.calls !== null) ? [{ field: 'calls', title: 'incomplete calls it answers for' }] : []),
         ],
       },
     },
