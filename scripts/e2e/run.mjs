@@ -179,6 +179,22 @@ try {
     await page.keyboard.press('Escape');
   });
 
+  await check("hovers a migrate statement with that migration's own figures (its VM's CPU during it)", async () => {
+    await goToLine(page, migrateLine);
+    const line = viewLine(page, 'migrate sipas1');
+    await line.locator('span span', { hasText: /^migrate$/ }).first().hover();
+    const hover = page.locator('.monaco-hover-content').filter({ visible: true }).first();
+    await hover.waitFor({ timeout: 30_000 });
+    let text = '';
+    for (let i = 0; i < 60 && !/guest CPU during/.test(text); i++) {
+      await page.waitForTimeout(250);
+      text = ((await hover.textContent()) ?? '').replace(/\s+/g, ' ');
+    }
+    await screenshot(page, out, '03b-hover-migrate');
+    expect(/guest CPU during/.test(text) && /\d+(\.\d+)? % \(\d+(\.\d+)? %\)/.test(text), `the migrate hover should show the migrated VM's CPU during its migration, the minute before in brackets; got ${JSON.stringify(text.slice(0, 400))}`);
+    await page.keyboard.press('Escape');
+  });
+
   await check('Run Scenario prints the results table', async () => {
     await page.locator('.monaco-editor .view-lines').first().click();
     await runCommand(page, 'sipmig: Run Scenario');
