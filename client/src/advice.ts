@@ -7,7 +7,7 @@ import type { RunResult } from '../../server/src/model/output';
 import type { ComparisonInput } from '../../server/src/charts/comparison';
 import type { AdviceAnswer } from '../../server/src/lsp/protocol';
 import { topOptions } from '../../server/src/advisor/offered';
-import { backlogSentence, behindSentence } from '../../server/src/advisor/explain';
+import { backlogSentence, behindSentence, overlappedBySentence, overlapSentence } from '../../server/src/advisor/explain';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -68,6 +68,13 @@ function inBacklog(m: Advice['migrations'][number]): string {
   return m.startsInBacklog ? `. Starts in a backlog: ${backlogSentence(m.startsInBacklog, m.startS)}` : '';
 }
 
+/** ". Overlaps another migration: ..." / ". Overlapped: ...": migrations under way at the same time. */
+function overlap(m: Advice['migrations'][number]): string {
+  const own = m.overlaps ? `. Overlaps another migration: ${overlapSentence(m.overlaps, m.startS)}` : '';
+  const other = m.overlappedBy ? `. Overlapped: ${overlappedBySentence(m.overlappedBy)}` : '';
+  return own + other;
+}
+
 /** The options table of the panel: per failing migration, its top options (the ones the editor offers). Plain strings: the webview sets them as text. */
 export function optionTables(advice: Advice): MigrationTable[] {
   return advice.migrations
@@ -76,7 +83,7 @@ export function optionTables(advice: Advice): MigrationTable[] {
       const e = m.safeEnvelope;
       return {
         caption: `migrate ${m.vm} (${m.role}) from ${m.from} to ${m.to} at ${m.startS} s, at ${m.runLabel}: ${m.current.incompleteCalls} incomplete calls, migration ${seconds(m.current)}`,
-        envelope: `Safe envelope: ${e.atLeast ? 'at least' : 'up to'} ${cps(e.maxSafeCps)} of constant load (margin ${e.marginCps >= 0 ? '+' : '−'}${cps(Math.abs(e.marginCps))})${behind(m)}${inBacklog(m)}`,
+        envelope: `Safe envelope: ${e.atLeast ? 'at least' : 'up to'} ${cps(e.maxSafeCps)} of constant load (margin ${e.marginCps >= 0 ? '+' : '−'}${cps(Math.abs(e.marginCps))})${behind(m)}${inBacklog(m)}${overlap(m)}`,
         rows: topOptions(m).map((o, i) => ({
           rank: String(i + 1),
           option: o.title,

@@ -7,7 +7,7 @@ import { applyEdits } from '../../server/src/language/applyEdits';
 import { advise } from '../../server/src/advisor/advise';
 import { migrationCost } from '../../server/src/model/attribution';
 import { convergence, simulate, startsInBacklogOf } from '../../server/src/model';
-import { ACTIVE_SAMPLE, ROOT, STANDBY_SAMPLE, backToBackText, describeDiagnostics } from '../helpers';
+import { ACTIVE_SAMPLE, ROOT, STANDBY_SAMPLE, backToBackText, describeDiagnostics, edit } from '../helpers';
 import { join } from 'node:path';
 
 function at40(text: string) {
@@ -156,5 +156,35 @@ describe('advisor: what a migration costs, against the plan without migrations',
     const rate = m.options.find((o) => o.kind === 'policy' && /rate-based/.test(o.title));
     expect(rate, `options: ${m.options.map((o) => o.kind).join(', ')}`).toBeDefined();
     expect(rate!.prediction.byCause['503'] ?? 0, `${rate!.title}: ${JSON.stringify(rate!.prediction.byCause)}`).toBeGreaterThan(0);
+  });
+});
+
+describe('advisor when a migration starts while an earlier one is under way', () => {
+  const text = edit(backToBackText(), 'migrate sipas2 from pm2 to pm1 at 270 s', 'migrate sipas2 from pm2 to pm1 at 130 s');
+
+  it('says so on both, and proposes starting the later one after the earlier one and its backlog', () => {
+    const r = simulate(analyze(text).runs[0]);
+    const advice = advise(analyze(text));
+    const [first, second] = advice.migrations;
+    expect(first.overlaps, 'nothing is under way when the first starts').toBeNull();
+    expect(first.overlappedBy, 'the standby starts while the active migrates').toEqual({ vm: 'sipas2', startS: 130 });
+    expect(second.overlappedBy).toBeNull();
+    expect(second.overlaps, 'the active is under way from 120 s to its end in this plan').toMatchObject({ withVm: 'sipas1', withStartS: 120, withEndS: r.migrations[0].endS });
+    const drained = second.overlaps!.drainedAtS!;
+    expect(drained, 'without the standby, the backlog drains after the active ends, within the scenario').toBeGreaterThan(r.migrations[0].endS!);
+    const at = Math.ceil(drained / 10) * 10;
+    const later = second.options.find((o) => o.id === `start=${at}s`);
+    expect(later, `a start at ${at} s among: ${second.options.map((o) => o.id).join(', ')}`).toBeDefined();
+    expect(later!.title).toContain("after the migration of 'sipas1' and the backlog it leaves, instead of during it");
+    expect(later!.prediction.incompleteCalls, `after the active instead of during it: far fewer than ${second.current.incompleteCalls}`).toBeLessThan(second.current.incompleteCalls / 10);
+    const moved = advise(analyze(applyEdits(text, later!.edits)), { verifyTop: 0, combinations: false }).migrations;
+    expect(moved[1].overlaps, 'moved, the migrations no longer overlap').toBeNull();
+    expect(moved[0].overlappedBy).toBeNull();
+    expect(moved[1].current.incompleteCalls, 'the advice predicted what the moved plan gives').toBe(later!.prediction.incompleteCalls);
+  });
+
+  it('says nothing of the kind for migrations one after the other', () => {
+    const advice = advise(analyze(backToBackText()), { verifyTop: 0, combinations: false });
+    expect(advice.migrations.map((m) => [m.overlaps, m.overlappedBy])).toEqual([[null, null], [null, null]]);
   });
 });

@@ -1,5 +1,5 @@
-// docs/advisor.md: its example of a migration that starts in an earlier one's backlog is
-// generated from the advisor; this test fails when it is stale. `npm run docs` rewrites it.
+// docs/advisor.md: its examples of a migration that starts in an earlier one's backlog, and of
+// one that starts while an earlier one is under way, are generated from the advisor; this test fails when it is stale. `npm run docs` rewrites it.
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,11 +28,30 @@ function backlogTable(): string {
   return ['| the paper plan at 40 cps, the standby moved 11 s after the active | |', '|---|---|', ...rows.map(([a, v]) => `| ${a} | ${v} |`)].join('\n');
 }
 
+/** The back-to-back plan with the standby started 10 s after the active: the advisor on the overlap. */
+function overlapTable(): string {
+  const text = backToBackText().replace('migrate sipas2 from pm2 to pm1 at 270 s', 'migrate sipas2 from pm2 to pm1 at 130 s');
+  const [first, second] = advise(analyze(text)).migrations;
+  const o = second.overlaps;
+  if (!o || o.drainedAtS === null) throw new Error('docs: the overlapping plan no longer overlaps, or its backlog does not drain');
+  const later = second.options.find((x) => x.kind === 'start_time' && !x.id.includes('+'));
+  const best = second.options[0];
+  const rows = [
+    [`${first.vm} (${first.role}) migrates from ${first.from} to ${first.to} from ${first.startS} s to`, `${s1(o.withEndS)} s`],
+    [`${second.vm} (${second.role}) starts migrating from ${second.from} to ${second.to} at`, `${second.startS} s`],
+    [`without ${second.vm}'s migration, the backlog is gone at`, `${s1(o.drainedAtS)} s`],
+    [`incomplete calls each migration answers for, as planned`, `${first.current.incompleteCalls}, ${second.current.incompleteCalls}`],
+    ...(later ? [[`${second.vm}'s, started at ${later.edits[0].newText} (the proposed start)`, String(later.prediction.incompleteCalls)]] : []),
+    [`the same, with the top option: ${best.title}`, String(best.prediction.incompleteCalls)],
+  ];
+  return ['| the paper plan at 40 cps, the standby started 10 s after the active | |', '|---|---|', ...rows.map(([a, v]) => `| ${a} | ${v} |`)].join('\n');
+}
+
 describe('docs/advisor.md', () => {
   it('is up to date (run `npm run docs` to regenerate)', () => {
     const path = join(ROOT, 'docs/advisor.md');
     const have = readFileSync(path, 'utf8');
-    const want = replaceGenerated(have, { backlog: backlogTable() }, 'docs/advisor.md');
+    const want = replaceGenerated(have, { backlog: backlogTable(), overlap: overlapTable() }, 'docs/advisor.md');
     if (process.env.UPDATE_DOCS === '1') writeFileSync(path, want);
     else expect(have === want, 'docs/advisor.md differs from what the advisor generates; run `npm run docs`').toBe(true);
   });

@@ -35,6 +35,17 @@ describe('sipmig advise', () => {
     expect(r.stdout).toMatch(/\n {2}behind before any migration: at 120 s new calls already wait \d+(\.\d)? s\. No migration setting removes that backlog: lower the load or add capacity\.\n/);
   });
 
+  it('says when migrations overlap, on both, and lists the later start of the second among its options', () => {
+    const file = join(tempDir('advise'), 'overlapping.sipmig');
+    writeFileSync(file, backToBackText().replace('migrate sipas2 from pm2 to pm1 at 270 s', 'migrate sipas2 from pm2 to pm1 at 130 s'));
+    const r = sipmig('advise', file);
+    expect(r.status, r.stdout + r.stderr).toBe(3);
+    const [active, standby] = r.stdout.split(/\n(?=migrate )/);
+    expect(active, r.stdout).toContain("\n  overlapped: the migration of 'sipas2' starts at 130 s, while this one is under way: both answer for the calls failed from then on, and its advice has the later start.\n");
+    expect(standby, r.stdout).toMatch(/\n {2}overlaps another migration: the migration of 'sipas1' \(120-[\d.]+ s\) is still under way when this one starts at 130 s; without this migration the SIP-AS has worked off its backlog at [\d.]+ s\.\n/);
+    expect(standby).toMatch(/\n {2}1\. Start the migration at \d+0 s, after the migration of 'sipas1' and the backlog it leaves, instead of during it/);
+  });
+
   it('says when a migration starts in the backlog of an earlier one, and lists the later start among the options', () => {
     const file = join(tempDir('advise'), 'back-to-back.sipmig');
     writeFileSync(file, backToBackText());

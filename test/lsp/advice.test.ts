@@ -84,6 +84,14 @@ describe('advisor hover section', () => {
     expect(adviceSection(inBacklog(null), start)).toContain('new calls still wait 5.2 s; it does not drain within the scenario.');
   });
 
+  it('says when the migration overlaps another one, either way, names escaped', () => {
+    expect(adviceSection(ready, start), 'no overlap: nothing said').not.toMatch(/Overlap/);
+    const both = { kind: 'ready' as const, advice: { ...advice, migrations: [{ ...m, overlaps: { withVm: 'vm_*a*', withStartS: 100, withEndS: 231.66, drainedAtS: 273.46 }, overlappedBy: { vm: 'vm_*b*', startS: 150 } }] }, elapsedMs: 1 };
+    const text = adviceSection(both, start);
+    expect(text).toContain("\n\n**Overlaps another migration:** the migration of 'vm\\_\\*a\\*' (100-231.7 s) is still under way when this one starts at 120 s; without this migration the SIP-AS has worked off its backlog at 273.5 s.");
+    expect(text).toContain("\n\n**Overlapped:** the migration of 'vm\\_\\*b\\*' starts at 150 s, while this one is under way: both answer for the calls failed from then on, and its advice has the later start.");
+  });
+
   it('says when the advisor is computing, failed or has nothing to say', () => {
     expect(adviceSection({ kind: 'computing' }, start)).toMatch(/computing options for this migration…/);
     expect(adviceSection({ kind: 'failed', message: 'the advisor did not finish within 30 s' }, start)).toBe('**Advisor:** no advice: the advisor did not finish within 30 s');

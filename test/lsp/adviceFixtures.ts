@@ -40,6 +40,8 @@ export function fakeAdvice(a: Analysis): Advice {
         current: { incompleteCalls: 50, byCause: { '408': 50 }, migrationTimeS: 148, downtimeMs: 36, converged: true, unfinished: null },
         behind: null,
         startsInBacklog: null,
+        overlaps: null,
+        overlappedBy: null,
         safeEnvelope: { maxSafeCps: 20, atLeast: false, marginCps: -20 },
         options: [option(combine(of('switch_roles'), of('max_downtime')), 0), option(of('switch_roles'), 1), option(of('speed_cap'), 5), option(of('max_downtime'), 50)],
         evaluations: 59,

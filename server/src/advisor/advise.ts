@@ -5,7 +5,7 @@
 import type { Analysis } from '../language';
 import type { RunInput, ScenarioInput } from '../model/input';
 import type { IncompleteCalls, RunResult } from '../model/output';
-import { behindAtMigrationStart, migrationCost, neverConverges as never, queueEmptyAt, simulate, startsInBacklogOf, type FailureSeries } from '../model';
+import { behindAtMigrationStart, migrationCost, neverConverges as never, overlappedAtStart, queueEmptyAt, simulate, startsInBacklogOf, type FailureSeries } from '../model';
 import { candidatesFor, combine } from './candidates';
 import type { Advice, Candidate, MigrationAdvice, Prediction, RankedOption } from './types';
 
@@ -161,6 +161,14 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
       const afterEndS = backlog.after.endS ?? 0;
       startsInBacklog = { afterVm: backlog.after.vm, afterEndS, waitS: backlog.waitS, drainedAtS: drainedAt(run, m.startS, afterEndS) };
     }
+    const under = overlappedAtStart(base, index);
+    let overlaps: MigrationAdvice['overlaps'] = null;
+    if (under && under.endS !== null) {
+      count();
+      overlaps = { withVm: under.vm, withStartS: under.startS, withEndS: under.endS, drainedAtS: drainedAt(run, m.startS, under.endS) };
+    }
+    const intruder = base.migrations.filter((x, k) => k !== index && overlappedAtStart(base, k) === base.migrations[index]).sort((x, y) => x.startS - y.startS)[0];
+    const overlappedBy = intruder ? { vm: intruder.vm, startS: intruder.startS } : null;
 
     let options: RankedOption[] = [];
     if (current.incompleteCalls > 0 || never(current)) {
@@ -168,8 +176,9 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
         count();
         return { id: c.id, kind: c.kind, title: c.title, cost: c.cost, edits: c.edits, costRank: c.costRank, prediction: predict(withScenario(run, c.apply(run.scenario)), index, planBaseline), totalIncompleteAllRuns: null as number | null, candidate: c };
       };
-      const later = startsInBacklog?.drainedAtS != null ? laterStart(startsInBacklog.drainedAtS, m.startS, current.migrationTimeS, run.scenario.durationS) : null;
-      const singles = candidatesFor(a, run.scenario, index, envelope.maxSafeCps, later ? { atS: later, afterVm: startsInBacklog!.afterVm } : undefined).map(evaluate).sort(rank);
+      const after = startsInBacklog ? { vm: startsInBacklog.afterVm, drainedAtS: startsInBacklog.drainedAtS, why: 'backlog' as const } : overlaps ? { vm: overlaps.withVm, drainedAtS: overlaps.drainedAtS, why: 'overlap' as const } : null;
+      const later = after?.drainedAtS != null ? laterStart(after.drainedAtS, m.startS, current.migrationTimeS, run.scenario.durationS) : null;
+      const singles = candidatesFor(a, run.scenario, index, envelope.maxSafeCps, later && after ? { atS: later, afterVm: after.vm, why: after.why } : undefined).map(evaluate).sort(rank);
       let all = singles;
       if (opts.combinations !== false) {
         // Pair the best option of each kind with the best of every other kind.
@@ -206,6 +215,8 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
       current,
       behind: behindAtMigrationStart(base) ? base.atMigrationStart : null,
       startsInBacklog,
+      overlaps,
+      overlappedBy,
       safeEnvelope: envelope,
       options,
       evaluations,

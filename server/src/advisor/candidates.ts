@@ -18,11 +18,15 @@ const withMigration = (sc: ScenarioInput, i: number, change: Partial<MigrationSp
   migrations: sc.migrations.map((m, k) => (k === i ? { ...m, ...change } : m)),
 });
 
-/** A later start proposed for a migration that starts in the backlog of an earlier one (advise.ts). */
+/**
+ * A later start proposed for a migration that starts in the backlog of an earlier one, or while
+ * an earlier one is still under way (advise.ts).
+ */
 export interface LaterStart {
   atS: number;
   /** The VM of the earlier migration. */
   afterVm: string;
+  why: 'backlog' | 'overlap';
 }
 
 export function candidatesFor(a: Analysis, sc: ScenarioInput, index: number, envelopeCps: number, later?: LaterStart): Candidate[] {
@@ -76,12 +80,16 @@ export function candidatesFor(a: Analysis, sc: ScenarioInput, index: number, env
     }
   }
 
-  // Start once the SIP-AS has worked off the backlog an earlier migration left.
+  // Start once the SIP-AS has worked off the backlog an earlier migration left (or, when they
+  // overlap, once that migration has ended and its backlog is gone).
   if (later && migrate) {
     out.push({
       id: `start=${later.atS}s`,
       kind: 'start_time',
-      title: `Start the migration at ${later.atS} s, once the SIP-AS has worked off the backlog of the migration of '${later.afterVm}'`,
+      title:
+        later.why === 'overlap'
+          ? `Start the migration at ${later.atS} s, after the migration of '${later.afterVm}' and the backlog it leaves, instead of during it`
+          : `Start the migration at ${later.atS} s, once the SIP-AS has worked off the backlog of the migration of '${later.afterVm}'`,
       cost: `the migration starts ${later.atS - m.startS} s later`,
       costRank: 0.5,
       apply: (s) => withMigration(s, index, { startS: later.atS }),

@@ -1,4 +1,4 @@
-// The advisor's two findings about the state a migration starts from, in words: one wording for
+// The advisor's findings about the state a migration starts from, in words: one wording for
 // `sipmig advise`, the advice hover and the chart panel, which only frame it (a label, markup,
 // punctuation). Plain text; each surface escapes names its own way through `name`.
 import type { MigrationAdvice } from './types';
@@ -22,4 +22,21 @@ export function behindSentence(b: NonNullable<MigrationAdvice['behind']>): strin
 export function backlogSentence(b: NonNullable<MigrationAdvice['startsInBacklog']>, startS: number, name: (s: string) => string = (s) => s): string {
   const gone = b.drainedAtS === null ? 'it does not drain within the scenario' : `without this migration it is gone at ${s1(b.drainedAtS)} s`;
   return `the migration of '${name(b.afterVm)}' ended at ${s1(b.afterEndS)} s; at ${s1(startS)} s new calls still wait ${s1(b.waitS)} s; ${gone}`;
+}
+
+/**
+ * "the migration of 'sipas1' (120-231.7 s) is still under way when this one starts at 130 s;
+ * without this migration the SIP-AS has worked off its backlog at 273.5 s".
+ */
+export function overlapSentence(o: NonNullable<MigrationAdvice['overlaps']>, startS: number, name: (s: string) => string = (s) => s): string {
+  const gone = o.drainedAtS === null ? 'without this migration its backlog does not drain within the scenario' : `without this migration the SIP-AS has worked off its backlog at ${s1(o.drainedAtS)} s`;
+  return `the migration of '${name(o.withVm)}' (${s1(o.withStartS)}-${s1(o.withEndS)} s) is still under way when this one starts at ${s1(startS)} s; ${gone}`;
+}
+
+/**
+ * "the migration of 'sipas2' starts at 130 s, while this one is under way: both answer for the
+ * calls failed from then on, and its advice has the later start".
+ */
+export function overlappedBySentence(o: NonNullable<MigrationAdvice['overlappedBy']>, name: (s: string) => string = (s) => s): string {
+  return `the migration of '${name(o.vm)}' starts at ${s1(o.startS)} s, while this one is under way: both answer for the calls failed from then on, and its advice has the later start`;
 }

@@ -70,6 +70,18 @@ export interface MigrationAdvice {
    * within the scenario). Null otherwise.
    */
   startsInBacklog: { afterVm: string; afterEndS: number; waitS: number; drainedAtS: number | null } | null;
+  /**
+   * When this migration starts while an earlier-started one is still under way (model/summary.ts,
+   * overlappedAtStart): that migration's VM, start and end, and when the SIP-AS would have worked
+   * off its backlog without this migration (null: not within the scenario). Null otherwise.
+   */
+  overlaps: { withVm: string; withStartS: number; withEndS: number; drainedAtS: number | null } | null;
+  /**
+   * A later migration that starts while this one is under way (the first such): both answer for
+   * the calls failed from then on (model/attribution.ts), and its advice holds the later start.
+   * Null otherwise.
+   */
+  overlappedBy: { vm: string; startS: number } | null;
   /** Highest constant offered load with zero predicted incomplete calls for this migration. */
   safeEnvelope: { maxSafeCps: number; atLeast: boolean; marginCps: number };
   options: RankedOption[];

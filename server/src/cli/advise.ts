@@ -11,7 +11,7 @@ import { loadCheckedScenario } from './files';
 import type { CliIo } from './io';
 import { migrationTime } from './runFormat';
 import { improving } from '../advisor/offered';
-import { backlogSentence, behindSentence } from '../advisor/explain';
+import { backlogSentence, behindSentence, overlappedBySentence, overlapSentence } from '../advisor/explain';
 import { convergence } from '../model/summary';
 
 export const EXIT_FAILS_CALLS = 3;
@@ -53,6 +53,8 @@ function formatMigration(m: MigrationAdvice): string {
   ];
   if (m.behind) lines.push(`  behind before any migration: ${behindSentence(m.behind)}.`);
   if (m.startsInBacklog) lines.push(`  starts in a backlog: ${backlogSentence(m.startsInBacklog, m.startS)}.`);
+  if (m.overlaps) lines.push(`  overlaps another migration: ${overlapSentence(m.overlaps, m.startS)}.`);
+  if (m.overlappedBy) lines.push(`  overlapped: ${overlappedBySentence(m.overlappedBy)}.`);
   if (convergence(m.current) === 'unfinished') lines.push(`  ${UNFINISHED_NOTE}`);
   if (m.current.incompleteCalls === 0) lines.push('  no incomplete calls predicted: nothing to change');
   // Only options that make it better, as the editor offers them; --json has them all.

@@ -142,6 +142,19 @@ export function startsInBacklogOf(r: RunResult, index: number): StartsInBacklog 
 }
 
 /**
+ * The earlier-started migration still under way when migration `index` starts (of several, the
+ * one that ends last; one that never ends counts as last): the two share the SIP-AS's slowed
+ * capacity. Null when no earlier one is under way then.
+ */
+export function overlappedAtStart(r: RunResult, index: number): MigrationResult | null {
+  const m = r.migrations[index];
+  if (!m || m.incompleteCalls === null) return null;
+  const under = r.migrations.filter((x, i) => i !== index && x.incompleteCalls !== null && x.startS < m.startS - 1e-9 && (x.endS === null || x.endS > m.startS + 1e-9));
+  if (!under.length) return null;
+  return under.reduce((a, b) => ((b.endS ?? Infinity) > (a.endS ?? Infinity) ? b : a));
+}
+
+/**
  * The first time in [fromS, toS) at which the SIP-AS holds nothing older than the step (its
  * queueing delay is 0), from the run's series; null when there is none, or no series.
  */

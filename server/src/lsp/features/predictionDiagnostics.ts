@@ -159,7 +159,7 @@ export function migrationSummary(m: MigrationPrediction, ok = m.points.filter((p
   const incomplete = failing.length
     ? `; ${span(failing.map((p) => Math.round(p.incomplete)), 'incomplete calls', 0)}${m.points.length > 1 ? ` at ${labels(failing)}` : ''}${causes ? ` (${causes})` : ''}`
     : '';
-  const margin = waitMargin(m.points) + backlogNote(m.points);
+  const margin = waitMargin(m.points) + backlogNote(m.points) + overlapNote(m.points);
   if (ok.length === 1) {
     const p = ok[0];
     return `Predicted at ${p.label}: migration time ${num(p.result.migrationTimeS!)} s, downtime ${num(p.result.downtimeMs ?? 0)} ms${incomplete}${margin}.`;
@@ -180,6 +180,20 @@ function backlogNote(points: MigrationPoint[]): string {
   const after = inBacklog[0].backlog!.after;
   const scope = points.length > 1 ? ` at ${labels(inBacklog)}` : '';
   return `; it starts${scope} in the backlog the migration of '${after.vm}' left (new calls already wait ${span(inBacklog.map((p) => p.backlog!.waitS), 's')} at ${num(inBacklog[0].result.startS)} s): start it later (hover for the advisor)`;
+}
+
+/**
+ * "; it starts while the migration of 'sipas1' is under way (120-231.7 s) and fails calls: start
+ * it after (hover for the advisor)" when, in a run where calls fail, an earlier-started migration
+ * is still under way as it starts. Overlapping migrations that fail nothing are not flagged.
+ */
+function overlapNote(points: MigrationPoint[]): string {
+  const hits = points.filter((p) => p.overlaps && Math.round(p.incomplete) >= 1);
+  if (!hits.length) return '';
+  const o = hits[0].overlaps!;
+  const scope = points.length > 1 ? ` at ${labels(hits)}` : '';
+  const until = o.endS === null ? `from ${num(o.startS)} s on` : `${num(o.startS)}-${num(o.endS)} s`;
+  return `; it starts${scope} while the migration of '${o.vm}' is under way (${until}): start it after (hover for the advisor)`;
 }
 
 /** A wait of new calls shorter than this share of Timer B is not worth a mention. */

@@ -5,7 +5,7 @@
 import type { Analysis } from '../../language';
 import type { RunInput } from '../../model/input';
 import type { IncompleteCalls, MigrationResult, RunResult, SeriesValues } from '../../model/output';
-import { convergence, startsInBacklogOf, type StartsInBacklog } from '../../model/summary';
+import { convergence, overlappedAtStart, startsInBacklogOf, type StartsInBacklog } from '../../model/summary';
 import { migrationCost, type FailureSeries } from '../../model/attribution';
 import { num } from './markdown';
 import { child, field, prop, type MigrationEntity } from '../../language/semantic/entities';
@@ -123,6 +123,8 @@ export interface MigrationPoint {
   cut: boolean;
   /** It starts while the SIP-AS still works off the backlog an earlier migration left (null: not). */
   backlog: StartsInBacklog | null;
+  /** The earlier-started migration still under way when it starts (null: none). */
+  overlaps: MigrationResult | null;
 }
 
 export interface MigrationPrediction {
@@ -140,7 +142,7 @@ export function migrationPredictions(a: Analysis, o: Outcome): MigrationPredicti
       const spec = o.runs[i]?.scenario.migrations.find((x) => x.vm === m.vm.value && Math.abs(x.startS - m.at.value) < 1e-6);
       const index = r.migrations.indexOf(res);
       const inc = migrationCalls(r, index);
-      points.push({ label: r.label, cps: r.offeredCps, result: res, incomplete: inc.total, byCause: inc.byCause, failover: r.failover, peakInviteWaitS: r.peakInviteWaitS, timerBS: r.timerBS, speedCapBytesPerS: spec?.speedCapBytesPerS, maxDowntimeS: spec?.maxDowntimeS, durationS: o.runs[i]?.scenario.durationS ?? NaN, cut: r.budgetExceeded, backlog: startsInBacklogOf(r, index) });
+      points.push({ label: r.label, cps: r.offeredCps, result: res, incomplete: inc.total, byCause: inc.byCause, failover: r.failover, peakInviteWaitS: r.peakInviteWaitS, timerBS: r.timerBS, speedCapBytesPerS: spec?.speedCapBytesPerS, maxDowntimeS: spec?.maxDowntimeS, durationS: o.runs[i]?.scenario.durationS ?? NaN, cut: r.budgetExceeded, backlog: startsInBacklogOf(r, index), overlaps: overlappedAtStart(r, index) });
     });
     return { entity: m, points };
   });
