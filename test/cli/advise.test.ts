@@ -41,7 +41,7 @@ describe('sipmig advise', () => {
     const r = sipmig('advise', file);
     expect(r.status, r.stdout + r.stderr).toBe(3);
     const [active, standby] = r.stdout.split(/\n(?=migrate )/);
-    expect(active, r.stdout).toContain("\n  overlapped: the migration of 'sipas2' starts at 130 s, while this one is under way: both answer for the calls failed from then on, and its advice has the later start.\n");
+    expect(active, r.stdout).toContain("\n  overlapped: the migration of 'sipas2' starts at 130 s, while this one is under way: both answer for the calls failed from then on; see its advice for a start after this one.\n");
     expect(standby, r.stdout).toMatch(/\n {2}overlaps another migration: the migration of 'sipas1' \(120-[\d.]+ s\) is still under way when this one starts at 130 s; without this migration the SIP-AS has worked off its backlog at [\d.]+ s\.\n/);
     expect(standby).toMatch(/\n {2}1\. Start the migration at \d+0 s, after the migration of 'sipas1' and the backlog it leaves, instead of during it/);
   });

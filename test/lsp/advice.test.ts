@@ -8,6 +8,8 @@ import { actionTitle, advisorActions, advisorSiteIn, failingMigrations, topOptio
 import { adviceSection } from '../../server/src/lsp/features/adviceHover';
 import { rebaseAdvice } from '../../server/src/lsp/features/adviceRebase';
 import { ACTIVE, edit } from './fixture';
+import { advise } from '../../server/src/advisor/advise';
+import { backToBackText } from '../helpers';
 import { fakeAdvice, fakeOutcome } from './adviceFixtures';
 
 const a = analyze(ACTIVE);
@@ -89,7 +91,7 @@ describe('advisor hover section', () => {
     const both = { kind: 'ready' as const, advice: { ...advice, migrations: [{ ...m, overlaps: { withVm: 'vm_*a*', withStartS: 100, withEndS: 231.66, drainedAtS: 273.46 }, overlappedBy: { vm: 'vm_*b*', startS: 150 } }] }, elapsedMs: 1 };
     const text = adviceSection(both, start);
     expect(text).toContain("\n\n**Overlaps another migration:** the migration of 'vm\\_\\*a\\*' (100-231.7 s) is still under way when this one starts at 120 s; without this migration the SIP-AS has worked off its backlog at 273.5 s.");
-    expect(text).toContain("\n\n**Overlapped:** the migration of 'vm\\_\\*b\\*' starts at 150 s, while this one is under way: both answer for the calls failed from then on, and its advice has the later start.");
+    expect(text).toContain("\n\n**Overlapped:** the migration of 'vm\\_\\*b\\*' starts at 150 s, while this one is under way: both answer for the calls failed from then on; see its advice for a start after this one.");
   });
 
   it('says when the advisor is computing, failed or has nothing to say', () => {
@@ -122,6 +124,17 @@ describe('advice carried over to an edit that leaves the runs alone', () => {
     for (const [i, o] of moved.options.entries()) {
       expect(applyEdits(text, o.edits), o.id).toBe(edit(applyEdits(ACTIVE, m.options[i].edits), 'migration {', '# approved in CAB 42\nmigration {'));
     }
+  });
+
+  it('keeps the later start proposed after an overlapping migration (made again from the advice)', () => {
+    const text = edit(backToBackText(), 'migrate sipas2 from pm2 to pm1 at 270 s', 'migrate sipas2 from pm2 to pm1 at 130 s');
+    const real = advise(analyze(text), { verifyTop: 0, combinations: false });
+    const later = real.migrations[1].options.find((o) => o.id.startsWith('start='))!;
+    expect(later, 'the advisor proposes a later start for the overlapping migration').toBeDefined();
+    const commented = edit(text, 'migration {', '# approved in CAB 42\nmigration {');
+    const kept = rebaseAdvice(real, analyze(commented)).migrations[1].options.find((o) => o.id === later.id);
+    expect(kept, 'still offered after a comment was added').toBeDefined();
+    expect(applyEdits(commented, kept!.edits)).toContain(`migrate sipas2 from pm2 to pm1 at ${later.edits[0].newText}`);
   });
 
   it('drops an option whose edits cannot be made again', () => {

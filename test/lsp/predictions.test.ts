@@ -146,7 +146,7 @@ describe('model diagnostics', () => {
     const summaries = predictionDiagnostics(both, o).filter((d) => d.code === 'PRED002').map((d) => d.message);
     for (const m of summaries) expect(m, 'each migrate line gives the count').toContain(`${total} incomplete calls`);
     const firstEnd = o.results[0].migrations[0].endS!;
-    expect(summaries[1], 'the second says it starts during the first, and what to do').toContain(`; it starts while the migration of 'sipas1' is under way (120-${+firstEnd.toFixed(1)} s): start it after (hover for the advisor).`);
+    expect(summaries[1], 'the second says it starts during the first, and what to do').toContain(`; it starts while the migration of 'sipas1' is under way (from 120 s to ${+firstEnd.toFixed(1)} s): start it after (hover for the advisor).`);
     expect(summaries[0], 'nothing was under way when the first started').not.toContain('under way');
   });
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../server/src/language';
-import { attributionWindow, failuresInWindow, migrationCost, simulate, summarizeCpu, type FailureSeries } from '../../server/src/model';
+import { attributionWindow, failuresInWindow, migrationCost, overlappedAtStart, simulate, summarizeCpu, type FailureSeries } from '../../server/src/model';
 import type { RunInput, RunResult } from '../../server/src/model';
 import { backToBackText, edit, ROOT } from '../helpers';
 
@@ -89,5 +89,25 @@ describe('CPU around each migration', () => {
     expect(activeMove.cpu!.vms.sipas1.duringPct - standbyMove.cpu!.vms.sipas1.duringPct, 'the active VM: during its own migration against during the standby one').toBeGreaterThan(30);
     expect(activeMove.cpu!.hosts.pm1.duringPct, 'its source host carries the migration then').toBeGreaterThan(activeMove.cpu!.hosts.pm1.beforePct! + 20);
     expect(Object.keys(standbyMove.cpu!.hosts).sort(), 'the hosts of that migration only: its source and destination').toEqual(['new2', 'pm2']);
+  });
+});
+
+describe('which earlier migration a migration overlaps (overlappedAtStart)', () => {
+  const mig = (vm: string, startS: number, endS: number | null) => ({ vm, startS, endS, incompleteCalls: { total: 0, byCause: {} } }) as unknown as RunResult['migrations'][number];
+  const run = (...ms: RunResult['migrations']) => ({ migrations: ms }) as RunResult;
+
+  it('is the earlier-started one still under way; of two starting together, the one written first', () => {
+    const r = run(mig('a', 100, 200), mig('b', 150, 300), mig('c', 300, 400));
+    expect(overlappedAtStart(r, 1)?.vm, 'b starts while a runs').toBe('a');
+    expect(overlappedAtStart(r, 0), 'nothing runs before a').toBeNull();
+    expect(overlappedAtStart(r, 2), 'c starts as b ends: no overlap').toBeNull();
+    const together = run(mig('a', 100, 200), mig('b', 100, 250));
+    expect([overlappedAtStart(together, 0), overlappedAtStart(together, 1)?.vm], 'the second written overlaps the first').toEqual([null, 'a']);
+  });
+
+  it('of several under way, the one that ends last, preferring one that ends at all', () => {
+    const r = run(mig('a', 100, 220), mig('b', 110, 260), mig('never', 120, null), mig('c', 150, 400));
+    expect(overlappedAtStart(r, 3)?.vm, 'a start after b is possible; after a migration that never ends it is not').toBe('b');
+    expect(overlappedAtStart(run(mig('never', 100, null), mig('c', 150, 400)), 1)?.vm, 'alone, the one that never ends').toBe('never');
   });
 });

@@ -6,7 +6,7 @@ import type { Analysis } from '../language';
 import type { RunInput, ScenarioInput } from '../model/input';
 import type { IncompleteCalls, RunResult } from '../model/output';
 import { behindAtMigrationStart, migrationCost, neverConverges as never, overlappedAtStart, queueEmptyAt, simulate, startsInBacklogOf, type FailureSeries } from '../model';
-import { candidatesFor, combine } from './candidates';
+import { candidatesFor, combine, type LaterStart } from './candidates';
 import type { Advice, Candidate, MigrationAdvice, Prediction, RankedOption } from './types';
 
 /** After a migration ends, retransmissions and timeouts it caused still land for a while (Timer B = 32 s): a later start must leave this much of the scenario after the migration. */
@@ -115,6 +115,20 @@ function laterStart(drainedAtS: number, startS: number, migrationTimeS: number |
   return at;
 }
 
+/**
+ * The later start the advice proposes for a migration that overlaps an earlier one or starts in
+ * its backlog (null: none, or none that fits). An overlap wins over a backlog: when both hold
+ * (one earlier migration has ended, another is still under way), only a start after the one under
+ * way and its backlog avoids both. The advice's own fields decide it, so the language server
+ * can make the option's edits again for an edited text (adviceRebase.ts).
+ */
+export function proposedLaterStart(m: Pick<MigrationAdvice, 'startS' | 'current' | 'startsInBacklog' | 'overlaps'>, durationS: number): LaterStart | null {
+  const after = m.overlaps ? { vm: m.overlaps.withVm, drainedAtS: m.overlaps.drainedAtS, why: 'overlap' as const } : m.startsInBacklog ? { vm: m.startsInBacklog.afterVm, drainedAtS: m.startsInBacklog.drainedAtS, why: 'backlog' as const } : null;
+  if (!after || after.drainedAtS === null) return null;
+  const atS = laterStart(after.drainedAtS, m.startS, m.current.migrationTimeS, durationS);
+  return atS === null ? null : { atS, afterVm: after.vm, why: after.why };
+}
+
 function rank(a: RankedOption & { costRank: number }, b: RankedOption & { costRank: number }): number {
   const ta = a.prediction.migrationTimeS ?? Infinity;
   const tb = b.prediction.migrationTimeS ?? Infinity;
@@ -176,9 +190,8 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
         count();
         return { id: c.id, kind: c.kind, title: c.title, cost: c.cost, edits: c.edits, costRank: c.costRank, prediction: predict(withScenario(run, c.apply(run.scenario)), index, planBaseline), totalIncompleteAllRuns: null as number | null, candidate: c };
       };
-      const after = startsInBacklog ? { vm: startsInBacklog.afterVm, drainedAtS: startsInBacklog.drainedAtS, why: 'backlog' as const } : overlaps ? { vm: overlaps.withVm, drainedAtS: overlaps.drainedAtS, why: 'overlap' as const } : null;
-      const later = after?.drainedAtS != null ? laterStart(after.drainedAtS, m.startS, current.migrationTimeS, run.scenario.durationS) : null;
-      const singles = candidatesFor(a, run.scenario, index, envelope.maxSafeCps, later && after ? { atS: later, afterVm: after.vm, why: after.why } : undefined).map(evaluate).sort(rank);
+      const later = proposedLaterStart({ startS: m.startS, current, startsInBacklog, overlaps }, run.scenario.durationS) ?? undefined;
+      const singles = candidatesFor(a, run.scenario, index, envelope.maxSafeCps, later).map(evaluate).sort(rank);
       let all = singles;
       if (opts.combinations !== false) {
         // Pair the best option of each kind with the best of every other kind.

@@ -67,7 +67,8 @@ export function candidatesFor(a: Analysis, sc: ScenarioInput, index: number, env
   if (sc.load.length > 1 && migrate) {
     const minLoad = Math.min(...sc.load.map((p) => p.cps));
     for (const p of sc.load) {
-      if (p.cps > minLoad || p.atS === m.startS || p.atS >= sc.durationS) continue;
+      // A profile step at the proposed later start would repeat its id (that option says why).
+      if (p.cps > minLoad || p.atS === m.startS || p.atS >= sc.durationS || p.atS === later?.atS) continue;
       out.push({
         id: `start=${p.atS}s`,
         kind: 'start_time',

@@ -35,8 +35,8 @@ export function overlapSentence(o: NonNullable<MigrationAdvice['overlaps']>, sta
 
 /**
  * "the migration of 'sipas2' starts at 130 s, while this one is under way: both answer for the
- * calls failed from then on, and its advice has the later start".
+ * calls failed from then on; see its advice for a start after this one".
  */
 export function overlappedBySentence(o: NonNullable<MigrationAdvice['overlappedBy']>, name: (s: string) => string = (s) => s): string {
-  return `the migration of '${name(o.vm)}' starts at ${s1(o.startS)} s, while this one is under way: both answer for the calls failed from then on, and its advice has the later start`;
+  return `the migration of '${name(o.vm)}' starts at ${s1(o.startS)} s, while this one is under way: both answer for the calls failed from then on; see its advice for a start after this one`;
 }

@@ -142,16 +142,19 @@ export function startsInBacklogOf(r: RunResult, index: number): StartsInBacklog 
 }
 
 /**
- * The earlier-started migration still under way when migration `index` starts (of several, the
- * one that ends last; one that never ends counts as last): the two share the SIP-AS's slowed
- * capacity. Null when no earlier one is under way then.
+ * The earlier-started migration still under way when migration `index` starts: the two share the
+ * SIP-AS's slowed capacity. Of two that start at the same time, the one written first counts as
+ * earlier. Of several, the one that ends last, preferring one that ends at all (a start after
+ * it is possible). Null when no earlier one is under way then.
  */
 export function overlappedAtStart(r: RunResult, index: number): MigrationResult | null {
   const m = r.migrations[index];
   if (!m || m.incompleteCalls === null) return null;
-  const under = r.migrations.filter((x, i) => i !== index && x.incompleteCalls !== null && x.startS < m.startS - 1e-9 && (x.endS === null || x.endS > m.startS + 1e-9));
+  const earlier = (x: MigrationResult, i: number) => x.startS < m.startS - 1e-9 || (Math.abs(x.startS - m.startS) <= 1e-9 && i < index);
+  const under = r.migrations.filter((x, i) => i !== index && x.incompleteCalls !== null && earlier(x, i) && (x.endS === null || x.endS > m.startS + 1e-9));
   if (!under.length) return null;
-  return under.reduce((a, b) => ((b.endS ?? Infinity) > (a.endS ?? Infinity) ? b : a));
+  const ending = under.filter((x) => x.endS !== null);
+  return (ending.length ? ending : under).reduce((a, b) => ((b.endS ?? Infinity) > (a.endS ?? Infinity) ? b : a));
 }
 
 /**

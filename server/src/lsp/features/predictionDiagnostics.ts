@@ -183,17 +183,19 @@ function backlogNote(points: MigrationPoint[]): string {
 }
 
 /**
- * "; it starts while the migration of 'sipas1' is under way (120-231.7 s) and fails calls: start
- * it after (hover for the advisor)" when, in a run where calls fail, an earlier-started migration
- * is still under way as it starts. Overlapping migrations that fail nothing are not flagged.
+ * "; it starts while the migration of 'sipas1' is under way (from 120 s to 231.7 s): start it
+ * after (hover for the advisor)" when, in a run where calls fail, an earlier-started migration
+ * that ends is still under way as it starts. Overlapping migrations that fail nothing are not
+ * flagged.
  */
 function overlapNote(points: MigrationPoint[]): string {
-  const hits = points.filter((p) => p.overlaps && Math.round(p.incomplete) >= 1);
+  // An earlier migration that never ends cannot be waited for: nothing to propose.
+  const hits = points.filter((p) => p.overlaps && p.overlaps.endS !== null && Math.round(p.incomplete) >= 1);
   if (!hits.length) return '';
   const o = hits[0].overlaps!;
   const scope = points.length > 1 ? ` at ${labels(hits)}` : '';
-  const until = o.endS === null ? `from ${num(o.startS)} s on` : `${num(o.startS)}-${num(o.endS)} s`;
-  return `; it starts${scope} while the migration of '${o.vm}' is under way (${until}): start it after (hover for the advisor)`;
+  const ends = span(hits.map((p) => p.overlaps!.endS!), 's');
+  return `; it starts${scope} while the migration of '${o.vm}' is under way (from ${num(o.startS)} s to ${ends}): start it after (hover for the advisor)`;
 }
 
 /** A wait of new calls shorter than this share of Timer B is not worth a mention. */
