@@ -6,7 +6,7 @@ import { analyze } from '../../server/src/language';
 import { applyEdits } from '../../server/src/language/applyEdits';
 import { advise } from '../../server/src/advisor/advise';
 import { migrationCost } from '../../server/src/model/attribution';
-import { convergence, simulate, startsInBacklogOf } from '../../server/src/model';
+import { convergence, failureSeriesOf, simulate, startsInBacklogOf, withoutMigrations } from '../../server/src/model';
 import { ACTIVE_SAMPLE, ROOT, STANDBY_SAMPLE, backToBackText, describeDiagnostics, edit } from '../helpers';
 import { join } from 'node:path';
 
@@ -44,8 +44,8 @@ describe('advisor on the paper scenarios', () => {
     // As the advisor counts: the migration's calls, less those the same load fails without it.
     const at = (cps: number) => {
       const scenario = { ...run.scenario, load: [{ atS: 0, cps }] };
-      const b = simulate({ ...run, scenario: { ...scenario, migrations: [] } }, { series: true }).series!;
-      return migrationCost(simulate({ ...run, scenario }), 0, { tS: b.tS, incomplete408: b.incomplete408, incomplete503: b.incomplete503, incompleteOther: b.incompleteOther }).total;
+      const planned = { ...run, scenario };
+      return migrationCost(simulate(planned), 0, failureSeriesOf(simulate(withoutMigrations(planned), { series: true }))).total;
     };
     expect(m.safeEnvelope.atLeast, 'calls fail at 40 cps, so the envelope has an edge below it').toBe(false);
     expect(at(m.safeEnvelope.maxSafeCps), `no incomplete calls at the envelope (${m.safeEnvelope.maxSafeCps} cps)`).toBe(0);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { ACTIVE_SAMPLE, ROOT, activeText, backToBackFigures, backToBackText, edit } from '../helpers';
 import { tempDir } from '../tempDir';
 import { analyze } from '../../server/src/language';
-import { migrationCost, simulate } from '../../server/src/model';
+import { failureSeriesOf, migrationCost, simulate, withoutMigrations } from '../../server/src/model';
 
 const BIN = join(ROOT, 'server/bin/sipmig.js');
 
@@ -138,8 +138,7 @@ describe('sipmig run', () => {
     const text = edit(edit(activeText, policy, '  overload_control {\n    policy rate\n    admit 38 cps\n  }\n'), 'sweep 0 cps to 40 cps step 5 cps', 'load 40 cps');
     const run = analyze(text).runs[0];
     const r = simulate(run, { series: true });
-    const b = simulate({ ...run, scenario: { ...run.scenario, migrations: [] } }, { series: true }).series!;
-    const own = migrationCost(r, 0, { tS: b.tS, incomplete408: b.incomplete408, incomplete503: b.incomplete503, incompleteOther: b.incompleteOther }).total;
+    const own = migrationCost(r, 0, failureSeriesOf(simulate(withoutMigrations(run), { series: true }))).total;
     expect(own, 'the policy refuses calls without the migration too: the migration answers for fewer than the run loses').toBeLessThan(r.incompleteCalls.total);
     const out = sipmig('run', file('rate.sipmig', text));
     expect(out.code, out.err).toBe(0);

@@ -4,16 +4,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../server/src/language';
-import { attributionWindow, failuresInWindow, migrationCost, overlappedAtStart, simulate, summarizeCpu, type FailureSeries } from '../../server/src/model';
+import { attributionWindow, failureSeriesOf, failuresInWindow, migrationCost, overlappedAtStart, simulate, summarizeCpu, withoutMigrations, type FailureSeries } from '../../server/src/model';
 import type { RunInput, RunResult } from '../../server/src/model';
 import { backToBackText, edit, ROOT } from '../helpers';
 
 const runOf = (text: string): RunInput => analyze(text).runs[0];
-const withoutMigrations = (run: RunInput): RunInput => ({ ...run, scenario: { ...run.scenario, migrations: [] } });
-const failures = (r: RunResult): FailureSeries => {
-  const s = r.series!;
-  return { tS: s.tS, incomplete408: s.incomplete408, incomplete503: s.incomplete503, incompleteOther: s.incompleteOther };
-};
+const failures = (r: RunResult): FailureSeries => failureSeriesOf(r)!;
 const MAINTENANCE = readFileSync(join(ROOT, 'samples/modern/maintenance-window.sipmig'), 'utf8');
 /** The back-to-back plan with the standby's migration started 10 s after the active's, while both run. */
 const overlapping = () => edit(backToBackText(), 'migrate sipas2 from pm2 to pm1 at 270 s', 'migrate sipas2 from pm2 to pm1 at 130 s');

@@ -5,7 +5,7 @@
 import type { Analysis } from '../language';
 import type { RunInput, ScenarioInput } from '../model/input';
 import type { IncompleteCalls, RunResult } from '../model/output';
-import { behindAtMigrationStart, migrationCost, neverConverges as never, overlappedAtStart, queueEmptyAt, simulate, startsInBacklogOf, type FailureSeries } from '../model';
+import { behindAtMigrationStart, failureSeriesOf, migrationCost, neverConverges as never, overlappedAtStart, queueEmptyAt, simulate, startsInBacklogOf, withoutMigrations } from '../model';
 import { candidatesFor, combine, type LaterStart } from './candidates';
 import type { Advice, Candidate, MigrationAdvice, Prediction, RankedOption } from './types';
 
@@ -31,12 +31,12 @@ class Baselines {
   private readonly cache = new Map<string, RunResult>();
   constructor(private readonly count: () => void) {}
   of(run: RunInput): RunResult {
-    const scenario = { ...run.scenario, migrations: [] };
-    const key = JSON.stringify(scenario);
+    const bare = withoutMigrations(run);
+    const key = JSON.stringify(bare.scenario);
     let r = this.cache.get(key);
     if (!r) {
       this.count();
-      r = simulate({ ...run, scenario }, { series: true });
+      r = simulate(bare, { series: true });
       this.cache.set(key, r);
     }
     return r;
@@ -50,13 +50,7 @@ class Baselines {
  * nothing; a policy or an admission limit that an option adds does.
  */
 function costOf(r: RunResult, baseline: RunResult, index: number): IncompleteCalls {
-  return migrationCost(r, index, failureSeries(baseline));
-}
-
-/** A run's cumulative failures with their time axis (undefined without series). */
-function failureSeries(r: RunResult): FailureSeries | undefined {
-  const s = r.series;
-  return s?.tS && s.incomplete408 && s.incomplete503 && s.incompleteOther ? { tS: s.tS, incomplete408: s.incomplete408, incomplete503: s.incomplete503, incompleteOther: s.incompleteOther } : undefined;
+  return migrationCost(r, index, failureSeriesOf(baseline));
 }
 
 /** `run` changed by an option (or not), measured against `baseline`: the plan's run without migrations. */

@@ -1,6 +1,6 @@
 // `sipmig run FILE [--json] [--series] [--csv FILE]`: runs every run (sweep point) of a scenario.
 import { writeFileSync } from 'node:fs';
-import { migrationCost, simulate, simulateAll, startsInBacklogOf } from '../model';
+import { failureSeriesOf, migrationCost, simulate, simulateAll, startsInBacklogOf, withoutMigrations } from '../model';
 import type { FileResult, IncompleteCalls, RunResult } from '../model/output';
 import type { RunInput } from '../model/input';
 import { formatRunTable, seriesToCsv } from './runFormat';
@@ -45,8 +45,7 @@ function migrationCosts(runs: RunInput[], results: RunResult[], wanted: (r: RunR
   return results.map((r, i) => {
     if (!wanted(r)) return [];
     if (r.incompleteCalls.total === 0) return r.migrations.map((m) => (m.incompleteCalls === null ? null : { total: 0, byCause: {} }));
-    const b = simulate({ ...runs[i], scenario: { ...runs[i].scenario, migrations: [] } }, { series: true }).series!;
-    const anyway = { tS: b.tS, incomplete408: b.incomplete408, incomplete503: b.incomplete503, incompleteOther: b.incompleteOther };
+    const anyway = failureSeriesOf(simulate(withoutMigrations(runs[i]), { series: true }));
     return r.migrations.map((m, k) => (m.incompleteCalls === null ? null : migrationCost(r, k, anyway)));
   });
 }

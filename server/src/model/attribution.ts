@@ -10,6 +10,7 @@
 // whose backlog a call waited (each would have to change to save it). Within the window, the calls the same run without migrations also fails (an
 // overload policy that refuses calls at all times, a load above capacity) are not the
 // migration's.
+import type { RunInput } from './input';
 import type { IncompleteCalls, MigrationResult, RunResult, SeriesValues } from './output';
 
 /** The cumulative failures of a run by the series' three groups, on a time axis. */
@@ -18,6 +19,17 @@ export interface FailureSeries {
   incomplete408: SeriesValues;
   incomplete503: SeriesValues;
   incompleteOther: SeriesValues;
+}
+
+/** The same run without its migrations: it tells what the plan loses anyway. */
+export function withoutMigrations(run: RunInput): RunInput {
+  return { ...run, scenario: { ...run.scenario, migrations: [] } };
+}
+
+/** A run's cumulative failures with their time axis (undefined: the run has no series). */
+export function failureSeriesOf(r: RunResult): FailureSeries | undefined {
+  const s = r.series;
+  return s?.tS && s.incomplete408 && s.incomplete503 && s.incompleteOther ? { tS: s.tS, incomplete408: s.incomplete408, incomplete503: s.incomplete503, incompleteOther: s.incompleteOther } : undefined;
 }
 
 /** What the window rule reads of a migration. */

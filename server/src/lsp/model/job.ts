@@ -1,7 +1,7 @@
 // One model job: some runs (sweep points) of one document version. Shared by the worker
 // and the inline runner so both behave the same: the budget is for the whole job, and a
 // job is checked for cancellation between runs (a run itself is short and synchronous).
-import { simulateTyped } from '../../model';
+import { simulateTyped, withoutMigrations } from '../../model';
 import type { RunInput } from '../../model/input';
 import type { RunResult } from '../../model/output';
 
@@ -44,7 +44,7 @@ export async function runJob(job: JobRequest, cancelled: () => boolean, yieldEac
       // Only a run that fails calls needs its baseline (mostly steady steps: a fraction of the run).
       if (r.incompleteCalls.total > 0 && run.scenario.migrations.length && !r.budgetExceeded) {
         const rest = Math.max(0, job.budgetMs - (performance.now() - t0));
-        const b = simulateTyped({ ...run, scenario: { ...run.scenario, migrations: [] } }, { series: true, budgetMs: rest });
+        const b = simulateTyped(withoutMigrations(run), { series: true, budgetMs: rest });
         if (!b.budgetExceeded && b.series) r.withoutMigrations = { incomplete408: b.series.incomplete408, incomplete503: b.series.incomplete503, incompleteOther: b.series.incompleteOther };
       }
       results.push(r);
