@@ -150,6 +150,16 @@ describe('model diagnostics', () => {
     expect(summaries[0], 'nothing was under way when the first started').not.toContain('under way');
   });
 
+  it('works the predictions out once per document version and model answer (diagnostics, hints, hovers and code actions share them)', () => {
+    const o = outcome();
+    const first = migrationPredictions(a, o);
+    expect(migrationPredictions(a, o), 'the same pair: the same predictions, not computed again').toBe(first);
+    const edited = analyze(edit(ACTIVE, 'migration {', '# a comment\nmigration {'));
+    const again = migrationPredictions(edited, o);
+    expect(again, 'another version of the document: computed for it').not.toBe(first);
+    expect(again.map((m) => m.points.map((p) => p.incomplete)), 'with the same figures').toEqual(first.map((m) => m.points.map((p) => p.incomplete)));
+  });
+
   it('keeps the baseline on the server: the results answer has none, though the run carried one', () => {
     const o = outcome((r) => {
       const n = r.series!.tS.length;

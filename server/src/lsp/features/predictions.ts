@@ -134,6 +134,19 @@ export interface MigrationPrediction {
 
 /** Each `migrate` statement with its result in every run (matched by VM and start time). */
 export function migrationPredictions(a: Analysis, o: Outcome): MigrationPrediction[] {
+  // Diagnostics, inlay hints, hovers and every code-action request (a cursor move) ask for the
+  // same document version and model answer: work them out once per pair.
+  const hit = predictionCache.get(o);
+  if (hit?.a === a) return hit.value;
+  const value = computeMigrationPredictions(a, o);
+  predictionCache.set(o, { a, value });
+  return value;
+}
+
+/** The last predictions per model answer (an answer is never changed once made). */
+const predictionCache = new WeakMap<Outcome, { a: Analysis; value: MigrationPrediction[] }>();
+
+function computeMigrationPredictions(a: Analysis, o: Outcome): MigrationPrediction[] {
   return a.entities.migrations.map((m) => {
     const points: MigrationPoint[] = [];
     o.results.forEach((r, i) => {
