@@ -4,11 +4,8 @@ import { neverConverges } from '../../server/src/model/summary';
 
 const n = (v: number | null, digits = 1): string => (v === null ? '–' : v.toFixed(digits));
 
-/** A migration as sipmig/results sends it: with the calls it answers for (docs/editors.md). */
-type SentMigration = MigrationResult & { answerableCalls?: { total: number } };
-
-/** The calls a migration answers for: what the server sent, else its window's raw count. */
-function itsCalls(m: SentMigration): string {
+/** The calls a migration answers for: what the server sent (`answerableCalls`), else its window's raw count. */
+function itsCalls(m: MigrationResult): string {
   const n = m.answerableCalls?.total ?? m.incompleteCalls?.total;
   return n === undefined ? '–' : String(n);
 }

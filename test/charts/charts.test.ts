@@ -45,7 +45,7 @@ describe('run charts', () => {
     expect(titles, 'no calls without the language server count').not.toContain('incomplete calls it answers for');
     expect(own.data!.values[0].cpuPct, "the migration's own CPU window").toBe(run.migrations[0].cpu!.vms.sipas1.duringPct);
     const sent = structuredClone(run);
-    (sent.migrations[0] as { answerableCalls?: unknown }).answerableCalls = { total: 31, byCause: { '408': 31 } };
+    sent.migrations[0].answerableCalls = { total: 31, byCause: { '408': 31 } };
     const lsp = shading(sent);
     expect(lsp.encoding!.tooltip!.map((t) => t.title)).toContain('incomplete calls it answers for');
     expect(lsp.data!.values.map((v) => v.calls), 'every window of the migration says 31').toEqual(lsp.data!.values.map(() => 31));

@@ -176,7 +176,7 @@ describe('model diagnostics', () => {
       const tS = r.series!.tS;
       (r as RunResult & { withoutMigrations?: unknown }).withoutMigrations = { incomplete408: Float64Array.from(tS, (t) => (t >= 200 ? 30 : 0)), incomplete503: new Float64Array(tS.length), incompleteOther: new Float64Array(tS.length) };
     });
-    const sent = fileResult('file:///x.sipmig', refusing, migrationSites(a), (s) => s).runs[8].migrations[0] as { answerableCalls?: unknown };
+    const sent = fileResult('file:///x.sipmig', refusing, migrationSites(a), (s) => s).runs[8].migrations[0];
     expect(sent.answerableCalls, '50 fail in the window, 30 of them without the migration too').toEqual({ total: 20, byCause: { '408': 20 } });
   });
 

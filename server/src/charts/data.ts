@@ -126,8 +126,7 @@ export interface PhaseWindow {
 
 /** What a migration's shading tells beside its window: its calls and its VM's CPU during it. */
 function windowFigures(m: RunResult['migrations'][number]): Pick<PhaseWindow, 'calls' | 'cpuPct'> {
-  const answerable = (m as { answerableCalls?: { total: number } | null }).answerableCalls;
-  return { calls: answerable ? answerable.total : null, cpuPct: m.cpu?.vms[m.vm]?.duringPct ?? null };
+  return { calls: m.answerableCalls ? m.answerableCalls.total : null, cpuPct: m.cpu?.vms[m.vm]?.duringPct ?? null };
 }
 
 /**

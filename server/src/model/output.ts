@@ -45,6 +45,13 @@ export interface MigrationResult {
    * Null when it never started.
    */
   cpu: CpuSummaries | null;
+  /**
+   * The calls this migration answers for: `incompleteCalls` less what the same run without
+   * migrations fails in its window (attribution.ts, migrationCost). Not set by the model, which
+   * runs no baseline: `sipmig run --json` and the language server's `sipmig/results` add it
+   * (null when the migration never started).
+   */
+  answerableCalls?: IncompleteCalls | null;
 }
 
 /** Incomplete calls, by cause, with their total. */
