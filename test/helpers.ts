@@ -33,6 +33,15 @@ export function backToBackText(): string {
   return edit(edit(moved, 'duration 420 s', 'duration 600 s'), 'sweep 0 cps to 40 cps step 5 cps', 'load 40 cps');
 }
 
+/**
+ * backToBackText() with a third migration that moves the active back at 300 s, while the
+ * standby's is still under way: an option that helps one migration changes what the others fail.
+ */
+export function threeMigrationsText(): string {
+  const three = edit(backToBackText(), 'migrate sipas2 from pm2 to pm1 at 270 s', 'migrate sipas2 from pm2 to pm1 at 270 s\n  migrate sipas1 from pm3 to pm2 at 300 s');
+  return edit(three, 'duration 600 s', 'duration 900 s');
+}
+
 /** What the model gives for backToBackText(): when the first migration ends, and the new-call wait when the second starts (s). */
 export function backToBackFigures(): { firstEndS: number; secondWaitS: number } {
   const [first, second] = simulate(analyze(backToBackText()).runs[0]).migrations;

@@ -7,7 +7,7 @@ import type { RunResult } from '../../server/src/model/output';
 import type { ComparisonInput } from '../../server/src/charts/comparison';
 import type { AdviceAnswer } from '../../server/src/lsp/protocol';
 import { topOptions } from '../../server/src/advisor/offered';
-import { backlogSentence, behindSentence, overlappedBySentence, overlapSentence } from '../../server/src/advisor/explain';
+import { allRunsText, backlogSentence, behindSentence, overlappedBySentence, overlapSentence } from '../../server/src/advisor/explain';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -39,6 +39,8 @@ export interface OptionRow {
   incomplete: string;
   migrationTime: string;
   allRuns: string;
+  /** The whole plan's incomplete calls at the advised run; undefined when the run has one migration. */
+  wholePlan?: string;
   cost: string;
 }
 
@@ -47,6 +49,8 @@ export interface MigrationTable {
   caption: string;
   envelope: string;
   rows: OptionRow[];
+  /** Whether the rows carry the whole plan's figures (the run has several migrations). */
+  wholePlan: boolean;
 }
 
 /** "138.7 s", "unfinished, 68.7 s more" (the scenario ends first), "does not converge". */
@@ -82,16 +86,18 @@ export function optionTables(advice: Advice): MigrationTable[] {
     .map((m) => {
       const e = m.safeEnvelope;
       return {
-        caption: `migrate ${m.vm} (${m.role}) from ${m.from} to ${m.to} at ${m.startS} s, at ${m.runLabel}: ${m.current.incompleteCalls} incomplete calls, migration ${seconds(m.current)}`,
+        caption: `migrate ${m.vm} (${m.role}) from ${m.from} to ${m.to} at ${m.startS} s, at ${m.runLabel}: ${m.current.incompleteCalls} incomplete calls, migration ${seconds(m.current)}${m.current.planIncompleteCalls === null ? '' : `; the whole plan: ${m.current.planIncompleteCalls}`}`,
         envelope: `Safe envelope: ${e.atLeast ? 'at least' : 'up to'} ${cps(e.maxSafeCps)} of constant load (margin ${e.marginCps >= 0 ? '+' : '−'}${cps(Math.abs(e.marginCps))})${behind(m)}${inBacklog(m)}${overlap(m)}`,
         rows: topOptions(m).map((o, i) => ({
           rank: String(i + 1),
           option: o.title,
           incomplete: String(o.prediction.incompleteCalls),
           migrationTime: seconds(o.prediction),
-          allRuns: o.totalIncompleteAllRuns === null ? '–' : String(o.totalIncompleteAllRuns),
+          allRuns: allRunsText(o),
+          ...(o.prediction.planIncompleteCalls === null ? {} : { wholePlan: String(o.prediction.planIncompleteCalls) }),
           cost: o.cost,
         })),
+        wholePlan: m.current.planIncompleteCalls !== null,
       };
     });
 }

@@ -7,7 +7,8 @@ import { applyEdits } from '../../server/src/language/applyEdits';
 import { advise } from '../../server/src/advisor/advise';
 import { migrationCost } from '../../server/src/model/attribution';
 import { convergence, failureSeriesOf, simulate, startsInBacklogOf, withoutMigrations } from '../../server/src/model';
-import { ACTIVE_SAMPLE, ROOT, STANDBY_SAMPLE, backToBackText, describeDiagnostics, edit } from '../helpers';
+import { ACTIVE_SAMPLE, ROOT, STANDBY_SAMPLE, backToBackText, describeDiagnostics, edit, threeMigrationsText } from '../helpers';
+import { bestForPlan, improving } from '../../server/src/advisor/offered';
 import { join } from 'node:path';
 
 function at40(text: string) {
@@ -186,5 +187,52 @@ describe('advisor when a migration starts while an earlier one is under way', ()
   it('says nothing of the kind for migrations one after the other', () => {
     const advice = advise(analyze(backToBackText()), { verifyTop: 0, combinations: false });
     expect(advice.migrations.map((m) => [m.overlaps, m.overlappedBy])).toEqual([[null, null], [null, null]]);
+  });
+});
+
+describe('advisor on a plan of several migrations: the whole plan counts', () => {
+  const text = threeMigrationsText();
+  const advice = advise(analyze(text));
+  const run = analyze(text).runs[0];
+
+  it('gives the calls the whole run loses to its migrations, each call once', () => {
+    const r = simulate(run);
+    const bare = simulate(withoutMigrations(run));
+    const lost = r.incompleteCalls.total - bare.incompleteCalls.total;
+    const sum = advice.migrations.reduce((n, m) => n + m.current.incompleteCalls, 0);
+    for (const m of advice.migrations) {
+      expect(m.current.planIncompleteCalls, `whole plan for the migration of ${m.vm} at ${m.startS} s: the run's ${r.incompleteCalls.total} failed calls less the ${bare.incompleteCalls.total} it fails without migrations`).toBeCloseTo(lost, -1);
+    }
+    expect(sum, 'the per-migration counts overlap where the migrations do, so their sum is more than the whole plan').toBeGreaterThan(lost + 100);
+    const single = advise(analyze(readFileSync(ACTIVE_SAMPLE, 'utf8')), { verifyTop: 0, combinations: false });
+    expect(single.migrations[0].current.planIncompleteCalls, 'a run with one migration has no separate whole-plan figure').toBeNull();
+  });
+
+  it('offers no option that saves calls at one migration by failing more at another', () => {
+    for (const m of advice.migrations) {
+      const planned = m.current.planIncompleteCalls!;
+      const worse = improving(m).filter((o) => o.prediction.planIncompleteCalls! > planned);
+      expect(worse.map((o) => `${o.title}: ${o.prediction.planIncompleteCalls}`), `migration of ${m.vm} at ${m.startS} s: every offered option keeps the whole plan at or below ${planned}`).toEqual([]);
+    }
+    const first = advice.migrations[0];
+    const hidden = first.options.filter((o) => o.prediction.incompleteCalls < first.current.incompleteCalls && o.prediction.planIncompleteCalls! > first.current.planIncompleteCalls!);
+    expect(hidden.length, 'some option helps the first migration but hurts the plan (the admission limit holds calls back during every migration), and is not offered').toBeGreaterThan(0);
+  });
+
+  it('ranks by the whole plan, and applies the option the whole plan fails fewest calls with', () => {
+    for (const m of advice.migrations) {
+      const plans = improving(m).map((o) => o.prediction.planIncompleteCalls!);
+      const unverified = plans.slice(3);
+      expect(unverified, `migration of ${m.vm} at ${m.startS} s: options past the verified three are in whole-plan order`).toEqual([...unverified].sort((x, y) => x - y));
+    }
+    const best = bestForPlan(advice)!;
+    const third = advice.migrations[2];
+    expect(best.migration.index, `the move of the third migration after the standby's helps the plan most: ${best.option.title}`).toBe(2);
+    expect(best.option.kind).toBe('start_time');
+    const firstBest = improving(advice.migrations[0])[0];
+    expect(best.option.planTotalAllRuns!, `better for the plan than the first migration's best (${firstBest.title}: ${firstBest.planTotalAllRuns})`).toBeLessThan(firstBest.planTotalAllRuns!);
+    const after = advise(analyze(applyEdits(text, best.option.edits)), { verifyTop: 0, combinations: false });
+    expect(after.migrations[0].current.planIncompleteCalls, 'the applied plan fails what the option predicted').toBe(best.option.prediction.planIncompleteCalls);
+    expect(best.option.prediction.planIncompleteCalls!, `far fewer than the ${third.current.planIncompleteCalls} planned`).toBeLessThan(third.current.planIncompleteCalls! / 3);
   });
 });

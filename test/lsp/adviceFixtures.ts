@@ -14,8 +14,9 @@ const option = (c: Candidate, incomplete: number): RankedOption => ({
   title: c.title,
   cost: c.cost,
   edits: c.edits,
-  prediction: { incompleteCalls: incomplete, byCause: incomplete ? { '408': incomplete } : {}, migrationTimeS: 120 - incomplete, downtimeMs: 30, converged: true, unfinished: null },
+  prediction: { incompleteCalls: incomplete, byCause: incomplete ? { '408': incomplete } : {}, migrationTimeS: 120 - incomplete, downtimeMs: 30, converged: true, unfinished: null, planIncompleteCalls: null },
   totalIncompleteAllRuns: incomplete,
+  planTotalAllRuns: null,
 });
 
 /** 50 incomplete calls at 40 cps; options: switch roles + downtime (0), switch roles (1), speed cap (5), downtime (50: no better). */
@@ -37,7 +38,7 @@ export function fakeAdvice(a: Analysis): Advice {
         span: { start: entity.prop.member.start, end: entity.prop.member.end },
         runLabel: '40 cps',
         offeredCps: 40,
-        current: { incompleteCalls: 50, byCause: { '408': 50 }, migrationTimeS: 148, downtimeMs: 36, converged: true, unfinished: null },
+        current: { incompleteCalls: 50, byCause: { '408': 50 }, migrationTimeS: 148, downtimeMs: 36, converged: true, unfinished: null, planIncompleteCalls: null },
         behind: null,
         startsInBacklog: null,
         overlaps: null,

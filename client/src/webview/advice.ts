@@ -7,6 +7,7 @@ import { comparisonCharts } from '../../../server/src/charts/comparison';
 import { comparisonInput, optionTables, type MigrationTable } from '../advice';
 import type { AdviceAnswer } from '../../../server/src/lsp/protocol';
 import { embedChart, type Post } from './chart';
+import { WHOLE_PLAN_NOTE } from '../../../server/src/advisor/explain';
 import { currentTheme } from './theme';
 
 export interface AdviceRender {
@@ -31,12 +32,16 @@ function optionsTable(t: MigrationTable): HTMLElement {
   const table = document.createElement('table');
   table.className = 'advice-options';
   const head = document.createElement('tr');
-  for (const h of ['#', 'option', 'incomplete calls', 'migration time', 'all runs', 'cost']) head.append(text('th', h));
+  for (const h of ['#', 'option', 'incomplete calls', ...(t.wholePlan ? ['whole plan'] : []), 'migration time', 'all runs', 'cost']) {
+    const th = text('th', h);
+    if (h === 'whole plan') th.title = WHOLE_PLAN_NOTE;
+    head.append(th);
+  }
   table.append(document.createElement('thead'), document.createElement('tbody'));
   table.tHead!.append(head);
   for (const r of t.rows) {
     const tr = document.createElement('tr');
-    for (const cell of [r.rank, r.option, r.incomplete, r.migrationTime, r.allRuns, r.cost]) tr.append(text('td', cell));
+    for (const cell of [r.rank, r.option, r.incomplete, ...(t.wholePlan ? [r.wholePlan ?? '–'] : []), r.migrationTime, r.allRuns, r.cost]) tr.append(text('td', cell));
     table.tBodies[0].append(tr);
   }
   return table;

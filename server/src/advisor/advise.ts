@@ -5,7 +5,7 @@
 import type { Analysis } from '../language';
 import type { RunInput, ScenarioInput } from '../model/input';
 import type { IncompleteCalls, RunResult } from '../model/output';
-import { behindAtMigrationStart, failureSeriesOf, migrationCost, neverConverges as never, overlappedAtStart, queueEmptyAt, simulate, startsInBacklogOf, withoutMigrations } from '../model';
+import { behindAtMigrationStart, failureSeriesOf, migrationCost, neverConverges as never, overlappedAtStart, planCost, queueEmptyAt, simulate, startsInBacklogOf, withoutMigrations } from '../model';
 import { candidatesFor, combine, type LaterStart } from './candidates';
 import type { Advice, Candidate, MigrationAdvice, Prediction, RankedOption } from './types';
 
@@ -53,13 +53,20 @@ function costOf(r: RunResult, baseline: RunResult, index: number): IncompleteCal
   return migrationCost(r, index, failureSeriesOf(baseline));
 }
 
-/** `run` changed by an option (or not), measured against `baseline`: the plan's run without migrations. */
-function predict(run: RunInput, index: number, baseline: RunResult): Prediction {
-  // No series: the migration's own count comes with the result; only the baseline's are read.
-  const r = simulate(run);
+/**
+ * What `r` predicts for migration `index`, measured against `baseline` (the plan's run without
+ * migrations): its own calls and, when the run has other migrations, the plan's.
+ */
+function predictionOf(r: RunResult, baseline: RunResult, index: number): Prediction {
   const m = r.migrations[index];
   const inc = costOf(r, baseline, index);
-  return { incompleteCalls: inc.total, byCause: inc.byCause, migrationTimeS: m?.migrationTimeS ?? null, downtimeMs: m?.downtimeMs ?? null, converged: m?.converged ?? false, unfinished: m?.unfinished ?? null };
+  const plan = r.migrations.length > 1 ? planCost(r, failureSeriesOf(baseline)).total : null;
+  return { incompleteCalls: inc.total, byCause: inc.byCause, migrationTimeS: m?.migrationTimeS ?? null, downtimeMs: m?.downtimeMs ?? null, converged: m?.converged ?? false, unfinished: m?.unfinished ?? null, planIncompleteCalls: plan };
+}
+
+/** `run` changed by an option (or not), measured against `baseline`. No series: the migration's own count comes with the result; only the baseline's are read. */
+function predict(run: RunInput, index: number, baseline: RunResult): Prediction {
+  return predictionOf(simulate(run), baseline, index);
 }
 
 const withScenario = (run: RunInput, scenario: ScenarioInput): RunInput => ({ ...run, scenario });
@@ -123,13 +130,20 @@ export function proposedLaterStart(m: Pick<MigrationAdvice, 'startS' | 'current'
   return atS === null ? null : { atS, afterVm: after.vm, why: after.why };
 }
 
+/**
+ * Best first: fewest calls lost by the whole plan (a run with one migration: by this one), then
+ * by this migration, then convergence, cost and migration time. The plan comes first so that an
+ * option that saves this migration's calls by costing another migration more is not preferred.
+ */
 function rank(a: RankedOption & { costRank: number }, b: RankedOption & { costRank: number }): number {
+  const pa = a.prediction.planIncompleteCalls ?? a.prediction.incompleteCalls;
+  const pb = b.prediction.planIncompleteCalls ?? b.prediction.incompleteCalls;
   const ta = a.prediction.migrationTimeS ?? Infinity;
   const tb = b.prediction.migrationTimeS ?? Infinity;
   // A migration the scenario ends before is not worse than one that resumes within it: only one that never converges is.
   const na = never(a.prediction);
   const nb = never(b.prediction);
-  return a.prediction.incompleteCalls - b.prediction.incompleteCalls || (na === nb ? 0 : na ? 1 : -1) || a.costRank - b.costRank || ta - tb;
+  return pa - pb || a.prediction.incompleteCalls - b.prediction.incompleteCalls || (na === nb ? 0 : na ? 1 : -1) || a.costRank - b.costRank || ta - tb;
 }
 
 export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
@@ -158,9 +172,7 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
     const base = results[worst];
     // Every option at the advised run is measured against this one baseline.
     const planBaseline = baselines.of(run);
-    const inc = costOf(base, planBaseline, index);
-    const bm = base.migrations[index];
-    const current: Prediction = { incompleteCalls: inc.total, byCause: inc.byCause, migrationTimeS: bm?.migrationTimeS ?? null, downtimeMs: bm?.downtimeMs ?? null, converged: bm?.converged ?? false, unfinished: bm?.unfinished ?? null };
+    const current = predictionOf(base, planBaseline, index);
     const envelope = safeEnvelope(run, index, run.offeredCps, count, baselines);
     const backlog = startsInBacklogOf(base, index);
     let startsInBacklog: MigrationAdvice['startsInBacklog'] = null;
@@ -182,7 +194,7 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
     if (current.incompleteCalls > 0 || never(current)) {
       const evaluate = (c: Candidate) => {
         count();
-        return { id: c.id, kind: c.kind, title: c.title, cost: c.cost, edits: c.edits, costRank: c.costRank, prediction: predict(withScenario(run, c.apply(run.scenario)), index, planBaseline), totalIncompleteAllRuns: null as number | null, candidate: c };
+        return { id: c.id, kind: c.kind, title: c.title, cost: c.cost, edits: c.edits, costRank: c.costRank, prediction: predict(withScenario(run, c.apply(run.scenario)), index, planBaseline), totalIncompleteAllRuns: null as number | null, planTotalAllRuns: null as number | null, candidate: c };
       };
       const later = proposedLaterStart({ startS: m.startS, current, startsInBacklog, overlaps }, run.scenario.durationS) ?? undefined;
       const singles = candidatesFor(a, run.scenario, index, envelope.maxSafeCps, later).map(evaluate).sort(rank);
@@ -197,15 +209,22 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
       }
       // Verify the best few against every run of the file: advice must not fix one point and break another.
       for (const o of all.slice(0, verifyTop)) {
-        o.totalIncompleteAllRuns = runs.reduce((sum, r) => {
+        let own = 0;
+        let plan: number | null = null;
+        for (const r of runs) {
           count();
-          return sum + costOf(simulate(withScenario(r, o.candidate.apply(r.scenario))), baselines.of(r), index).total;
-        }, 0);
+          const p = predictionOf(simulate(withScenario(r, o.candidate.apply(r.scenario))), baselines.of(r), index);
+          own += p.incompleteCalls;
+          if (p.planIncompleteCalls !== null) plan = (plan ?? 0) + p.planIncompleteCalls;
+        }
+        o.totalIncompleteAllRuns = own;
+        o.planTotalAllRuns = plan;
       }
       options = all.map(({ candidate: _c, costRank: _r, ...o }) => o);
       const verified = options.slice(0, verifyTop);
       const rest = options.slice(verifyTop);
-      verified.sort((x, y) => (x.totalIncompleteAllRuns ?? 0) - (y.totalIncompleteAllRuns ?? 0));
+      const verifiedTotal = (o: RankedOption) => o.planTotalAllRuns ?? o.totalIncompleteAllRuns ?? 0;
+      verified.sort((x, y) => verifiedTotal(x) - verifiedTotal(y) || (x.totalIncompleteAllRuns ?? 0) - (y.totalIncompleteAllRuns ?? 0));
       options = [...verified, ...rest];
     }
     const entity = a.entities.migrations[index];

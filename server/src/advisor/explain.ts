@@ -1,7 +1,7 @@
 // The advisor's findings about the state a migration starts from, in words: one wording for
 // `sipmig advise`, the advice hover and the chart panel, which only frame it (a label, markup,
 // punctuation). Plain text; each surface escapes names its own way through `name`.
-import type { MigrationAdvice } from './types';
+import type { MigrationAdvice, RankedOption } from './types';
 
 /** Seconds to 0.1, without trailing zeros ("5.2", "270"). */
 const s1 = (v: number) => String(+v.toFixed(1));
@@ -40,3 +40,15 @@ export function overlapSentence(o: NonNullable<MigrationAdvice['overlaps']>, sta
 export function overlappedBySentence(o: NonNullable<MigrationAdvice['overlappedBy']>, name: (s: string) => string = (s) => s): string {
   return `the migration of '${name(o.vm)}' starts at ${s1(o.startS)} s, while this one is under way: both answer for the calls failed from then on; see its advice for a start after this one`;
 }
+
+/**
+ * An option's "all runs" figure: this migration's calls summed over every run, with the whole
+ * plan's when the run has other migrations ("17 (whole plan 2549)"); "–" when not verified.
+ */
+export function allRunsText(o: Pick<RankedOption, 'totalIncompleteAllRuns' | 'planTotalAllRuns'>): string {
+  if (o.totalIncompleteAllRuns === null) return '–';
+  return o.planTotalAllRuns === null ? String(o.totalIncompleteAllRuns) : `${o.totalIncompleteAllRuns} (whole plan ${o.planTotalAllRuns})`;
+}
+
+/** What the "whole plan" figures mean, for a footnote or a tooltip. */
+export const WHOLE_PLAN_NOTE = 'the calls every migration of the run fails together (each counted once), beyond the same run without migrations';

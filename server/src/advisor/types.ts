@@ -29,6 +29,13 @@ export interface Prediction {
   /** Whether the migration resumed within the scenario; with `unfinished`, as the model gives them (convergence() tells converged, unfinished and never apart). */
   converged: boolean;
   unfinished: UnfinishedMigration | null;
+  /**
+   * The calls the whole run loses to its migrations together (model/attribution.ts, planCost),
+   * when it has more than one: a change that helps this migration can hurt another, and the
+   * per-migration counts overlap where migrations do. Null for a run with one migration, whose
+   * count is the plan's.
+   */
+  planIncompleteCalls: number | null;
 }
 
 export interface RankedOption {
@@ -41,6 +48,8 @@ export interface RankedOption {
   prediction: Prediction;
   /** Incomplete calls summed over every run (sweep point) of the file with the option applied; null when not verified. */
   totalIncompleteAllRuns: number | null;
+  /** The whole plan's calls lost to migrations (Prediction.planIncompleteCalls) summed over every run; null when not verified or when the plan has one migration. */
+  planTotalAllRuns: number | null;
 }
 
 export interface MigrationAdvice {

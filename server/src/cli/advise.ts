@@ -1,7 +1,7 @@
 // `sipmig advise FILE [--json] [--apply]`: what would make each migration safe.
 // Exit 3 when a migration is predicted to fail calls and no option was applied, so a
-// change-management pipeline can refuse the plan; with --apply the best verified option
-// is written into FILE and the exit code reflects the plan as changed.
+// change-management pipeline can refuse the plan; with --apply the verified option the whole
+// plan fails fewest calls with is written into FILE and the exit code reflects the plan as changed.
 import { writeFileSync } from 'node:fs';
 import { analyze } from '../language';
 import { applyEdits } from '../language/applyEdits';
@@ -10,8 +10,8 @@ import type { Advice, MigrationAdvice } from '../advisor/types';
 import { loadCheckedScenario } from './files';
 import type { CliIo } from './io';
 import { migrationTime } from './runFormat';
-import { improving } from '../advisor/offered';
-import { backlogSentence, behindSentence, overlappedBySentence, overlapSentence } from '../advisor/explain';
+import { bestForPlan, improving } from '../advisor/offered';
+import { allRunsText, backlogSentence, behindSentence, overlappedBySentence, overlapSentence, WHOLE_PLAN_NOTE } from '../advisor/explain';
 import { convergence } from '../model/summary';
 
 export const EXIT_FAILS_CALLS = 3;
@@ -23,10 +23,8 @@ export function adviseFile(file: string, opts: { json: boolean; apply: boolean }
   const advice = advise(a);
   let applied: { option: string; after: Advice } | undefined;
   if (opts.apply && advice.failsCalls) {
-    // One option at a time, for the first failing migration; its edits are verified on every run.
-    const target = advice.migrations.find((m) => m.current.incompleteCalls > 0);
-    const better = target ? improving(target) : [];
-    const best = better.find((o) => o.totalIncompleteAllRuns === 0) ?? better[0];
+    // One option at a time: the one the whole plan fails fewest calls with on every run.
+    const best = bestForPlan(advice)?.option;
     if (best) {
       const text = applyEdits(loaded.text, best.edits);
       writeFileSync(file, text);
@@ -47,10 +45,12 @@ const UNFINISHED_NOTE = 'the scenario ends before this migration resumes: calls 
 
 function formatMigration(m: MigrationAdvice): string {
   const causes = Object.entries(m.current.byCause).map(([c, n]) => `${n} x ${c}`).join(', ');
+  const plan = m.current.planIncompleteCalls === null ? '' : `; whole plan ${m.current.planIncompleteCalls}`;
   const lines = [
-    `migrate ${m.vm} (${m.role}) from ${m.from} to ${m.to} at ${m.startS} s, at ${m.runLabel}: ${m.current.incompleteCalls} incomplete calls${causes ? ` (${causes})` : ''}, migration ${migrationTime(m.current)}`,
+    `migrate ${m.vm} (${m.role}) from ${m.from} to ${m.to} at ${m.startS} s, at ${m.runLabel}: ${m.current.incompleteCalls} incomplete calls${causes ? ` (${causes})` : ''}, migration ${migrationTime(m.current)}${plan}`,
     `  safe envelope: ${m.safeEnvelope.atLeast ? 'at least' : 'up to'} ${m.safeEnvelope.maxSafeCps} cps constant load (margin ${m.safeEnvelope.marginCps >= 0 ? '+' : ''}${m.safeEnvelope.marginCps} cps)`,
   ];
+  if (m.current.planIncompleteCalls !== null) lines.push(`  whole plan: ${WHOLE_PLAN_NOTE}`);
   if (m.behind) lines.push(`  behind before any migration: ${behindSentence(m.behind)}.`);
   if (m.startsInBacklog) lines.push(`  starts in a backlog: ${backlogSentence(m.startsInBacklog, m.startS)}.`);
   if (m.overlaps) lines.push(`  overlaps another migration: ${overlapSentence(m.overlaps, m.startS)}.`);
@@ -61,8 +61,9 @@ function formatMigration(m: MigrationAdvice): string {
   const better = improving(m);
   if (m.options.length && !better.length) lines.push(`  none of the ${m.options.length} options tried makes this migration better`);
   better.slice(0, 5).forEach((o, i) => {
-    const all = o.totalIncompleteAllRuns === null ? '' : `; all runs: ${o.totalIncompleteAllRuns}`;
-    lines.push(`  ${i + 1}. ${o.title}: ${o.prediction.incompleteCalls} incomplete, migration ${migrationTime(o.prediction)}${all}. Cost: ${o.cost}`);
+    const whole = o.prediction.planIncompleteCalls === null ? '' : ` (whole plan ${o.prediction.planIncompleteCalls})`;
+    const all = o.totalIncompleteAllRuns === null ? '' : `; all runs: ${allRunsText(o)}`;
+    lines.push(`  ${i + 1}. ${o.title}: ${o.prediction.incompleteCalls} incomplete${whole}, migration ${migrationTime(o.prediction)}${all}. Cost: ${o.cost}`);
   });
   lines.push(`  (${m.evaluations} model runs, ${m.elapsedMs.toFixed(0)} ms)`);
   return lines.join('\n');

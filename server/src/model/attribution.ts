@@ -123,3 +123,13 @@ export function incompleteBeyond(mine: IncompleteCalls, anyway: Record<string, n
   }
   return { total, byCause };
 }
+
+/**
+ * The calls a run loses to all its migrations together: every call it fails, less those the same
+ * run without migrations (`anyway`) fails. Unlike the per-migration counts, which overlap where
+ * migrations do, this counts each call once: it is what a change to one migration must not make
+ * worse for the plan as a whole.
+ */
+export function planCost(r: Pick<RunResult, 'incompleteCalls'>, anyway?: FailureSeries): IncompleteCalls {
+  return incompleteBeyond(r.incompleteCalls, anyway ? failuresInWindow(anyway, 0, Infinity) : {});
+}

@@ -10,7 +10,7 @@ import { neverConverges } from '../../model/summary';
 import { topOptions } from '../../advisor/offered';
 import { isSilentFailure, migrationCalls, thresholdPoints, thresholdSite, type Outcome } from './predictions';
 
-export { improving, topOptions, TOP_OPTIONS } from '../../advisor/offered';
+export { bestForPlan, improving, topOptions, TOP_OPTIONS } from '../../advisor/offered';
 
 /** What the advisor has for a document version, as hovers and code actions see it. */
 export type AdviceView =

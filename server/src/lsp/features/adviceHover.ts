@@ -6,7 +6,7 @@ import { md, num, table } from './markdown';
 import { improving, topOptions, type AdviceView } from './advice';
 import { causesText, migrationTime } from './predictions';
 import { convergence, neverConverges } from '../../model/summary';
-import { backlogSentence, behindSentence, overlappedBySentence, overlapSentence } from '../../advisor/explain';
+import { allRunsText, backlogSentence, behindSentence, overlappedBySentence, overlapSentence, WHOLE_PLAN_NOTE } from '../../advisor/explain';
 
 
 /** " (51 × 408 Request Timeout)": model cause keys, not scenario text, so not escaped. */
@@ -55,22 +55,26 @@ export function adviceSection(view: AdviceView, memberStart: number): string {
   const m = view.advice.migrations.find((x) => x.span.start === memberStart);
   if (!m) return '';
   const cut = convergence(m.current) === 'unfinished' ? ' The scenario ends before this migration resumes, so calls that fail at its end or after it are not counted: lengthen the scenario (PRED007).' : '';
-  const head = `**Advisor** at ${md(m.runLabel)}, the sweep point where this migration fails the most calls: ${m.current.incompleteCalls} incomplete calls${causes(m.current)}, migration ${migrationTime(m.current)}.${behind(m)}${inBacklog(m)}${overlap(m)}${cut}`;
+  const head = `**Advisor** at ${md(m.runLabel)}, the sweep point where this migration fails the most calls: ${m.current.incompleteCalls} incomplete calls${causes(m.current)}, migration ${migrationTime(m.current)}${m.current.planIncompleteCalls === null ? '' : `; the whole plan: ${m.current.planIncompleteCalls}`}.${behind(m)}${inBacklog(m)}${overlap(m)}${cut}`;
   if (m.current.incompleteCalls === 0 && !neverConverges(m.current)) return `**Advisor:** no incomplete calls predicted for this migration; nothing to change.${cut}\n\n${envelope(m)}`;
   const top = topOptions(m);
   if (!top.length) return `${head}\n\n${envelope(m)}\n\nNone of the options the advisor tries (${m.options.length}) makes this migration better.`;
+  // A run with other migrations: the whole plan's count too, since a fix for one can hurt another.
+  const plan = m.current.planIncompleteCalls !== null;
   const rows = top.map((o, i) => [
     `${i + 1}. ${md(o.title)}${i === 0 ? ' (preferred)' : ''}`,
     String(o.prediction.incompleteCalls),
+    ...(plan ? [String(o.prediction.planIncompleteCalls ?? '–')] : []),
     migrationTime(o.prediction),
-    o.totalIncompleteAllRuns === null ? '–' : String(o.totalIncompleteAllRuns),
+    allRunsText(o),
     md(o.cost),
   ]);
   const more = improving(m).length - top.length;
+  const wholePlan = plan ? ` "whole plan": ${WHOLE_PLAN_NOTE} (as planned: ${m.current.planIncompleteCalls}).` : '';
   return [
     head,
     envelope(m),
-    table(['option', 'incomplete calls', 'migration time', 'all runs', 'cost'], rows),
-    `*Figures at ${md(m.runLabel)}; "all runs": incomplete calls summed over every sweep point with the option applied. Apply an option with the code action on this line${more > 0 ? `; ${more} more with \`sipmig advise\`` : ''}. ${m.evaluations} model runs, ${num(view.elapsedMs / 1000, 1)} s.*`,
+    table(['option', 'incomplete calls', ...(plan ? ['whole plan'] : []), 'migration time', 'all runs', 'cost'], rows),
+    `*Figures at ${md(m.runLabel)}; "all runs": incomplete calls summed over every sweep point with the option applied.${wholePlan} Apply an option with the code action on this line${more > 0 ? `; ${more} more with \`sipmig advise\`` : ''}. ${m.evaluations} model runs, ${num(view.elapsedMs / 1000, 1)} s.*`,
   ].join('\n\n');
 }

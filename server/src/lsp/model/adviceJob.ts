@@ -8,7 +8,7 @@ import { advise } from '../../advisor/advise';
 import type { Advice } from '../../advisor/types';
 import { simulateTyped } from '../../model';
 import type { RunInput } from '../../model/input';
-import { improving, type AdviceComparison } from '../features/advice';
+import { bestForPlan, type AdviceComparison } from '../features/advice';
 
 export interface AdviceRequest {
   kind: 'advice';
@@ -42,15 +42,15 @@ export function runAdviceJob(req: AdviceRequest): AdviceReply {
 }
 
 /**
- * The first failing migration's best option, applied to the text as the code action would
+ * The option the whole plan fails fewest calls with (advisor/offered.ts, bestForPlan), applied to the text as the code action would
  * apply it, and its advised run simulated again: the panel's "recommended" side. Going
  * through the text (not the option's model change) also shows that the edits do what the
  * figures say.
  */
 function comparison(req: AdviceRequest, runs: RunInput[], advice: Advice): AdviceComparison | undefined {
-  const m = advice.migrations.find((x) => improving(x).length > 0);
-  if (!m) return undefined;
-  const best = improving(m)[0];
+  const chosen = bestForPlan(advice);
+  if (!chosen) return undefined;
+  const { migration: m, option: best } = chosen;
   const after = analyze(applyEdits(req.text, best.edits));
   const run = withStep(after.runs, req.stepS).find((r) => r.label === m.runLabel);
   const current = runs.find((r) => r.label === m.runLabel);
