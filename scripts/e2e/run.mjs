@@ -277,6 +277,24 @@ try {
     await frame.locator('#run-picker').selectOption({ label: '40 cps' });
   });
 
+  await check("the preview compares the plan with the advisor's recommendation: options table and charts", async () => {
+    expect(frame, 'no preview frame');
+    // The advisor runs after the results: give it the model's time budget.
+    await frame.locator('#advice table.advice-options tbody tr').first().waitFor({ timeout: 120_000 });
+    await frame.locator('#advice svg .role-mark').first().waitFor({ timeout: 60_000 });
+    const t = await frame.evaluate(() => ({
+      title: document.querySelector('#advice h2')?.textContent ?? '',
+      heads: [...document.querySelectorAll('#advice table.advice-options th')].map((th) => th.textContent),
+      rows: [...document.querySelectorAll('#advice table.advice-options tbody tr')].map((tr) => [...tr.children].map((td) => td.textContent)),
+    }));
+    expect(/Current plan vs advisor/.test(t.title), `advice heading: ${JSON.stringify(t.title)}`);
+    expect(JSON.stringify(t.heads) === JSON.stringify(['#', 'option', 'incomplete calls', 'migration time', 'all runs', 'cost']), `one migration, so no whole-plan column; headers: ${JSON.stringify(t.heads)}`);
+    expect(t.rows.length >= 1 && t.rows[0][0] === '1' && t.rows[0][2] === '0', `the top option for the paper plan at 40 cps predicts 0 incomplete calls; rows: ${JSON.stringify(t.rows)}`);
+    await frame.evaluate(() => document.getElementById('advice')?.scrollIntoView());
+    await page.waitForTimeout(300);
+    await screenshot(page, out, '05b-preview-advice');
+  });
+
   await check('follows the theme: re-renders in light and high contrast', async () => {
     expect(frame, 'no preview frame');
     for (const [theme, cls, shot] of [['Light Modern', 'vscode-light', '06-preview-light'], ['Dark High Contrast', 'vscode-high-contrast', '07-preview-high-contrast']]) {

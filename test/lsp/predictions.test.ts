@@ -3,7 +3,8 @@
 // model's calibration, so a failure here is in the language server.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../server/src/language';
-import { predictionDiagnostics } from '../../server/src/lsp/features/predictionDiagnostics';
+import { migrationSummary, predictionDiagnostics } from '../../server/src/lsp/features/predictionDiagnostics';
+import { num } from '../../server/src/lsp/features/markdown';
 import { inlayHints } from '../../server/src/lsp/features/inlayHints';
 import { hoverAt } from '../../server/src/lsp/features/hover';
 import { longestAbove, migrationPredictions, thresholdPoints, type Outcome } from '../../server/src/lsp/features/predictions';
@@ -148,6 +149,19 @@ describe('model diagnostics', () => {
     const firstEnd = o.results[0].migrations[0].endS!;
     expect(summaries[1], 'the second says it starts during the first, and what to do').toContain(`; it starts while the migration of 'sipas1' is under way (from 120 s to ${+firstEnd.toFixed(1)} s): start it after (hover for the advisor).`);
     expect(summaries[0], 'nothing was under way when the first started').not.toContain('under way');
+  });
+
+  it('names each earlier migration a sweep point overlaps or starts in the backlog of, with its loads', () => {
+    const both = analyze(edit(backToBackText(), 'migrate sipas2 from pm2 to pm1 at 270 s', 'migrate sipas2 from pm2 to pm1 at 130 s'));
+    const o: Outcome = { runs: both.runs, results: both.runs.map((r) => simulate(r, { series: true })), budgetMs: 2000 };
+    const second = migrationPredictions(both, o)[1];
+    const p = second.points[0];
+    const other = { ...p.overlaps!, vm: 'sipas3', startS: 100, endS: 200 };
+    const sweep = { ...second, points: [{ ...p, label: '35 cps', cps: 35, overlaps: other }, { ...p, label: '40 cps', cps: 40 }] };
+    expect(migrationSummary(sweep)).toContain(`; it starts at 35 cps while the migration of 'sipas3' is under way (from 100 s to 200 s), and at 40 cps while the migration of 'sipas1' is under way (from 120 s to ${num(p.overlaps!.endS!)} s): start it after (hover for the advisor).`);
+    const after = { ...o.results[0].migrations[0], vm: 'sipas3', startS: 100 };
+    const backlog = { ...sweep, points: [{ ...sweep.points[0], overlaps: null, backlog: { after, waitS: 4 } }, { ...sweep.points[1], overlaps: null, backlog: { after: o.results[0].migrations[0], waitS: 6 } }] };
+    expect(migrationSummary(backlog)).toContain(`; it starts at 35 cps in the backlog the migration of 'sipas3' left (new calls already wait 4 s at 130 s), and at 40 cps in the backlog the migration of 'sipas1' left (new calls already wait 6 s at 130 s): start it later (hover for the advisor).`);
   });
 
   it('works the predictions out once per document version and model answer (diagnostics, hints, hovers and code actions share them)', () => {

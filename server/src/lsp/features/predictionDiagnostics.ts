@@ -177,25 +177,42 @@ export function migrationSummary(m: MigrationPrediction, ok = m.points.filter((p
 function backlogNote(points: MigrationPoint[]): string {
   const inBacklog = points.filter((p) => p.backlog);
   if (!inBacklog.length) return '';
-  const after = inBacklog[0].backlog!.after;
-  const scope = points.length > 1 ? ` at ${labels(inBacklog)}` : '';
-  return `; it starts${scope} in the backlog the migration of '${after.vm}' left (new calls already wait ${span(inBacklog.map((p) => p.backlog!.waitS), 's')} at ${num(inBacklog[0].result.startS)} s): start it later (hover for the advisor)`;
+  // In a sweep the backlog can be a different migration's at different loads: name each.
+  const parts = groupBy(inBacklog, (p) => `${p.backlog!.after.vm}@${p.backlog!.after.startS}`).map((g) => {
+    const scope = points.length > 1 ? ` at ${labels(g)}` : '';
+    return `${scope} in the backlog the migration of '${g[0].backlog!.after.vm}' left (new calls already wait ${span(g.map((p) => p.backlog!.waitS), 's')} at ${num(g[0].result.startS)} s)`;
+  });
+  return `; it starts${parts.join(', and')}: start it later (hover for the advisor)`;
 }
 
 /**
  * "; it starts while the migration of 'sipas1' is under way (from 120 s to 231.7 s): start it
  * after (hover for the advisor)" when, in a run where calls fail, an earlier-started migration
  * that ends is still under way as it starts. Overlapping migrations that fail nothing are not
- * flagged.
+ * flagged. In a sweep, each earlier migration is named with the loads where it overlaps.
  */
 function overlapNote(points: MigrationPoint[]): string {
   // An earlier migration that never ends cannot be waited for: nothing to propose.
   const hits = points.filter((p) => p.overlaps && p.overlaps.endS !== null && Math.round(p.incomplete) >= 1);
   if (!hits.length) return '';
-  const o = hits[0].overlaps!;
-  const scope = points.length > 1 ? ` at ${labels(hits)}` : '';
-  const ends = span(hits.map((p) => p.overlaps!.endS!), 's');
-  return `; it starts${scope} while the migration of '${o.vm}' is under way (from ${num(o.startS)} s to ${ends}): start it after (hover for the advisor)`;
+  const parts = groupBy(hits, (p) => `${p.overlaps!.vm}@${p.overlaps!.startS}`).map((g) => {
+    const o = g[0].overlaps!;
+    const scope = points.length > 1 ? ` at ${labels(g)}` : '';
+    return `${scope} while the migration of '${o.vm}' is under way (from ${num(o.startS)} s to ${span(g.map((p) => p.overlaps!.endS!), 's')})`;
+  });
+  return `; it starts${parts.join(', and')}: start it after (hover for the advisor)`;
+}
+
+/** `items` grouped by `key`, groups in order of their first item. */
+function groupBy<T>(items: T[], key: (x: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const x of items) {
+    const k = key(x);
+    const g = groups.get(k);
+    if (g) g.push(x);
+    else groups.set(k, [x]);
+  }
+  return [...groups.values()];
 }
 
 /** A wait of new calls shorter than this share of Timer B is not worth a mention. */
