@@ -71,6 +71,16 @@ const migrateLine = lineOf(/^\s*migrate /);
 // The paper migration at 40 cps in a scenario too short for it (it needs about 259 s): PRED007 and its quick fix.
 const SHORT = 'short-scenario.sipmig';
 writeFileSync(path.join(workspace, SHORT), sampleLines.join('\n').replace('duration 420 s', 'duration 200 s').replace('sweep 0 cps to 40 cps step 5 cps', 'load 40 cps'));
+// Three migrations, the third started while the second is under way: the advisor's table gets a "whole plan" column.
+const THREE = 'three-migrations.sipmig';
+writeFileSync(
+  path.join(workspace, THREE),
+  sampleLines
+    .join('\n')
+    .replace('duration 420 s', 'duration 900 s')
+    .replace('sweep 0 cps to 40 cps step 5 cps', 'load 40 cps')
+    .replace('  migrate sipas1 from pm1 to pm3 at 120 s', '  migrate sipas1 from pm1 to pm3 at 120 s\n  migrate sipas2 from pm2 to pm1 at 270 s\n  migrate sipas1 from pm3 to pm2 at 300 s'),
+);
 
 const settings = (theme) => ({
   'workbench.startupEditor': 'none',
@@ -363,6 +373,30 @@ try {
     const text = ((await line.textContent()) ?? '').replace(/\s+/g, ' ');
     expect(wanted && Number(wanted) > 200 && text.includes(`duration ${wanted} s`), `after the fix the duration line should read "duration ${wanted} s"; it reads ${JSON.stringify(text)}`);
     await page.keyboard.press('Escape');
+  });
+
+  await check('a plan of several migrations: the preview\'s advisor table gives the whole plan', async () => {
+    await runCommand(page, 'View: Close All Editor Groups');
+    await openFile(page, THREE);
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await runCommand(page, 'sipmig: Preview Charts');
+    // Only the whole-plan header carries a title (what the figure means).
+    const f = await findFrame(page, '#advice table.advice-options th[title]', 180_000);
+    const t = await f.evaluate(() => ({
+      captions: [...document.querySelectorAll('#advice .advice-caption')].map((p) => p.textContent ?? ''),
+      heads: [...document.querySelectorAll('#advice table.advice-options')].map((tb) => [...tb.querySelectorAll('th')].map((th) => th.textContent)),
+      firstRows: [...document.querySelectorAll('#advice table.advice-options')].map((tb) => [...(tb.querySelector('tbody tr')?.children ?? [])].map((td) => td.textContent)),
+    }));
+    expect(t.captions.length === 3, `one table per failing migration (3); captions: ${JSON.stringify(t.captions)}`);
+    for (const [i, caption] of t.captions.entries()) {
+      const planned = Number(/; the whole plan: (\d+)$/.exec(caption)?.[1]);
+      const col = t.heads[i].indexOf('whole plan');
+      const best = Number(t.firstRows[i][col]);
+      expect(col === 3 && Number.isFinite(planned) && best <= planned, `table ${i + 1}: a "whole plan" column whose top option keeps the plan at or below ${planned}; caption ${JSON.stringify(caption)}, headers ${JSON.stringify(t.heads[i])}, first row ${JSON.stringify(t.firstRows[i])}`);
+    }
+    await f.evaluate(() => document.getElementById('advice')?.scrollIntoView());
+    await page.waitForTimeout(300);
+    await screenshot(page, out, '09-preview-advice-whole-plan');
   });
 } finally {
   await browser.close().catch(() => {});

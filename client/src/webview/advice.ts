@@ -64,7 +64,8 @@ export async function renderAdvice(r: AdviceRender): Promise<void> {
   stale.hidden = true;
   el.append(stale);
   for (const t of tables) el.append(text('p', t.caption, 'advice-caption'), text('p', t.envelope), optionsTable(t));
-  el.append(text('p', 'Figures at the sweep point named above; “all runs”: incomplete calls summed over every sweep point with the option applied. Apply an option with its “Advisor:” code action on the migrate statement.', 'advice-note'));
+  const wholePlan = tables.some((t) => t.wholePlan) ? ` “whole plan”: ${WHOLE_PLAN_NOTE}.` : '';
+  el.append(text('p', `Figures at the sweep point named above; “all runs”: incomplete calls summed over every sweep point with the option applied.${wholePlan} Apply an option with its “Advisor:” code action on the migrate statement.`, 'advice-note'));
   const input = comparisonInput(response);
   if (!input) return;
   for (const entry of comparisonCharts(input, { theme: currentTheme(), width: 'container' })) {
