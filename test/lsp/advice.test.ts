@@ -32,6 +32,9 @@ describe('advisor code actions', () => {
   it('titles say what the option does and what it changes', () => {
     expect(actionTitle(m, m.options[1], false)).toBe("Advisor: Switch over first, so that 'sipas1' is migrated as the standby (1 incomplete call, was 50)");
     expect(actionTitle(m, m.options[0], true)).toMatch(/^Advisor \(migrate sipas1\): Switch over first, .*, and allow up to \d+ ms of downtime \(0 incomplete calls, was 50\)$/);
+    const several = { ...m, current: { ...m.current, planIncompleteCalls: 90 } };
+    const withPlan = { ...m.options[1], prediction: { ...m.options[1].prediction, planIncompleteCalls: 41 } };
+    expect(actionTitle(several, withPlan, true), 'a run with other migrations: the whole plan too').toBe("Advisor (migrate sipas1): Switch over first, so that 'sipas1' is migrated as the standby (1 incomplete call, was 50; whole plan 41, was 90)");
     const stuck = { ...m, current: { ...m.current, converged: false } };
     expect(actionTitle(stuck, m.options[2], false)).toMatch(/\(converges, 5 incomplete calls\)$/);
   });

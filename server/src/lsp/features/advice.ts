@@ -49,7 +49,9 @@ const calls = (n: number) => `${n} incomplete call${n === 1 ? '' : 's'}`;
 export function actionTitle(m: MigrationAdvice, o: RankedOption, several: boolean): string {
   const who = several ? ` (migrate ${m.vm})` : '';
   const figures = neverConverges(m.current) && !neverConverges(o.prediction) ? `converges, ${calls(o.prediction.incompleteCalls)}` : `${calls(o.prediction.incompleteCalls)}, was ${m.current.incompleteCalls}`;
-  return `Advisor${who}: ${o.title} (${figures})`;
+  // In a run with other migrations, what the option does to the whole plan too (it can move calls between migrations).
+  const plan = o.prediction.planIncompleteCalls !== null && m.current.planIncompleteCalls !== null ? `; whole plan ${o.prediction.planIncompleteCalls}, was ${m.current.planIncompleteCalls}` : '';
+  return `Advisor${who}: ${o.title} (${figures}${plan})`;
 }
 
 export interface AdvisorAction {
