@@ -86,7 +86,7 @@ export function optionTables(advice: Advice): MigrationTable[] {
     .map((m) => {
       const e = m.safeEnvelope;
       return {
-        caption: `migrate ${m.vm} (${m.role}) from ${m.from} to ${m.to} at ${m.startS} s, at ${m.runLabel}: ${m.current.incompleteCalls} incomplete calls, migration ${seconds(m.current)}${m.current.planIncompleteCalls === null ? '' : `; the whole plan: ${m.current.planIncompleteCalls}`}`,
+        caption: `migrate ${m.vm} (${m.role}) from ${m.from} to ${m.to} at ${m.startS} s, at ${m.runLabel}: ${m.current.incompleteCalls} incomplete calls, migration ${seconds(m.current)}${m.current.planIncompleteCalls == null ? '' : `; the whole plan: ${m.current.planIncompleteCalls}`}`,
         envelope: `Safe envelope: ${e.atLeast ? 'at least' : 'up to'} ${cps(e.maxSafeCps)} of constant load (margin ${e.marginCps >= 0 ? '+' : '−'}${cps(Math.abs(e.marginCps))})${behind(m)}${inBacklog(m)}${overlap(m)}`,
         rows: topOptions(m).map((o, i) => ({
           rank: String(i + 1),
@@ -94,10 +94,11 @@ export function optionTables(advice: Advice): MigrationTable[] {
           incomplete: String(o.prediction.incompleteCalls),
           migrationTime: seconds(o.prediction),
           allRuns: allRunsText(o),
-          ...(o.prediction.planIncompleteCalls === null ? {} : { wholePlan: String(o.prediction.planIncompleteCalls) }),
+          ...(o.prediction.planIncompleteCalls == null ? {} : { wholePlan: String(o.prediction.planIncompleteCalls) }),
           cost: o.cost,
         })),
-        wholePlan: m.current.planIncompleteCalls !== null,
+        // `!= null`: a server older than the whole-plan figures sends none.
+        wholePlan: m.current.planIncompleteCalls != null,
       };
     });
 }

@@ -57,6 +57,16 @@ describe('sipmig/advice on the client', () => {
     expect(t.rows.map((r) => [r.incomplete, r.wholePlan, r.allRuns])).toEqual([['0', '40', '0 (whole plan 41)'], ['1', '41', '1 (whole plan 42)'], ['5', '42', '5 (whole plan 43)']]);
   });
 
+  it('reads advice from a server older than the whole-plan figures (no such fields): the same table, no "undefined"', () => {
+    const m = advice.migrations[0];
+    const strip = <T extends object>(x: T, ...keys: string[]) => Object.fromEntries(Object.entries(x).filter(([k]) => !keys.includes(k))) as T;
+    const old = { ...advice, migrations: [{ ...m, current: strip(m.current, 'planIncompleteCalls'), options: m.options.map((o) => strip({ ...o, prediction: strip(o.prediction, 'planIncompleteCalls') }, 'planTotalAllRuns')) }] };
+    const [t] = optionTables(old);
+    expect(JSON.stringify(t), 'no field reads "undefined"').not.toContain('undefined');
+    expect(t.wholePlan).toBe(false);
+    expect(t.rows.map((r) => [r.rank, r.incomplete, r.allRuns]), 'the options that help this migration are still offered').toEqual([['1', '0', '0'], ['2', '1', '1'], ['3', '5', '5']]);
+  });
+
   it('gives each side of the comparison its own active VM', () => {
     const input = comparisonInput(response)!;
     expect(input.current.activeVm).toBe('sipas1');

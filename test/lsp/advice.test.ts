@@ -54,6 +54,17 @@ describe('advisor code actions', () => {
     expect(advisorActions(a, advice, fakeOutcome(a), at('speed_cap')), 'elsewhere').toEqual([]);
   });
 
+  it('on the threshold, with every failing migration\'s options in one menu, prefers only the one for the whole plan', () => {
+    // A second failing migration whose top option leaves the plan better than the first one's does.
+    const plan = (o: (typeof m.options)[number], n: number) => ({ ...o, prediction: { ...o.prediction, planIncompleteCalls: n }, planTotalAllRuns: n });
+    const first = { ...m, current: { ...m.current, planIncompleteCalls: 90 }, options: m.options.map((o, i) => plan(o, 60 + i)) };
+    const second = { ...first, index: 1, startS: 300, span: { start: -10, end: -5 }, options: m.options.map((o, i) => plan(o, 20 + i)) };
+    const two = { ...advice, migrations: [first, second] };
+    const actions = advisorActions(a, two, fakeOutcome(a), at('start_above 70 %'));
+    expect(actions.length, 'three options of each failing migration').toBe(6);
+    expect(actions.map((x) => x.preferred), 'one preferred: the second migration\'s top option (whole plan 20 over all runs)').toEqual([false, false, false, true, false, false]);
+  });
+
   it('knows where it has actions, so other ranges never wait for the advisor', () => {
     expect(advisorSiteIn(a, at('migrate sipas1'))).toBe(true);
     expect(advisorSiteIn(a, at('start_above 70 %'))).toBe(true);

@@ -7,7 +7,7 @@ import { comparisonCharts } from '../../../server/src/charts/comparison';
 import { comparisonInput, optionTables, type MigrationTable } from '../advice';
 import type { AdviceAnswer } from '../../../server/src/lsp/protocol';
 import { embedChart, type Post } from './chart';
-import { WHOLE_PLAN_NOTE } from '../../../server/src/advisor/explain';
+import { NO_OPTION_HELPS, WHOLE_PLAN_NOTE } from '../../../server/src/advisor/explain';
 import { currentTheme } from './theme';
 
 export interface AdviceRender {
@@ -28,7 +28,7 @@ function text<K extends keyof HTMLElementTagNameMap>(tag: K, content: string, cl
 }
 
 function optionsTable(t: MigrationTable): HTMLElement {
-  if (!t.rows.length) return text('p', 'None of the options the advisor tries makes this migration better.');
+  if (!t.rows.length) return text('p', `None of the options the advisor tries ${NO_OPTION_HELPS}.`);
   const table = document.createElement('table');
   table.className = 'advice-options';
   const head = document.createElement('tr');

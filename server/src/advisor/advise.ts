@@ -1,7 +1,8 @@
 // The migration advisor: for each scheduled migration, the safe envelope (highest constant
-// load with zero predicted incomplete calls) and the options that make it safe, ranked by
-// predicted incomplete calls, then migration time, then what they cost. Every figure comes
-// from model runs; nothing here is a rule of thumb. See docs/advisor.md.
+// load with zero predicted incomplete calls) and the options that make it safe, ranked by the
+// incomplete calls of the whole plan (when the run has several migrations), then of this
+// migration, then convergence, cost and migration time. Every figure comes from model runs;
+// nothing here is a rule of thumb. See docs/advisor.md.
 import type { Analysis } from '../language';
 import type { RunInput, ScenarioInput } from '../model/input';
 import type { IncompleteCalls, RunResult } from '../model/output';
@@ -60,7 +61,7 @@ function costOf(r: RunResult, baseline: RunResult, index: number): IncompleteCal
 function predictionOf(r: RunResult, baseline: RunResult, index: number): Prediction {
   const m = r.migrations[index];
   const inc = costOf(r, baseline, index);
-  const plan = r.migrations.length > 1 ? planCost(r, failureSeriesOf(baseline)).total : null;
+  const plan = r.migrations.length > 1 ? planCost(r, baseline).total : null;
   return { incompleteCalls: inc.total, byCause: inc.byCause, migrationTimeS: m?.migrationTimeS ?? null, downtimeMs: m?.downtimeMs ?? null, converged: m?.converged ?? false, unfinished: m?.unfinished ?? null, planIncompleteCalls: plan };
 }
 

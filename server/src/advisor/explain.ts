@@ -46,9 +46,13 @@ export function overlappedBySentence(o: NonNullable<MigrationAdvice['overlappedB
  * plan's when the run has other migrations ("17 (whole plan 2549)"); "–" when not verified.
  */
 export function allRunsText(o: Pick<RankedOption, 'totalIncompleteAllRuns' | 'planTotalAllRuns'>): string {
-  if (o.totalIncompleteAllRuns === null) return '–';
-  return o.planTotalAllRuns === null ? String(o.totalIncompleteAllRuns) : `${o.totalIncompleteAllRuns} (whole plan ${o.planTotalAllRuns})`;
+  if (o.totalIncompleteAllRuns == null) return '–';
+  // `== null`: advice from an older server lacks the field.
+  return o.planTotalAllRuns == null ? String(o.totalIncompleteAllRuns) : `${o.totalIncompleteAllRuns} (whole plan ${o.planTotalAllRuns})`;
 }
+
+/** Said when no option is offered (offered.ts, improving): none helps this migration without failing more calls elsewhere in the plan. */
+export const NO_OPTION_HELPS = 'makes this migration better without failing more calls elsewhere in the plan';
 
 /** What the "whole plan" figures mean, for a footnote or a tooltip. */
 export const WHOLE_PLAN_NOTE = 'the calls every migration of the run fails together (each counted once), beyond the same run without migrations';

@@ -14,11 +14,12 @@ export const TOP_OPTIONS = 3;
  * An option that saves this migration's calls by failing more at another one is not offered.
  */
 export function improving(m: MigrationAdvice): RankedOption[] {
+  // `== null`: advice from a server older than the whole-plan figures lacks them (the chart panel reads it too).
   const planNow = m.current.planIncompleteCalls;
   return m.options.filter((o) => {
     const plan = o.prediction.planIncompleteCalls;
-    const planBetter = plan !== null && planNow !== null && plan < planNow;
-    const planNotWorse = plan === null || planNow === null || plan <= planNow;
+    const planBetter = plan != null && planNow != null && plan < planNow;
+    const planNotWorse = plan == null || planNow == null || plan <= planNow;
     return planBetter || (planNotWorse && o.prediction.incompleteCalls < m.current.incompleteCalls) || (neverConverges(m.current) && !neverConverges(o.prediction));
   });
 }
@@ -39,7 +40,7 @@ export function bestForPlan(advice: Advice): { migration: MigrationAdvice; optio
   for (const migration of advice.migrations) {
     for (const option of improving(migration)) {
       const total = option.planTotalAllRuns ?? option.totalIncompleteAllRuns;
-      if (total !== null && (!best || total < best.total)) best = { migration, option, total };
+      if (total != null && (!best || total < best.total)) best = { migration, option, total };
     }
   }
   if (best) return { migration: best.migration, option: best.option };

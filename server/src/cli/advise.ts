@@ -11,7 +11,7 @@ import { loadCheckedScenario } from './files';
 import type { CliIo } from './io';
 import { migrationTime } from './runFormat';
 import { bestForPlan, improving } from '../advisor/offered';
-import { allRunsText, backlogSentence, behindSentence, overlappedBySentence, overlapSentence, WHOLE_PLAN_NOTE } from '../advisor/explain';
+import { allRunsText, backlogSentence, behindSentence, NO_OPTION_HELPS, overlappedBySentence, overlapSentence, WHOLE_PLAN_NOTE } from '../advisor/explain';
 import { convergence } from '../model/summary';
 
 export const EXIT_FAILS_CALLS = 3;
@@ -21,21 +21,25 @@ export function adviseFile(file: string, opts: { json: boolean; apply: boolean }
   if (!loaded.ok) return loaded.code;
   const a = loaded.analysis;
   const advice = advise(a);
-  let applied: { option: string; after: Advice } | undefined;
+  let applied: { option: string; optionId: string; migration: MigrationAdvice; after: Advice } | undefined;
   if (opts.apply && advice.failsCalls) {
     // One option at a time: the one the whole plan fails fewest calls with on every run.
-    const best = bestForPlan(advice)?.option;
+    const best = bestForPlan(advice);
     if (best) {
-      const text = applyEdits(loaded.text, best.edits);
+      const text = applyEdits(loaded.text, best.option.edits);
       writeFileSync(file, text);
-      applied = { option: best.title, after: advise(analyze(text), { verifyTop: 0, combinations: false }) };
+      applied = { option: best.option.title, optionId: best.option.id, migration: best.migration, after: advise(analyze(text), { verifyTop: 0, combinations: false }) };
     }
   }
   const final = applied?.after ?? advice;
-  if (opts.json) io.out(JSON.stringify({ file, ...advice, applied: applied ? { option: applied.option, failsCallsAfter: applied.after.failsCalls } : null }, null, 2));
-  else {
+  if (opts.json) {
+    const done = applied ? { option: applied.option, optionId: applied.optionId, migration: applied.migration.index, failsCallsAfter: applied.after.failsCalls } : null;
+    io.out(JSON.stringify({ file, ...advice, applied: done }, null, 2));
+  } else {
     for (const m of advice.migrations) io.out(formatMigration(m));
-    if (applied) io.out(`Applied to ${file}: ${applied.option}. Predicted now: ${applied.after.failsCalls ? 'calls still fail' : 'no incomplete calls'}.`);
+    // Which migration's advice it came from: with several, the option may be a later one's (and a setting of the migration block applies to all).
+    const from = applied && advice.migrations.length > 1 ? ` (advice on migrate ${applied.migration.vm} at ${applied.migration.startS} s)` : '';
+    if (applied) io.out(`Applied to ${file}${from}: ${applied.option}. Predicted now: ${applied.after.failsCalls ? 'calls still fail' : 'no incomplete calls'}.`);
   }
   return final.failsCalls ? EXIT_FAILS_CALLS : 0;
 }
@@ -59,7 +63,7 @@ function formatMigration(m: MigrationAdvice): string {
   if (m.current.incompleteCalls === 0) lines.push('  no incomplete calls predicted: nothing to change');
   // Only options that make it better, as the editor offers them; --json has them all.
   const better = improving(m);
-  if (m.options.length && !better.length) lines.push(`  none of the ${m.options.length} options tried makes this migration better`);
+  if (m.options.length && !better.length) lines.push(`  none of the ${m.options.length} options tried ${NO_OPTION_HELPS}`);
   better.slice(0, 5).forEach((o, i) => {
     const whole = o.prediction.planIncompleteCalls === null ? '' : ` (whole plan ${o.prediction.planIncompleteCalls})`;
     const all = o.totalIncompleteAllRuns === null ? '' : `; all runs: ${allRunsText(o)}`;

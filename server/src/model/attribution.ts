@@ -128,8 +128,14 @@ export function incompleteBeyond(mine: IncompleteCalls, anyway: Record<string, n
  * The calls a run loses to all its migrations together: every call it fails, less those the same
  * run without migrations (`anyway`) fails. Unlike the per-migration counts, which overlap where
  * migrations do, this counts each call once: it is what a change to one migration must not make
- * worse for the plan as a whole.
+ * worse for the plan as a whole. Both sides are the runs' own counts, rounded alike (a fluid
+ * series total would leave a rounding remainder that no migration caused).
  */
-export function planCost(r: Pick<RunResult, 'incompleteCalls'>, anyway?: FailureSeries): IncompleteCalls {
-  return incompleteBeyond(r.incompleteCalls, anyway ? failuresInWindow(anyway, 0, Infinity) : {});
+export function planCost(r: Pick<RunResult, 'incompleteCalls'>, anyway: Pick<RunResult, 'incompleteCalls'>): IncompleteCalls {
+  const groups: Record<string, number> = {};
+  for (const [cause, n] of Object.entries(anyway.incompleteCalls.byCause)) {
+    const group = cause === '408' || cause === '503' ? cause : 'other';
+    groups[group] = (groups[group] ?? 0) + n;
+  }
+  return incompleteBeyond(r.incompleteCalls, groups);
 }

@@ -7,7 +7,7 @@ import { touches, type Span } from '../../language/syntax/tree';
 import type { Advice, MigrationAdvice, RankedOption } from '../../advisor/types';
 import type { RunResult } from '../../model/output';
 import { neverConverges } from '../../model/summary';
-import { topOptions } from '../../advisor/offered';
+import { bestForPlan, topOptions } from '../../advisor/offered';
 import { isSilentFailure, migrationCalls, thresholdPoints, thresholdSite, type Outcome } from './predictions';
 
 export { bestForPlan, improving, topOptions, TOP_OPTIONS } from '../../advisor/offered';
@@ -67,18 +67,20 @@ export interface AdvisorAction {
 /**
  * The advisor's code actions for a range: on a `migrate` statement, its top options; on the
  * phase-1 threshold, when calls fail while the CPU-based control stays silent (what PRED001
- * says), the top options of every failing migration. The first option of a migration is
- * the preferred one.
+ * says), the top options of every failing migration. On a `migrate` statement its first option
+ * is the preferred one; on the threshold, the one for the whole plan (bestForPlan).
  */
 export function advisorActions(a: Analysis, advice: Advice, outcome: Outcome, range: Span): AdvisorAction[] {
   const several = advice.migrations.length > 1;
-  const forMigration = (m: MigrationAdvice, site: Span, kind: AdvisorAction['kind']): AdvisorAction[] =>
-    topOptions(m).map((o, i) => ({ title: actionTitle(m, o, several), edits: o.edits, preferred: i === 0, site, kind }));
+  const forMigration = (m: MigrationAdvice, site: Span, kind: AdvisorAction['kind'], preferred: (o: RankedOption, i: number) => boolean): AdvisorAction[] =>
+    topOptions(m).map((o, i) => ({ title: actionTitle(m, o, several), edits: o.edits, preferred: preferred(o, i), site, kind }));
   const out: AdvisorAction[] = [];
-  for (const m of advice.migrations) if (touches(m.span, range)) out.push(...forMigration(m, m.span, 'migrate'));
+  for (const m of advice.migrations) if (touches(m.span, range)) out.push(...forMigration(m, m.span, 'migrate', (_o, i) => i === 0));
   const threshold = thresholdSite(a);
   if (threshold && touches(threshold.line, range) && thresholdPoints(outcome, threshold.pct).some(isSilentFailure)) {
-    for (const m of advice.migrations) if (m.current.incompleteCalls > 0) out.push(...forMigration(m, threshold.line, 'threshold'));
+    // Every failing migration's options in one menu: only the one for the whole plan is preferred.
+    const best = bestForPlan(advice)?.option;
+    for (const m of advice.migrations) if (m.current.incompleteCalls > 0) out.push(...forMigration(m, threshold.line, 'threshold', (o) => o === best));
   }
   return out;
 }
