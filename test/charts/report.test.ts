@@ -39,6 +39,15 @@ describe('buildReport', () => {
     expect(html).toMatch(/<td>40 cps<\/td>.*<td>sipas2 starts in the backlog/);
   });
 
+  it('notes a migration that starts while another is under way, in a run that fails calls', async () => {
+    const text = backToBackText().replace('pm1 at 270 s', 'pm1 at 130 s');
+    const file = { file: 'overlap.sipmig', runs: analyze(text).runs.map((r) => simulate(r)) };
+    const { html } = await buildReport(file, ctx);
+    expect(html).toContain('sipas2 starts at 130 s while the migration of sipas1 is under way (both answer for the calls failed from then on)');
+    const b2b = { file: 'back-to-back.sipmig', runs: analyze(backToBackText()).runs.map((r) => simulate(r)) };
+    expect((await buildReport(b2b, ctx)).html, 'one after the other: no overlap note').not.toContain('is under way');
+  });
+
   it('gives each migration the guest CPU of its VM during it, against the minute before it', async () => {
     const file = { file: 'back-to-back.sipmig', runs: analyze(backToBackText()).runs.map((r) => simulate(r)) };
     const { html } = await buildReport(file, ctx);

@@ -167,4 +167,17 @@ describe('sipmig run', () => {
     expect(rose.code, rose.err).toBe(0);
     expect(rose.out, 'the load rose since the first migration: no backlog note').not.toContain('starts in the backlog');
   });
+
+  it('notes under the table a migration that starts while another is under way: the counts by migration overlap', () => {
+    const overlapping = edit(backToBackText(), 'pm1 at 270 s', 'pm1 at 130 s');
+    const r = sipmig('run', file('overlap.sipmig', overlapping));
+    expect(r.code, r.err).toBe(0);
+    const total = simulate(analyze(overlapping).runs[0]).incompleteCalls.total;
+    expect(r.out, 'both migrations answer for every call failed from 130 s on').toContain(`${total} (${total} x 408); by migration: sipas1 ${total}, sipas2 ${total}`);
+    expect(r.out.split('\n').filter((l) => l.startsWith('note:')), r.out).toEqual([
+      `note: 40 cps: the migration of sipas2 at 130 s starts while the migration of sipas1 (from 120 s) is under way: both answer for the calls failed from then on, so the counts by migration overlap (the run fails ${total} in all). sipmig advise says when to start it instead.`,
+    ]);
+    const b2b = sipmig('run', file('back-to-back.sipmig', backToBackText()));
+    expect(b2b.out, 'one after the other: no overlap note').not.toContain('is under way');
+  });
 });

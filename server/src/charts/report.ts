@@ -2,7 +2,7 @@
 // a FileResult and a results table. Everything a user named is HTML-escaped here; chart
 // text is escaped by vega's SVG renderer.
 import type { FileResult, MigrationResult, RunResult } from '../model/output';
-import { behindAtMigrationStart, neverConverges, startsInBacklogOf } from '../model/summary';
+import { behindAtMigrationStart, neverConverges, overlappedAtStart, startsInBacklogOf } from '../model/summary';
 import { type ChartEntry, runCharts, sweepCharts } from './catalog';
 import type { ChartContext } from './context';
 import { escapeHtml as h, round } from './data';
@@ -54,6 +54,15 @@ function backlogNotes(r: RunResult): string[] {
   });
 }
 
+/** "sipas1 starts at 300 s while the migration of sipas2 is under way (both answer for the calls failed from then on)", in a run that fails calls. */
+function overlapNotes(r: RunResult): string[] {
+  if (r.incompleteCalls.total < 1) return [];
+  return r.migrations.flatMap((m, i) => {
+    const o = overlappedAtStart(r, i);
+    return o ? [`${h(m.vm)} starts at ${num(m.startS)} s while the migration of ${h(o.vm)} is under way (both answer for the calls failed from then on)`] : [];
+  });
+}
+
 /** ", its guest CPU 57.4 % during (12.6 % before)": the migrated VM around its own migration. */
 function ownCpu(m: MigrationResult): string {
   const c = m.cpu?.vms[m.vm];
@@ -71,7 +80,7 @@ function runRows(file: FileResult): string {
         : 'none';
       const causes = Object.entries(r.incompleteCalls.byCause).map(([c, n]) => `${h(c)}: ${n}`).join(', ');
       const vms = Object.entries(r.cpu.vms).map(([vm, c]) => `${h(vm)} ${num(c.beforePct)} / ${num(c.duringPct)} / ${num(c.afterPct)}`).join('<br>');
-      const flags = [r.failover ? 'fail-over' : '', r.budgetExceeded ? 'stopped at time budget' : '', behindNote(r), ...backlogNotes(r)].filter(Boolean).join(', ');
+      const flags = [r.failover ? 'fail-over' : '', r.budgetExceeded ? 'stopped at time budget' : '', behindNote(r), ...backlogNotes(r), ...overlapNotes(r)].filter(Boolean).join(', ');
       return `<tr><td>${h(r.label)}</td><td class="n">${num(r.offeredCps)}</td><td>${migrations}</td><td class="n">${r.incompleteCalls.total}${causes ? ` <span class="m">(${causes})</span>` : ''}</td><td class="n">${r.overload.maxPhase}</td><td>${vms}</td><td>${flags || '–'}</td></tr>`;
     })
     .join('\n');

@@ -1,6 +1,6 @@
 // Text renderings of model results for the CLI: the `sipmig run` table and the CSV time series.
 import type { FileResult, IncompleteCalls, RunResult } from '../model/output';
-import { behindAtMigrationStart, convergence, startsInBacklogOf } from '../model/summary';
+import { behindAtMigrationStart, convergence, overlappedAtStart, startsInBacklogOf } from '../model/summary';
 import type { MigrationResult } from '../model/output';
 
 const f1 = (x: number | null | undefined, unit = '') => (x === null || x === undefined || !Number.isFinite(x) ? '-' : `${x.toFixed(1)}${unit}`);
@@ -28,7 +28,7 @@ export function formatRunTable(r: FileResult, costs: (IncompleteCalls | null)[][
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
-  return [`${r.file}`, line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ...behindNotes(r.runs), ...backlogNotes(r.runs)].join('\n');
+  return [`${r.file}`, line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ...behindNotes(r.runs), ...backlogNotes(r.runs), ...overlapNotes(r.runs)].join('\n');
 }
 
 /** "138.7 s"; "unfinished, 68.7 s more" when the scenario ends first; "no convergence". */
@@ -66,6 +66,26 @@ function backlogNotes(runs: RunResult[]): string[] {
     const waits = hits.map((x) => x.b!.waitS);
     const wait = Math.min(...waits) === Math.max(...waits) ? f1(waits[0], ' s') : `${f1(Math.min(...waits))}-${f1(Math.max(...waits), ' s')}`;
     notes.push(`note: ${hits.map((x) => x.run.label).join(', ')}: the migration of ${m.vm} at ${m.startS} s starts in the backlog the migration of ${after.vm} left (ended at ${f1(after.endS, ' s')}): new calls already wait ${wait}. sipmig advise says when to start it instead.`);
+  }
+  return notes;
+}
+
+/**
+ * A note under the table for each migration that starts, in runs that fail calls, while an
+ * earlier-started one is still under way: both answer for the calls failed from then on
+ * (model/attribution.ts), so the counts by migration add up to more than the run's.
+ */
+function overlapNotes(runs: RunResult[]): string[] {
+  const count = runs[0]?.migrations.length ?? 0;
+  const notes: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const hits = runs.map((run) => ({ run, o: overlappedAtStart(run, i) })).filter((x) => x.o !== null && x.run.incompleteCalls.total >= 1);
+    if (!hits.length) continue;
+    const m = hits[0].run.migrations[i];
+    const o = hits[0].o!;
+    const totals = hits.map((x) => x.run.incompleteCalls.total);
+    const total = Math.min(...totals) === Math.max(...totals) ? String(totals[0]) : `${Math.min(...totals)}-${Math.max(...totals)}`;
+    notes.push(`note: ${hits.map((x) => x.run.label).join(', ')}: the migration of ${m.vm} at ${m.startS} s starts while the migration of ${o.vm} (from ${o.startS} s) is under way: both answer for the calls failed from then on, so the counts by migration overlap (the run fails ${total} in all). sipmig advise says when to start it instead.`);
   }
   return notes;
 }
