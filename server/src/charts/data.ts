@@ -3,6 +3,7 @@
 // in a field name as a nested path, and user-chosen VM names may hold anything, so names
 // only ever travel as data values, never as field names or expressions.
 import type { RunResult, Series, SeriesValues } from '../model/output';
+import { migratedVmCpu } from '../model/summary';
 
 /** Most points one plotted line gets: keeps SVGs small and the webview fast at 4200 steps. */
 export const MAX_POINTS = 600;
@@ -126,7 +127,7 @@ export interface PhaseWindow {
 
 /** What a migration's shading tells beside its window: its calls and its VM's CPU during it. */
 function windowFigures(m: RunResult['migrations'][number]): Pick<PhaseWindow, 'calls' | 'cpuPct'> {
-  return { calls: m.answerableCalls ? m.answerableCalls.total : null, cpuPct: m.cpu?.vms[m.vm]?.duringPct ?? null };
+  return { calls: m.answerableCalls ? m.answerableCalls.total : null, cpuPct: migratedVmCpu(m)?.duringPct ?? null };
 }
 
 /**

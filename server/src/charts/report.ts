@@ -2,7 +2,7 @@
 // a FileResult and a results table. Everything a user named is HTML-escaped here; chart
 // text is escaped by vega's SVG renderer.
 import type { FileResult, MigrationResult, RunResult } from '../model/output';
-import { behindAtMigrationStart, neverConverges, overlappedAtStart, startsInBacklogOf } from '../model/summary';
+import { behindAtMigrationStart, migratedVmCpu, neverConverges, overlappedAtStart, startsInBacklogOf } from '../model/summary';
 import { type ChartEntry, runCharts, sweepCharts } from './catalog';
 import type { ChartContext } from './context';
 import { escapeHtml as h, round } from './data';
@@ -65,7 +65,7 @@ function overlapNotes(r: RunResult): string[] {
 
 /** ", its guest CPU 57.4 % during (12.6 % before)": the migrated VM around its own migration. */
 function ownCpu(m: MigrationResult): string {
-  const c = m.cpu?.vms[m.vm];
+  const c = migratedVmCpu(m);
   if (!c) return '';
   return `, its guest CPU ${num(c.duringPct)} % during${c.beforePct === null ? '' : ` (${num(c.beforePct)} % before)`}`;
 }

@@ -176,6 +176,11 @@ export function queueEmptyAt(r: RunResult, fromS: number, toS = Infinity): numbe
  */
 export type Convergence = 'converged' | 'unfinished' | 'never';
 
+/** The migrated VM's own CPU summary around its migration (null: the migration never started). One reader for the hover, the report and the charts. */
+export function migratedVmCpu(m: Pick<MigrationResult, 'cpu' | 'vm'>): CpuSummary | null {
+  return m.cpu?.vms[m.vm] ?? null;
+}
+
 export function convergence(m: Pick<MigrationResult, 'converged' | 'unfinished'>): Convergence {
   if (m.converged) return 'converged';
   return m.unfinished && m.unfinished.resumesAfterS !== null ? 'unfinished' : 'never';

@@ -3,7 +3,7 @@
 // a small chart. Pure apart from the chart renderer, which is passed in.
 import type { Analysis } from '../../language';
 import type { MigrationResult, RunResult } from '../../model/output';
-import { behindAtMigrationStart } from '../../model';
+import { behindAtMigrationStart, migratedVmCpu } from '../../model';
 import type { Span } from '../../language/syntax/tree';
 import { TOP_LEVEL } from '../../language/schema/blocks';
 import { locate } from './locate';
@@ -114,7 +114,7 @@ async function migrationSection(req: HoverRequest, memberStart: number): Promise
 
 /** The migrated VM's own CPU during this migration, with the minute before it: "57 % (13 %)". */
 function guestCpuDuring(m: MigrationResult): string {
-  const c = m.cpu?.vms[m.vm];
+  const c = migratedVmCpu(m);
   if (!c) return '–';
   return c.beforePct === null ? `${num(c.duringPct)} %` : `${num(c.duringPct)} % (${num(c.beforePct)} %)`;
 }
