@@ -207,6 +207,12 @@ describe('advisor on a plan of several migrations: the whole plan counts', () =>
       expect(m.current.planIncompleteCalls, `whole plan for the migration of ${m.vm} at ${m.startS} s: the run's ${r.incompleteCalls.total} failed calls less the ${bare.incompleteCalls.total} it fails without migrations`).toBe(lost);
     }
     expect(sum, 'the per-migration counts overlap where the migrations do, so their sum is more than the whole plan').toBeGreaterThan(lost + 100);
+    for (const m of advice.migrations) {
+      const others = simulate({ ...run, scenario: { ...run.scenario, migrations: run.scenario.migrations.filter((_, k) => k !== m.index) } });
+      expect(m.planWithoutThis, `without the migration of ${m.vm} at ${m.startS} s the run fails ${others.incompleteCalls.total}, ${bare.incompleteCalls.total} of them without any migration`).toBe(others.incompleteCalls.total - bare.incompleteCalls.total);
+    }
+    const [, standby, back] = advice.migrations;
+    expect(standby.planWithoutThis, 'the standby at 270 s is what the overlap hangs on: without it the plan keeps little more than the first migration\'s own calls').toBeLessThan(back.planWithoutThis!);
     const single = advise(analyze(readFileSync(ACTIVE_SAMPLE, 'utf8')), { verifyTop: 0, combinations: false });
     expect(single.migrations[0].current.planIncompleteCalls, 'a run with one migration has no separate whole-plan figure').toBeNull();
   });

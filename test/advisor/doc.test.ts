@@ -65,6 +65,7 @@ function wholePlanTable(): string {
   const cell = (o: RankedOption) => `${o.prediction.incompleteCalls} | ${o.prediction.planIncompleteCalls}`;
   const rows = [
     [`as planned: ${ms.map((m) => `${m.vm} at ${m.startS} s`).join(', ')}`, `${ms.map((m) => m.current.incompleteCalls).join(', ')} | ${first.current.planIncompleteCalls}`],
+    [`without each migration (the \`migrate\` statement removed)`, `– | ${ms.map((m) => m.planWithoutThis).join(', ')}`],
     [`the first migration's top option: ${firstBest.title}`, cell(firstBest)],
     [`not offered for the first migration: ${hidden.title}`, cell(hidden)],
     [`what \`--apply\` writes (the migration of ${best.migration.vm} at ${best.migration.startS} s): ${best.option.title}`, cell(best.option)],

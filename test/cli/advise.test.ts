@@ -79,7 +79,7 @@ describe('sipmig advise', () => {
     const blocks = r.stdout.split(/\n(?=migrate )/);
     expect(blocks.length, r.stdout).toBe(2);
     for (const b of blocks) {
-      const [, current, plan] = /: (\d+) incomplete calls.*; whole plan (\d+)\n/.exec(b)!.map(Number);
+      const [, current, plan] = /: (\d+) incomplete calls.*; whole plan (\d+), \d+ without this migration\n/.exec(b)!.map(Number);
       expect(b, 'what "whole plan" means is said once per migration').toContain('whole plan: the calls every migration of the run fails together (each counted once)');
       const listed = [...b.matchAll(/\n {2}\d+\. .+?: (\d+) incomplete \(whole plan (\d+)\),/g)].map((m) => [Number(m[1]), Number(m[2])]);
       expect(listed.length, `options listed for:\n${b}`).toBeGreaterThan(0);

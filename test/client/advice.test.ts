@@ -50,10 +50,10 @@ describe('sipmig/advice on the client', () => {
   it('adds the whole plan to the caption and the rows when the run has other migrations', () => {
     expect(optionTables(advice)[0].wholePlan, 'one migration: no whole-plan column').toBe(false);
     const m = advice.migrations[0];
-    const several = { ...advice, migrations: [{ ...m, current: { ...m.current, planIncompleteCalls: 90 }, options: m.options.map((o, i) => ({ ...o, prediction: { ...o.prediction, planIncompleteCalls: 40 + i }, planTotalAllRuns: 41 + i })) }] };
+    const several = { ...advice, migrations: [{ ...m, current: { ...m.current, planIncompleteCalls: 90 }, planWithoutThis: 12, options: m.options.map((o, i) => ({ ...o, prediction: { ...o.prediction, planIncompleteCalls: 40 + i }, planTotalAllRuns: 41 + i })) }] };
     const [t] = optionTables(several);
     expect(t.wholePlan).toBe(true);
-    expect(t.caption).toBe('migrate sipas1 (active) from pm1 to pm3 at 120 s, at 40 cps: 50 incomplete calls, migration 148 s; the whole plan: 90');
+    expect(t.caption).toBe('migrate sipas1 (active) from pm1 to pm3 at 120 s, at 40 cps: 50 incomplete calls, migration 148 s; whole plan 90, 12 without this migration');
     expect(t.rows.map((r) => [r.incomplete, r.wholePlan, r.allRuns])).toEqual([['0', '40', '0 (whole plan 41)'], ['1', '41', '1 (whole plan 42)'], ['5', '42', '5 (whole plan 43)']]);
   });
 

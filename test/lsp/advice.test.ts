@@ -88,9 +88,9 @@ describe('advisor hover section', () => {
   it('adds the whole plan to the head and a column when the run has other migrations, and not otherwise', () => {
     expect(adviceSection(ready, start), 'one migration: its count is the plan\'s').not.toContain('whole plan');
     const withPlan = (o: (typeof m.options)[number], plan: number) => ({ ...o, prediction: { ...o.prediction, planIncompleteCalls: plan }, planTotalAllRuns: plan + 1 });
-    const several = { ...advice, migrations: [{ ...m, current: { ...m.current, planIncompleteCalls: 90 }, options: m.options.map((o, i) => withPlan(o, 40 + i)) }] };
+    const several = { ...advice, migrations: [{ ...m, current: { ...m.current, planIncompleteCalls: 90 }, planWithoutThis: 12, options: m.options.map((o, i) => withPlan(o, 40 + i)) }] };
     const md = adviceSection({ kind: 'ready', advice: several, elapsedMs: 1 }, start);
-    expect(md).toContain('50 incomplete calls (50 × 408 Request Timeout), migration 148 s; the whole plan: 90.');
+    expect(md).toContain('50 incomplete calls (50 × 408 Request Timeout), migration 148 s; whole plan 90, 12 without this migration.');
     expect(md).toContain('| option | incomplete calls | whole plan | migration time | all runs | cost |');
     expect(md).toContain("| 2. Switch over first, so that 'sipas1' is migrated as the standby | 1 | 41 | 119 s | 1 (whole plan 42) |");
     expect(md).toContain('"whole plan": the calls every migration of the run fails together (each counted once), beyond the same run without migrations (as planned: 90).');

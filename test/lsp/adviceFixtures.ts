@@ -43,6 +43,7 @@ export function fakeAdvice(a: Analysis): Advice {
         startsInBacklog: null,
         overlaps: null,
         overlappedBy: null,
+        planWithoutThis: null,
         safeEnvelope: { maxSafeCps: 20, atLeast: false, marginCps: -20 },
         options: [option(combine(of('switch_roles'), of('max_downtime')), 0), option(of('switch_roles'), 1), option(of('speed_cap'), 5), option(of('max_downtime'), 50)],
         evaluations: 59,

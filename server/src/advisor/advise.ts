@@ -188,6 +188,12 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
       count();
       overlaps = { withVm: under.vm, withStartS: under.startS, withEndS: under.endS, drainedAtS: drainedAt(run, m.startS, under.endS) };
     }
+    let planWithoutThis: number | null = null;
+    if (current.planIncompleteCalls !== null) {
+      count();
+      const others = { ...run.scenario, migrations: run.scenario.migrations.filter((_, k) => k !== index) };
+      planWithoutThis = planCost(simulate(withScenario(run, others)), planBaseline).total;
+    }
     const intruder = base.migrations.filter((x, k) => k !== index && overlappedAtStart(base, k) === base.migrations[index]).sort((x, y) => x.startS - y.startS)[0];
     const overlappedBy = intruder ? { vm: intruder.vm, startS: intruder.startS } : null;
 
@@ -244,6 +250,7 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
       startsInBacklog,
       overlaps,
       overlappedBy,
+      planWithoutThis,
       safeEnvelope: envelope,
       options,
       evaluations,

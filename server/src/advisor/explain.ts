@@ -51,6 +51,16 @@ export function allRunsText(o: Pick<RankedOption, 'totalIncompleteAllRuns' | 'pl
   return o.planTotalAllRuns == null ? String(o.totalIncompleteAllRuns) : `${o.totalIncompleteAllRuns} (whole plan ${o.planTotalAllRuns})`;
 }
 
+/**
+ * "whole plan 2902, 96 without this migration": the run's loss to all its migrations, and what
+ * it would be with this `migrate` statement removed (null figures: a run with one migration).
+ */
+export function wholePlanText(m: Pick<MigrationAdvice, 'current' | 'planWithoutThis'>): string {
+  if (m.current.planIncompleteCalls == null) return '';
+  const without = m.planWithoutThis == null ? '' : `, ${m.planWithoutThis} without this migration`;
+  return `whole plan ${m.current.planIncompleteCalls}${without}`;
+}
+
 /** Said when no option is offered (offered.ts, improving): none helps this migration without failing more calls elsewhere in the plan. */
 export const NO_OPTION_HELPS = 'makes this migration better without failing more calls elsewhere in the plan';
 

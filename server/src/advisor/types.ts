@@ -91,6 +91,12 @@ export interface MigrationAdvice {
    * Null otherwise.
    */
   overlappedBy: { vm: string; startS: number } | null;
+  /**
+   * The whole plan's incomplete calls at the advised run without this migration (one more model
+   * run): how much of the plan's loss it adds, interactions with the others included. Null for a
+   * run with one migration.
+   */
+  planWithoutThis: number | null;
   /** Highest constant offered load with zero predicted incomplete calls for this migration. */
   safeEnvelope: { maxSafeCps: number; atLeast: boolean; marginCps: number };
   options: RankedOption[];

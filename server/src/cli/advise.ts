@@ -11,7 +11,7 @@ import { loadCheckedScenario } from './files';
 import type { CliIo } from './io';
 import { migrationTime } from './runFormat';
 import { bestForPlan, improving } from '../advisor/offered';
-import { allRunsText, backlogSentence, behindSentence, NO_OPTION_HELPS, overlappedBySentence, overlapSentence, WHOLE_PLAN_NOTE } from '../advisor/explain';
+import { allRunsText, backlogSentence, behindSentence, NO_OPTION_HELPS, overlappedBySentence, overlapSentence, WHOLE_PLAN_NOTE, wholePlanText } from '../advisor/explain';
 import { convergence } from '../model/summary';
 
 export const EXIT_FAILS_CALLS = 3;
@@ -49,7 +49,7 @@ const UNFINISHED_NOTE = 'the scenario ends before this migration resumes: calls 
 
 function formatMigration(m: MigrationAdvice): string {
   const causes = Object.entries(m.current.byCause).map(([c, n]) => `${n} x ${c}`).join(', ');
-  const plan = m.current.planIncompleteCalls === null ? '' : `; whole plan ${m.current.planIncompleteCalls}`;
+  const plan = m.current.planIncompleteCalls === null ? '' : `; ${wholePlanText(m)}`;
   const lines = [
     `migrate ${m.vm} (${m.role}) from ${m.from} to ${m.to} at ${m.startS} s, at ${m.runLabel}: ${m.current.incompleteCalls} incomplete calls${causes ? ` (${causes})` : ''}, migration ${migrationTime(m.current)}${plan}`,
     `  safe envelope: ${m.safeEnvelope.atLeast ? 'at least' : 'up to'} ${m.safeEnvelope.maxSafeCps} cps constant load (margin ${m.safeEnvelope.marginCps >= 0 ? '+' : ''}${m.safeEnvelope.marginCps} cps)`,
