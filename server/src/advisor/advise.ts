@@ -189,7 +189,8 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
       overlaps = { withVm: under.vm, withStartS: under.startS, withEndS: under.endS, drainedAtS: drainedAt(run, m.startS, under.endS) };
     }
     let planWithoutThis: number | null = null;
-    if (current.planIncompleteCalls !== null) {
+    // Only when the plan fails calls: where it fails none, there is no loss to place.
+    if (current.planIncompleteCalls) {
       count();
       const others = { ...run.scenario, migrations: run.scenario.migrations.filter((_, k) => k !== index) };
       planWithoutThis = planCost(simulate(withScenario(run, others)), planBaseline).total;

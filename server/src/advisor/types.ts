@@ -94,7 +94,7 @@ export interface MigrationAdvice {
   /**
    * The whole plan's incomplete calls at the advised run without this migration (one more model
    * run): how much of the plan's loss it adds, interactions with the others included. Null for a
-   * run with one migration.
+   * run with one migration, or when the whole plan fails no call.
    */
   planWithoutThis: number | null;
   /** Highest constant offered load with zero predicted incomplete calls for this migration. */

@@ -49,12 +49,14 @@ const UNFINISHED_NOTE = 'the scenario ends before this migration resumes: calls 
 
 function formatMigration(m: MigrationAdvice): string {
   const causes = Object.entries(m.current.byCause).map(([c, n]) => `${n} x ${c}`).join(', ');
-  const plan = m.current.planIncompleteCalls === null ? '' : `; ${wholePlanText(m)}`;
+  // The whole plan only where it fails calls: a 0 there says nothing the migration's own 0 does not.
+  const wholePlan = !!m.current.planIncompleteCalls;
+  const plan = wholePlan ? `; ${wholePlanText(m)}` : '';
   const lines = [
     `migrate ${m.vm} (${m.role}) from ${m.from} to ${m.to} at ${m.startS} s, at ${m.runLabel}: ${m.current.incompleteCalls} incomplete calls${causes ? ` (${causes})` : ''}, migration ${migrationTime(m.current)}${plan}`,
     `  safe envelope: ${m.safeEnvelope.atLeast ? 'at least' : 'up to'} ${m.safeEnvelope.maxSafeCps} cps constant load (margin ${m.safeEnvelope.marginCps >= 0 ? '+' : ''}${m.safeEnvelope.marginCps} cps)`,
   ];
-  if (m.current.planIncompleteCalls !== null) lines.push(`  whole plan: ${WHOLE_PLAN_NOTE}`);
+  if (wholePlan) lines.push(`  whole plan: ${WHOLE_PLAN_NOTE}`);
   if (m.behind) lines.push(`  behind before any migration: ${behindSentence(m.behind)}.`);
   if (m.startsInBacklog) lines.push(`  starts in a backlog: ${backlogSentence(m.startsInBacklog, m.startS)}.`);
   if (m.overlaps) lines.push(`  overlaps another migration: ${overlapSentence(m.overlaps, m.startS)}.`);
