@@ -111,6 +111,13 @@ describe('sipmig advise', () => {
     expect(after.migrations[0].current.planIncompleteCalls, `the whole plan fails what the option predicted, far fewer than ${before.migrations[0].current.planIncompleteCalls}`).toBe(third.options[0].prediction.planIncompleteCalls);
   });
 
+  it('says nothing of the whole plan where it fails no call (maintenance sample: two migrations, none fails a call)', () => {
+    const r = sipmig('advise', join(ROOT, 'samples/modern/maintenance-window.sipmig'));
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout.match(/^migrate /gm)?.length, r.stdout).toBe(2);
+    expect(r.stdout, 'a whole plan of 0 says nothing the migrations\' own 0 do not').not.toContain('whole plan');
+  });
+
   it('--json gives the advice as data', () => {
     const r = sipmig('advise', '--json', ACTIVE_SAMPLE);
     const json = JSON.parse(r.stdout);
