@@ -34,12 +34,13 @@ export function backToBackText(): string {
 }
 
 /**
- * backToBackText() with a third migration that moves the active back at 300 s, while the
- * standby's is still under way: an option that helps one migration changes what the others fail.
+ * backToBackText() with a third migration that moves the active on to a fourth host at 300 s,
+ * while the standby's is still under way: an option that helps one migration changes what the
+ * others fail.
  */
 export function threeMigrationsText(): string {
-  const three = edit(backToBackText(), 'migrate sipas2 from pm2 to pm1 at 270 s', 'migrate sipas2 from pm2 to pm1 at 270 s\n  migrate sipas1 from pm3 to pm2 at 300 s');
-  return edit(three, 'duration 600 s', 'duration 900 s');
+  const three = edit(backToBackText(), 'migrate sipas2 from pm2 to pm1 at 270 s', 'migrate sipas2 from pm2 to pm1 at 270 s\n  migrate sipas1 from pm3 to pm4 at 300 s');
+  return edit(edit(three, 'duration 600 s', 'duration 900 s'), 'host pm3 { hardware poweredge }', 'host pm3 { hardware poweredge }\nhost pm4 { hardware poweredge }');
 }
 
 /** What the model gives for backToBackText(): when the first migration ends, and the new-call wait when the second starts (s). */

@@ -99,16 +99,17 @@ describe('sipmig advise', () => {
     const before = JSON.parse(sipmig('advise', '--json', file).stdout);
     const r = sipmig('advise', '--apply', file);
     expect(r.status, 'calls still fail after one option: exit 3').toBe(3);
-    const applied = /Applied to .* \(advice on migrate sipas1 at 300 s\): (.+)\. Predicted now/.exec(r.stdout)?.[1];
-    const third = before.migrations[2];
-    expect(applied, r.stdout).toBe(third.options[0].title);
-    expect(readFileSync(file, 'utf8')).toContain(`migrate sipas1 from pm3 to pm2 at ${third.options[0].edits.find((e: { newText: string }) => /^\d+ s$/.test(e.newText)).newText}`);
+    const applied = /Applied to .* \(advice on migrate sipas2 at 270 s\): (.+)\. Predicted now/.exec(r.stdout)?.[1];
+    const standby = before.migrations[1];
+    expect(applied, r.stdout).toBe(standby.options[0].title);
+    const at = standby.options[0].edits.find((e: { newText: string }) => /^\d+ s$/.test(e.newText)).newText;
+    expect(readFileSync(file, 'utf8'), 'the standby moved after the third migration').toContain(`migrate sipas2 from pm2 to pm1 at ${at}`);
     const copy = join(tempDir('advise'), 'three-json.sipmig');
     writeFileSync(copy, threeMigrationsText());
     const done = JSON.parse(sipmig('advise', '--json', '--apply', copy).stdout).applied;
-    expect(done, '--json says which migration\'s option it applied').toMatchObject({ option: third.options[0].title, optionId: third.options[0].id, migration: 2, failsCallsAfter: true });
+    expect(done, '--json says which migration\'s option it applied').toMatchObject({ option: standby.options[0].title, optionId: standby.options[0].id, migration: 1, failsCallsAfter: true });
     const after = JSON.parse(sipmig('advise', '--json', file).stdout);
-    expect(after.migrations[0].current.planIncompleteCalls, `the whole plan fails what the option predicted, far fewer than ${before.migrations[0].current.planIncompleteCalls}`).toBe(third.options[0].prediction.planIncompleteCalls);
+    expect(after.migrations[0].current.planIncompleteCalls, `the whole plan fails what the option predicted, far fewer than ${before.migrations[0].current.planIncompleteCalls}`).toBe(standby.options[0].prediction.planIncompleteCalls);
   });
 
   it('says nothing of the whole plan where it fails no call (maintenance sample: two migrations, none fails a call)', () => {

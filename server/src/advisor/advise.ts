@@ -3,7 +3,8 @@
 // incomplete calls of the whole plan (when the run has several migrations), then of this
 // migration, then convergence, cost and migration time. Every figure comes from model runs;
 // nothing here is a rule of thumb. See docs/advisor.md.
-import type { Analysis } from '../language';
+import { analyze, type Analysis } from '../language';
+import { applyEdits } from '../language/applyEdits';
 import type { RunInput, ScenarioInput } from '../model/input';
 import type { IncompleteCalls, RunResult } from '../model/output';
 import { behindAtMigrationStart, failureSeriesOf, migrationCost, neverConverges as never, overlappedAtStart, planCost, queueEmptyAt, simulate, startsInBacklogOf, withoutMigrations } from '../model';
@@ -118,17 +119,24 @@ function laterStart(drainedAtS: number, startS: number, migrationTimeS: number |
 }
 
 /**
- * The later start the advice proposes for a migration that overlaps an earlier one or starts in
- * its backlog (null: none, or none that fits). An overlap wins over a backlog: when both hold
- * (one earlier migration has ended, another is still under way), only a start after the one under
- * way and its backlog avoids both. The advice's own fields decide it, so the language server
- * can make the option's edits again for an edited text (adviceRebase.ts).
+ * The later starts the advice proposes (none, or none that fits in the scenario): for a
+ * migration that overlaps an earlier one or starts in its backlog, after that one (an overlap
+ * wins over a backlog: when both hold, one earlier migration has ended and another is still
+ * under way, and only a start after the one under way and its backlog avoids both); and, for a
+ * migration that a later one starts during, after that later one and its backlog. The advice's
+ * own fields decide them, so the language server can make the options' edits again for an
+ * edited text (adviceRebase.ts).
  */
-export function proposedLaterStart(m: Pick<MigrationAdvice, 'startS' | 'current' | 'startsInBacklog' | 'overlaps'>, durationS: number): LaterStart | null {
+export function proposedLaterStarts(m: Pick<MigrationAdvice, 'startS' | 'current' | 'startsInBacklog' | 'overlaps' | 'overlappedBy'>, durationS: number): LaterStart[] {
   const after = m.overlaps ? { vm: m.overlaps.withVm, drainedAtS: m.overlaps.drainedAtS, why: 'overlap' as const } : m.startsInBacklog ? { vm: m.startsInBacklog.afterVm, drainedAtS: m.startsInBacklog.drainedAtS, why: 'backlog' as const } : null;
-  if (!after || after.drainedAtS === null) return null;
-  const atS = laterStart(after.drainedAtS, m.startS, m.current.migrationTimeS, durationS);
-  return atS === null ? null : { atS, afterVm: after.vm, why: after.why };
+  const before = m.overlappedBy?.drainedAtS != null ? { vm: m.overlappedBy.vm, drainedAtS: m.overlappedBy.drainedAtS, why: 'overlapped' as const } : null;
+  const out: LaterStart[] = [];
+  for (const x of [after, before]) {
+    if (!x || x.drainedAtS === null) continue;
+    const atS = laterStart(x.drainedAtS, m.startS, m.current.migrationTimeS, durationS);
+    if (atS !== null) out.push({ atS, afterVm: x.vm, why: x.why });
+  }
+  return out;
 }
 
 /**
@@ -136,6 +144,16 @@ export function proposedLaterStart(m: Pick<MigrationAdvice, 'startS' | 'current'
  * by this migration, then convergence, cost and migration time. The plan comes first so that an
  * option that saves this migration's calls by costing another migration more is not preferred.
  */
+/**
+ * Whether an option's edits leave the scenario valid. A start moved past another migration can
+ * break a rule the model does not check: sipas2 started after sipas1's move to the host sipas2
+ * is still on puts both VMs of the 2N pair on one host (HA002). One analysis of the edited text
+ * (reusing the blocks the edit leaves alone), a fraction of a model run.
+ */
+function keepsValid(a: Analysis, c: Candidate): boolean {
+  return !analyze(applyEdits(a.text, c.edits), a).diagnostics.some((d) => d.severity === 'error');
+}
+
 function rank(a: RankedOption & { costRank: number }, b: RankedOption & { costRank: number }): number {
   const pa = a.prediction.planIncompleteCalls ?? a.prediction.incompleteCalls;
   const pb = b.prediction.planIncompleteCalls ?? b.prediction.incompleteCalls;
@@ -188,15 +206,30 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
       count();
       overlaps = { withVm: under.vm, withStartS: under.startS, withEndS: under.endS, drainedAtS: drainedAt(run, m.startS, under.endS) };
     }
-    let planWithoutThis: number | null = null;
-    // Only when the plan fails calls: where it fails none, there is no loss to place.
-    if (current.planIncompleteCalls) {
-      count();
-      const others = { ...run.scenario, migrations: run.scenario.migrations.filter((_, k) => k !== index) };
-      planWithoutThis = planCost(simulate(withScenario(run, others)), planBaseline).total;
+    // The plan as written without this migration: one model run, with series when a later start is looked for in it.
+    let withoutThis: { r: RunResult; series: boolean } | undefined;
+    const without = (series: boolean): RunResult => {
+      if (!withoutThis || (series && !withoutThis.series)) {
+        count();
+        const others = { ...run.scenario, migrations: run.scenario.migrations.filter((_, k) => k !== index) };
+        withoutThis = { r: simulate(withScenario(run, others), { series }), series };
+      }
+      return withoutThis.r;
+    };
+    const intruderAt = base.migrations.map((x, k) => ({ x, k })).filter(({ k }) => k !== index && overlappedAtStart(base, k) === base.migrations[index]).sort((p, q) => p.x.startS - q.x.startS)[0];
+    let overlappedBy: MigrationAdvice['overlappedBy'] = null;
+    if (intruderAt) {
+      const { x: intruder, k } = intruderAt;
+      overlappedBy = { vm: intruder.vm, startS: intruder.startS, drainedAtS: null };
+      // Where this migration fails calls: when the backlog after the later one is gone in the plan without this one.
+      if (current.incompleteCalls > 0) {
+        const after = without(true).migrations[k > index ? k - 1 : k];
+        overlappedBy.drainedAtS = after?.endS != null ? queueEmptyAt(without(true), after.endS) : null;
+      }
     }
-    const intruder = base.migrations.filter((x, k) => k !== index && overlappedAtStart(base, k) === base.migrations[index]).sort((x, y) => x.startS - y.startS)[0];
-    const overlappedBy = intruder ? { vm: intruder.vm, startS: intruder.startS } : null;
+
+    // Only when the plan fails calls: where it fails none, there is no loss to place.
+    const planWithoutThis = current.planIncompleteCalls ? planCost(without(false), planBaseline).total : null;
 
     let options: RankedOption[] = [];
     if (current.incompleteCalls > 0 || never(current)) {
@@ -204,15 +237,15 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
         count();
         return { id: c.id, kind: c.kind, title: c.title, cost: c.cost, edits: c.edits, costRank: c.costRank, prediction: predict(withScenario(run, c.apply(run.scenario)), index, planBaseline), totalIncompleteAllRuns: null as number | null, planTotalAllRuns: null as number | null, candidate: c };
       };
-      const later = proposedLaterStart({ startS: m.startS, current, startsInBacklog, overlaps }, run.scenario.durationS) ?? undefined;
-      const singles = candidatesFor(a, run.scenario, index, envelope.maxSafeCps, later).map(evaluate).sort(rank);
+      const later = proposedLaterStarts({ startS: m.startS, current, startsInBacklog, overlaps, overlappedBy }, run.scenario.durationS);
+      const singles = candidatesFor(a, run.scenario, index, envelope.maxSafeCps, later).filter((c) => keepsValid(a, c)).map(evaluate).sort(rank);
       let all = singles;
       if (opts.combinations !== false) {
         // Pair the best option of each kind with the best of every other kind.
         const bestPerKind = [...new Map(singles.map((s) => [s.kind, s])).values()].slice(0, 4);
         const seen = new Set<string>();
         const pairs = bestPerKind.flatMap((x, i) => bestPerKind.slice(i + 1).filter((y) => y.kind !== x.kind).map((y) => [x, y] as const));
-        const combos = pairs.map(([x, y]) => combine(x.candidate, y.candidate)).filter((c) => !seen.has(c.id) && seen.add(c.id)).map(evaluate);
+        const combos = pairs.map(([x, y]) => combine(x.candidate, y.candidate)).filter((c) => !seen.has(c.id) && seen.add(c.id) && keepsValid(a, c)).map(evaluate);
         all = [...singles, ...combos].sort(rank);
       }
       // Verify the best few against every run of the file: advice must not fix one point and break another.

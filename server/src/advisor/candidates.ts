@@ -19,17 +19,23 @@ const withMigration = (sc: ScenarioInput, i: number, change: Partial<MigrationSp
 });
 
 /**
- * A later start proposed for a migration that starts in the backlog of an earlier one, or while
- * an earlier one is still under way (advise.ts).
+ * A later start proposed for a migration that starts in the backlog of an earlier one, while an
+ * earlier one is still under way, or that a later one starts during (advise.ts).
  */
 export interface LaterStart {
   atS: number;
-  /** The VM of the earlier migration. */
+  /** The VM of the other migration, which this one would then follow. */
   afterVm: string;
-  why: 'backlog' | 'overlap';
+  why: 'backlog' | 'overlap' | 'overlapped';
 }
 
-export function candidatesFor(a: Analysis, sc: ScenarioInput, index: number, envelopeCps: number, later?: LaterStart): Candidate[] {
+const LATER_TITLES: Record<LaterStart['why'], (l: LaterStart) => string> = {
+  overlap: (l) => `Start the migration at ${l.atS} s, after the migration of '${l.afterVm}' and the backlog it leaves, instead of during it`,
+  backlog: (l) => `Start the migration at ${l.atS} s, once the SIP-AS has worked off the backlog of the migration of '${l.afterVm}'`,
+  overlapped: (l) => `Start the migration at ${l.atS} s, after the migration of '${l.afterVm}' (which now starts while this one is under way) and the backlog it leaves`,
+};
+
+export function candidatesFor(a: Analysis, sc: ScenarioInput, index: number, envelopeCps: number, later: readonly LaterStart[] = []): Candidate[] {
   const m = sc.migrations[index];
   const migBlock = a.entities.migration;
   const migrate = a.entities.migrations[index];
@@ -68,7 +74,7 @@ export function candidatesFor(a: Analysis, sc: ScenarioInput, index: number, env
     const minLoad = Math.min(...sc.load.map((p) => p.cps));
     for (const p of sc.load) {
       // A profile step at the proposed later start would repeat its id (that option says why).
-      if (p.cps > minLoad || p.atS === m.startS || p.atS >= sc.durationS || p.atS === later?.atS) continue;
+      if (p.cps > minLoad || p.atS === m.startS || p.atS >= sc.durationS || later.some((l) => l.atS === p.atS)) continue;
       out.push({
         id: `start=${p.atS}s`,
         kind: 'start_time',
@@ -82,19 +88,20 @@ export function candidatesFor(a: Analysis, sc: ScenarioInput, index: number, env
   }
 
   // Start once the SIP-AS has worked off the backlog an earlier migration left (or, when they
-  // overlap, once that migration has ended and its backlog is gone).
-  if (later && migrate) {
+  // overlap, once that migration has ended and its backlog is gone; or, when a later one starts
+  // during this one, after that one and its backlog). One option per distinct start.
+  const starts = new Set<number>();
+  for (const l of migrate ? later : []) {
+    if (starts.has(l.atS)) continue;
+    starts.add(l.atS);
     out.push({
-      id: `start=${later.atS}s`,
+      id: `start=${l.atS}s`,
       kind: 'start_time',
-      title:
-        later.why === 'overlap'
-          ? `Start the migration at ${later.atS} s, after the migration of '${later.afterVm}' and the backlog it leaves, instead of during it`
-          : `Start the migration at ${later.atS} s, once the SIP-AS has worked off the backlog of the migration of '${later.afterVm}'`,
-      cost: `the migration starts ${later.atS - m.startS} s later`,
+      title: LATER_TITLES[l.why](l),
+      cost: `the migration starts ${l.atS - m.startS} s later`,
       costRank: 0.5,
-      apply: (s) => withMigration(s, index, { startS: later.atS }),
-      edits: [replaceSpan(migrate.at.span, `${later.atS} s`)],
+      apply: (s) => withMigration(s, index, { startS: l.atS }),
+      edits: [replaceSpan(migrate!.at.span, `${l.atS} s`)],
     });
   }
 

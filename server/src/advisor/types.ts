@@ -87,10 +87,13 @@ export interface MigrationAdvice {
   overlaps: { withVm: string; withStartS: number; withEndS: number; drainedAtS: number | null } | null;
   /**
    * A later migration that starts while this one is under way (the first such): both answer for
-   * the calls failed from then on (model/attribution.ts), and its advice holds the later start.
+   * the calls failed from then on (model/attribution.ts), and its advice holds a later start for
+   * it. `drainedAtS`: when, in the plan without this migration, the SIP-AS has worked off the
+   * backlog after that later migration ends (null: not within the scenario, or not computed
+   * because this migration fails no call); this advice then proposes starting there, after it.
    * Null otherwise.
    */
-  overlappedBy: { vm: string; startS: number } | null;
+  overlappedBy: { vm: string; startS: number; drainedAtS?: number | null } | null;
   /**
    * The whole plan's incomplete calls at the advised run without this migration (one more model
    * run): how much of the plan's loss it adds, interactions with the others included. Null for a

@@ -6,7 +6,7 @@
 import type { Analysis } from '../../language';
 import type { TextEdit } from '../../language/diagnostics';
 import { candidatesFor, combine } from '../../advisor/candidates';
-import { proposedLaterStart } from '../../advisor/advise';
+import { proposedLaterStarts } from '../../advisor/advise';
 import type { Advice, MigrationAdvice } from '../../advisor/types';
 
 /** The same advice with edits and spans for `a.text`; options whose edits cannot be made again are dropped. */
@@ -20,7 +20,7 @@ function rebaseMigration(m: MigrationAdvice, a: Analysis): MigrationAdvice {
   const span = entity ? { start: entity.prop.member.start, end: entity.prop.member.end } : m.span;
   if (!run || !m.options.length) return { ...m, span };
   // The later start after an earlier migration (its backlog, or an overlap) is made again from the advice's own fields.
-  const singles = candidatesFor(a, run.scenario, m.index, m.safeEnvelope.maxSafeCps, proposedLaterStart(m, run.scenario.durationS) ?? undefined);
+  const singles = candidatesFor(a, run.scenario, m.index, m.safeEnvelope.maxSafeCps, proposedLaterStarts(m, run.scenario.durationS));
   const edits = new Map<string, TextEdit[]>(singles.map((c) => [c.id, c.edits]));
   // Pairs are made by combine(); build them only when the advice holds one.
   if (m.options.some((o) => !edits.has(o.id))) {
