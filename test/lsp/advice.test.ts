@@ -9,7 +9,7 @@ import { adviceSection } from '../../server/src/lsp/features/adviceHover';
 import { rebaseAdvice } from '../../server/src/lsp/features/adviceRebase';
 import { ACTIVE, edit } from './fixture';
 import { advise } from '../../server/src/advisor/advise';
-import { backToBackText } from '../helpers';
+import { backToBackText, threeMigrationsText } from '../helpers';
 import { fakeAdvice, fakeOutcome } from './adviceFixtures';
 
 const a = analyze(ACTIVE);
@@ -160,6 +160,17 @@ describe('advice carried over to an edit that leaves the runs alone', () => {
     const kept = rebaseAdvice(real, analyze(commented)).migrations[1].options.find((o) => o.id === later.id);
     expect(kept, 'still offered after a comment was added').toBeDefined();
     expect(applyEdits(commented, kept!.edits)).toContain(`migrate sipas2 from pm2 to pm1 at ${later.edits[0].newText}`);
+  });
+
+  it('keeps the start proposed after a later migration that starts during this one (made again from the advice)', () => {
+    const text = threeMigrationsText();
+    const real = advise(analyze(text), { verifyTop: 0, combinations: false });
+    const after = real.migrations[1].options.find((o) => o.title.includes('which now starts while this one is under way'));
+    expect(after, `the standby is offered a start after the third migration; options: ${real.migrations[1].options.map((o) => o.id).join(', ')}`).toBeDefined();
+    const commented = edit(text, 'migration {', '# approved in CAB 42\nmigration {');
+    const kept = rebaseAdvice(real, analyze(commented)).migrations[1].options.find((o) => o.id === after!.id);
+    expect(kept, 'still offered after a comment was added').toBeDefined();
+    expect(applyEdits(commented, kept!.edits)).toContain(`migrate sipas2 from pm2 to pm1 at ${after!.edits[0].newText}`);
   });
 
   it('drops an option whose edits cannot be made again', () => {
