@@ -7,7 +7,7 @@ import { analyze, type Analysis } from '../language';
 import { applyEdits } from '../language/applyEdits';
 import type { RunInput, ScenarioInput } from '../model/input';
 import type { IncompleteCalls, RunResult } from '../model/output';
-import { behindAtMigrationStart, failureSeriesOf, migrationCost, neverConverges as never, overlappedAtStart, planCost, queueEmptyAt, simulate, startsInBacklogOf, withoutMigrations } from '../model';
+import { behindAtMigrationStart, failureSeriesOf, type FailureSeries, migrationCost, neverConverges as never, overlappedAtStart, planCost, queueEmptyAt, simulate, startsInBacklogOf, withoutMigrations } from '../model';
 import { candidatesFor, combine, type LaterStart } from './candidates';
 import type { Advice, Candidate, MigrationAdvice, Prediction, RankedOption } from './types';
 
@@ -30,19 +30,27 @@ export interface AdviseOptions {
  * costs a fraction of a run with migrations.
  */
 class Baselines {
-  private readonly cache = new Map<string, RunResult>();
+  private readonly cache = new Map<string, Baseline>();
   constructor(private readonly count: () => void) {}
-  of(run: RunInput): RunResult {
+  of(run: RunInput): Baseline {
     const bare = withoutMigrations(run);
     const key = JSON.stringify(bare.scenario);
-    let r = this.cache.get(key);
-    if (!r) {
+    let b = this.cache.get(key);
+    if (!b) {
       this.count();
-      r = simulate(bare, { series: true });
-      this.cache.set(key, r);
+      const r = simulate(bare, { series: true });
+      // Only what the counts read: the cache holds 4 series per entry, not all of them (a long sweep's baselines were hundreds of MB).
+      b = { incompleteCalls: r.incompleteCalls, failures: failureSeriesOf(r) };
+      this.cache.set(key, b);
     }
-    return r;
+    return b;
   }
+}
+
+/** What a run without migrations tells the counts: its failed calls, in all and over time. */
+interface Baseline {
+  incompleteCalls: RunResult['incompleteCalls'];
+  failures: FailureSeries | undefined;
 }
 
 /**
@@ -51,15 +59,15 @@ class Baselines {
  * policy of the plan that refuses calls at all times (a rate below the load) costs the migration
  * nothing; a policy or an admission limit that an option adds does.
  */
-function costOf(r: RunResult, baseline: RunResult, index: number): IncompleteCalls {
-  return migrationCost(r, index, failureSeriesOf(baseline));
+function costOf(r: RunResult, baseline: Baseline, index: number): IncompleteCalls {
+  return migrationCost(r, index, baseline.failures);
 }
 
 /**
  * What `r` predicts for migration `index`, measured against `baseline` (the plan's run without
  * migrations): its own calls and, when the run has other migrations, the plan's.
  */
-function predictionOf(r: RunResult, baseline: RunResult, index: number): Prediction {
+function predictionOf(r: RunResult, baseline: Baseline, index: number): Prediction {
   const m = r.migrations[index];
   const inc = costOf(r, baseline, index);
   const plan = r.migrations.length > 1 ? planCost(r, baseline).total : null;
@@ -67,7 +75,7 @@ function predictionOf(r: RunResult, baseline: RunResult, index: number): Predict
 }
 
 /** `run` changed by an option (or not), measured against `baseline`. No series: the migration's own count comes with the result; only the baseline's are read. */
-function predict(run: RunInput, index: number, baseline: RunResult): Prediction {
+function predict(run: RunInput, index: number, baseline: Baseline): Prediction {
   return predictionOf(simulate(run), baseline, index);
 }
 
