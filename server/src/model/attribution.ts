@@ -102,6 +102,9 @@ export function migrationCost(r: Pick<RunResult, 'migrations'>, index: number, a
   return anyway ? incompleteBeyond(own, failuresInWindow(anyway, window[0], window[1])) : own;
 }
 
+/** The series' group of a cause: '408' and '503' are their own, every other cause (prack-timeout, update-timeout...) is 'other'. */
+const causeGroup = (cause: string): '408' | '503' | 'other' => (cause === '408' || cause === '503' ? cause : 'other');
+
 /**
  * The calls of `mine` beyond those of `anyway` (the same run without migrations), by cause and
  * rounded to whole calls. `anyway` may be coarser (the series' 408, 503 and "other"): a finer
@@ -112,7 +115,7 @@ export function incompleteBeyond(mine: IncompleteCalls, anyway: Record<string, n
   const byCause: Record<string, number> = {};
   let total = 0;
   for (const [cause, n] of Object.entries(mine.byCause)) {
-    const group = cause === '408' || cause === '503' ? cause : 'other';
+    const group = causeGroup(cause);
     const taken = Math.min(n, left[group] ?? 0);
     left[group] = (left[group] ?? 0) - taken;
     const more = Math.round(n - taken);
@@ -134,7 +137,7 @@ export function incompleteBeyond(mine: IncompleteCalls, anyway: Record<string, n
 export function planCost(r: Pick<RunResult, 'incompleteCalls'>, anyway: Pick<RunResult, 'incompleteCalls'>): IncompleteCalls {
   const groups: Record<string, number> = {};
   for (const [cause, n] of Object.entries(anyway.incompleteCalls.byCause)) {
-    const group = cause === '408' || cause === '503' ? cause : 'other';
+    const group = causeGroup(cause);
     groups[group] = (groups[group] ?? 0) + n;
   }
   return incompleteBeyond(r.incompleteCalls, groups);
