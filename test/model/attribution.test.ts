@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../server/src/language';
-import { attributionWindow, failureSeriesOf, failuresInWindow, migrationCost, overlappedAtStart, simulate, summarizeCpu, withoutMigrations, type FailureSeries } from '../../server/src/model';
+import { attributionWindow, failureSeriesOf, failuresInWindow, firstOverlapping, migrationCost, overlappedAtStart, simulate, summarizeCpu, withoutMigrations, type FailureSeries } from '../../server/src/model';
 import type { RunInput, RunResult } from '../../server/src/model';
 import { backToBackText, edit, ROOT } from '../helpers';
 
@@ -105,5 +105,12 @@ describe('which earlier migration a migration overlaps (overlappedAtStart)', () 
     const r = run(mig('a', 100, 220), mig('b', 110, 260), mig('never', 120, null), mig('c', 150, 400));
     expect(overlappedAtStart(r, 3)?.vm, 'a start after b is possible; after a migration that never ends it is not').toBe('b');
     expect(overlappedAtStart(run(mig('never', 100, null), mig('c', 150, 400)), 1)?.vm, 'alone, the one that never ends').toBe('never');
+  });
+
+  it('the other way round (firstOverlapping): the first-starting later migration a migration is the one under way for', () => {
+    const r = run(mig('a', 100, 300), mig('c', 200, 400), mig('b', 150, 250), mig('d', 500, 600));
+    expect(firstOverlapping(r, 0), 'b (150 s) and c (200 s) start while a runs: b first').toBe(2);
+    expect(firstOverlapping(r, 2), 'c starts while a and b run, and counts a (it ends last) as the one under way').toBe(-1);
+    expect(firstOverlapping(r, 3), 'nothing starts while d runs').toBe(-1);
   });
 });

@@ -7,7 +7,7 @@ import { analyze, type Analysis } from '../language';
 import { applyEdits } from '../language/applyEdits';
 import type { RunInput, ScenarioInput } from '../model/input';
 import type { IncompleteCalls, RunResult } from '../model/output';
-import { behindAtMigrationStart, failureSeriesOf, type FailureSeries, migrationCost, neverConverges as never, overlappedAtStart, planCost, queueEmptyAt, simulate, startsInBacklogOf, withoutMigrations } from '../model';
+import { behindAtMigrationStart, failureSeriesOf, type FailureSeries, firstOverlapping, migrationCost, neverConverges as never, overlappedAtStart, planCost, queueEmptyAt, simulate, startsInBacklogOf, withoutMigrations } from '../model';
 import { candidatesFor, combine, type LaterStart } from './candidates';
 import type { Advice, Candidate, MigrationAdvice, Prediction, RankedOption } from './types';
 
@@ -24,20 +24,20 @@ export interface AdviseOptions {
 }
 
 /**
- * The plan's runs without their migrations (cached by scenario for one migration's advice): the
- * calls the plan loses anyway. Options are measured against the plan's baseline, not their own,
- * so an option that adds a policy refusing calls pays for them. Mostly steady steps, so each
- * costs a fraction of a run with migrations.
+ * Runs without their migrations, by scenario: the calls the plan loses anyway. Options are
+ * measured against the plan's baseline, not their own, so an option that adds a policy refusing
+ * calls pays for them. Mostly steady steps, so each costs a fraction of a run with migrations.
+ * The plan's own runs have one cache for every migration's advice (they are the same runs); the
+ * envelope's constant loads one per migration, dropped after it.
  */
 class Baselines {
   private readonly cache = new Map<string, Baseline>();
-  constructor(private readonly count: () => void) {}
-  of(run: RunInput): Baseline {
+  of(run: RunInput, count: () => void): Baseline {
     const bare = withoutMigrations(run);
     const key = JSON.stringify(bare.scenario);
     let b = this.cache.get(key);
     if (!b) {
-      this.count();
+      count();
       const r = simulate(bare, { series: true });
       // Only what the counts read: the cache holds 4 series per entry, not all of them (a long sweep's baselines were hundreds of MB).
       b = { incompleteCalls: r.incompleteCalls, failures: failureSeriesOf(r) };
@@ -83,11 +83,12 @@ const withScenario = (run: RunInput, scenario: ScenarioInput): RunInput => ({ ..
 const constantLoad = (sc: ScenarioInput, cps: number): ScenarioInput => ({ ...sc, load: [{ atS: 0, cps }] });
 
 /** Bisection on constant offered load; incomplete calls grow with load in this model (a tested property). */
-function safeEnvelope(run: RunInput, index: number, currentCps: number, count: () => void, baselines: Baselines): MigrationAdvice['safeEnvelope'] {
+function safeEnvelope(run: RunInput, index: number, currentCps: number, count: () => void): MigrationAdvice['safeEnvelope'] {
+  const baselines = new Baselines();
   const safe = (cps: number) => {
     count();
     const atLoad = withScenario(run, constantLoad(run.scenario, cps));
-    return predict(atLoad, index, baselines.of(atLoad)).incompleteCalls === 0;
+    return predict(atLoad, index, baselines.of(atLoad, count)).incompleteCalls === 0;
   };
   let hi = Math.max(2 * currentCps, 10);
   if (safe(hi)) return { maxSafeCps: hi, atLeast: true, marginCps: hi - currentCps };
@@ -148,11 +149,6 @@ export function proposedLaterStarts(m: Pick<MigrationAdvice, 'startS' | 'current
 }
 
 /**
- * Best first: fewest calls lost by the whole plan (a run with one migration: by this one), then
- * by this migration, then convergence, cost and migration time. The plan comes first so that an
- * option that saves this migration's calls by costing another migration more is not preferred.
- */
-/**
  * Whether an option's edits leave the scenario valid. A start moved past another migration can
  * break a rule the model does not check: sipas2 started after sipas1's move to the host sipas2
  * is still on puts both VMs of the 2N pair on one host (HA002). One analysis of the edited text
@@ -162,6 +158,11 @@ function keepsValid(a: Analysis, c: Candidate): boolean {
   return !analyze(applyEdits(a.text, c.edits), a).diagnostics.some((d) => d.severity === 'error');
 }
 
+/**
+ * Best first: fewest calls lost by the whole plan (a run with one migration: by this one), then
+ * by this migration, then convergence, cost and migration time. The plan comes first so that an
+ * option that saves this migration's calls by costing another migration more is not preferred.
+ */
 function rank(a: RankedOption & { costRank: number }, b: RankedOption & { costRank: number }): number {
   const pa = a.prediction.planIncompleteCalls ?? a.prediction.incompleteCalls;
   const pb = b.prediction.planIncompleteCalls ?? b.prediction.incompleteCalls;
@@ -178,18 +179,19 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
   if (runs.length === 0) return { migrations: [], failsCalls: false };
   const verifyTop = opts.verifyTop ?? 3;
   const results = runs.map((r) => simulate(r, { series: true }));
+  const planBaselines = new Baselines();
   const advice: MigrationAdvice[] = [];
 
   runs[0].scenario.migrations.forEach((m, index) => {
     const t0 = performance.now();
     let evaluations = runs.length;
     const count = () => void evaluations++;
-    const baselines = new Baselines(count);
+    const baselineOf = (r: RunInput) => planBaselines.of(r, count);
     // Advise on the run where this migration hurts most (for a sweep, usually the highest load).
     let worst = 0;
     let worstN = -1;
     results.forEach((r, i) => {
-      const n = costOf(r, baselines.of(runs[i]), index).total;
+      const n = costOf(r, baselineOf(runs[i]), index).total;
       if (n > worstN || (n === worstN && runs[i].offeredCps > runs[worst].offeredCps)) {
         worst = i;
         worstN = n;
@@ -198,9 +200,9 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
     const run = runs[worst];
     const base = results[worst];
     // Every option at the advised run is measured against this one baseline.
-    const planBaseline = baselines.of(run);
+    const planBaseline = baselineOf(run);
     const current = predictionOf(base, planBaseline, index);
-    const envelope = safeEnvelope(run, index, run.offeredCps, count, baselines);
+    const envelope = safeEnvelope(run, index, run.offeredCps, count);
     const backlog = startsInBacklogOf(base, index);
     let startsInBacklog: MigrationAdvice['startsInBacklog'] = null;
     if (backlog) {
@@ -214,30 +216,22 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
       count();
       overlaps = { withVm: under.vm, withStartS: under.startS, withEndS: under.endS, drainedAtS: drainedAt(run, m.startS, under.endS) };
     }
-    // The plan as written without this migration: one model run, with series when a later start is looked for in it.
-    let withoutThis: { r: RunResult; series: boolean } | undefined;
-    const without = (series: boolean): RunResult => {
-      if (!withoutThis || (series && !withoutThis.series)) {
-        count();
-        const others = { ...run.scenario, migrations: run.scenario.migrations.filter((_, k) => k !== index) };
-        withoutThis = { r: simulate(withScenario(run, others), { series }), series };
-      }
-      return withoutThis.r;
-    };
-    const intruderAt = base.migrations.map((x, k) => ({ x, k })).filter(({ k }) => k !== index && overlappedAtStart(base, k) === base.migrations[index]).sort((p, q) => p.x.startS - q.x.startS)[0];
-    let overlappedBy: MigrationAdvice['overlappedBy'] = null;
-    if (intruderAt) {
-      const { x: intruder, k } = intruderAt;
-      overlappedBy = { vm: intruder.vm, startS: intruder.startS, drainedAtS: null };
-      // Where this migration fails calls: when the backlog after the later one is gone in the plan without this one.
-      if (current.incompleteCalls > 0) {
-        const after = without(true).migrations[k > index ? k - 1 : k];
-        overlappedBy.drainedAtS = after?.endS != null ? queueEmptyAt(without(true), after.endS) : null;
-      }
+    // The plan as written without this migration (one run, where calls fail): what the plan
+    // loses without it, and, when a later migration starts during this one, when the backlog
+    // after that one is gone.
+    let withoutThis: RunResult | null = null;
+    if (run.scenario.migrations.length > 1 && (current.incompleteCalls > 0 || current.planIncompleteCalls)) {
+      count();
+      withoutThis = simulate(withScenario(run, { ...run.scenario, migrations: run.scenario.migrations.filter((_, k) => k !== index) }), { series: true });
     }
-
+    const k = firstOverlapping(base, index);
+    let overlappedBy: MigrationAdvice['overlappedBy'] = null;
+    if (k >= 0) {
+      const later = withoutThis && current.incompleteCalls > 0 ? withoutThis.migrations[k > index ? k - 1 : k] : undefined;
+      overlappedBy = { vm: base.migrations[k].vm, startS: base.migrations[k].startS, drainedAtS: later?.endS != null ? queueEmptyAt(withoutThis!, later.endS) : null };
+    }
     // Only when the plan fails calls: where it fails none, there is no loss to place.
-    const planWithoutThis = current.planIncompleteCalls ? planCost(without(false), planBaseline).total : null;
+    const planWithoutThis = withoutThis && current.planIncompleteCalls ? planCost(withoutThis, planBaseline).total : null;
 
     let options: RankedOption[] = [];
     if (current.incompleteCalls > 0 || never(current)) {
@@ -262,7 +256,7 @@ export function advise(a: Analysis, opts: AdviseOptions = {}): Advice {
         let plan: number | null = null;
         for (const r of runs) {
           count();
-          const p = predictionOf(simulate(withScenario(r, o.candidate.apply(r.scenario))), baselines.of(r), index);
+          const p = predictionOf(simulate(withScenario(r, o.candidate.apply(r.scenario))), baselineOf(r), index);
           own += p.incompleteCalls;
           if (p.planIncompleteCalls !== null) plan = (plan ?? 0) + p.planIncompleteCalls;
         }

@@ -6,7 +6,7 @@ import { simulate, type SimulateOptions } from './simulate';
 
 export { simulate, simulateTyped, type SimulateOptions } from './simulate';
 export { MODEL_PARAMETERS, resolveCoefficients, findParameter, type ModelParameter, type ParamName, type Coefficients } from './params';
-export { behindAtMigrationStart, BEHIND_WAIT_SHARE, convergence, CPU_WINDOW_S, migratedVmCpu, neverConverges, type Convergence, overlappedAtStart, plainArray, queueEmptyAt, referenceMetrics, startsInBacklogOf, type StartsInBacklog, summarizeCpu, type ReferenceMetrics } from './summary';
+export { behindAtMigrationStart, BEHIND_WAIT_SHARE, convergence, CPU_WINDOW_S, firstOverlapping, migratedVmCpu, neverConverges, type Convergence, overlappedAtStart, plainArray, queueEmptyAt, referenceMetrics, startsInBacklogOf, type StartsInBacklog, summarizeCpu, type ReferenceMetrics } from './summary';
 export { attributionWindow, failureSeriesOf, failuresInWindow, incompleteBeyond, migrationCost, planCost, withoutMigrations, type FailureSeries } from './attribution';
 export type * from './input';
 export type * from './output';

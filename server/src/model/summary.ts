@@ -158,6 +158,19 @@ export function overlappedAtStart(r: RunResult, index: number): MigrationResult 
 }
 
 /**
+ * The later migration that migration `index` is the one under way for (overlappedAtStart), the
+ * first to start of them: its index, -1 when none.
+ */
+export function firstOverlapping(r: RunResult, index: number): number {
+  const m = r.migrations[index];
+  let first = -1;
+  r.migrations.forEach((x, k) => {
+    if (k !== index && m && overlappedAtStart(r, k) === m && (first < 0 || x.startS < r.migrations[first].startS)) first = k;
+  });
+  return first;
+}
+
+/**
  * The first time in [fromS, toS) at which the SIP-AS holds nothing older than the step (its
  * queueing delay is 0), from the run's series; null when there is none, or no series.
  */
