@@ -7,7 +7,7 @@ import type { RunResult } from '../../server/src/model/output';
 import type { ComparisonInput } from '../../server/src/charts/comparison';
 import type { AdviceAnswer } from '../../server/src/lsp/protocol';
 import { topOptions } from '../../server/src/advisor/offered';
-import { allRunsText, backlogSentence, behindSentence, overlappedBySentence, overlapSentence, wholePlanText } from '../../server/src/advisor/explain';
+import { allRunsText, backlogSentence, behindSentence, overlappedBySentence, overlapSentence, wholePlanSuffix } from '../../server/src/advisor/explain';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -86,7 +86,7 @@ export function optionTables(advice: Advice): MigrationTable[] {
     .map((m) => {
       const e = m.safeEnvelope;
       return {
-        caption: `migrate ${m.vm} (${m.role}) from ${m.from} to ${m.to} at ${m.startS} s, at ${m.runLabel}: ${m.current.incompleteCalls} incomplete calls, migration ${seconds(m.current)}${m.current.planIncompleteCalls == null ? '' : `; ${wholePlanText(m)}`}`,
+        caption: `migrate ${m.vm} (${m.role}) from ${m.from} to ${m.to} at ${m.startS} s, at ${m.runLabel}: ${m.current.incompleteCalls} incomplete calls, migration ${seconds(m.current)}${wholePlanSuffix(m)}`,
         envelope: `Safe envelope: ${e.atLeast ? 'at least' : 'up to'} ${cps(e.maxSafeCps)} of constant load (margin ${e.marginCps >= 0 ? '+' : '−'}${cps(Math.abs(e.marginCps))})${behind(m)}${inBacklog(m)}${overlap(m)}`,
         rows: topOptions(m).map((o, i) => ({
           rank: String(i + 1),

@@ -52,13 +52,15 @@ export function allRunsText(o: Pick<RankedOption, 'totalIncompleteAllRuns' | 'pl
 }
 
 /**
- * "whole plan 2902, 96 without this migration": the run's loss to all its migrations, and what
- * it would be with this `migrate` statement removed (null figures: a run with one migration).
+ * "; whole plan 2902, 96 without this migration": the run's loss to all its migrations, and what
+ * it would be with this `migrate` statement removed. '' for a run with one migration (its count
+ * is the plan's) and where the plan fails no call (a 0 says nothing the migration's own 0 does
+ * not). `== null`: advice from an older server lacks the fields.
  */
-export function wholePlanText(m: Pick<MigrationAdvice, 'current' | 'planWithoutThis'>): string {
-  if (m.current.planIncompleteCalls == null) return '';
+export function wholePlanSuffix(m: Pick<MigrationAdvice, 'current' | 'planWithoutThis'>): string {
+  if (!m.current.planIncompleteCalls) return '';
   const without = m.planWithoutThis == null ? '' : `, ${m.planWithoutThis} without this migration`;
-  return `whole plan ${m.current.planIncompleteCalls}${without}`;
+  return `; whole plan ${m.current.planIncompleteCalls}${without}`;
 }
 
 /** Said when no option is offered (offered.ts, improving): none helps this migration without failing more calls elsewhere in the plan. */

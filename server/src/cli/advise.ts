@@ -11,7 +11,7 @@ import { loadCheckedScenario } from './files';
 import type { CliIo } from './io';
 import { migrationTime } from './runFormat';
 import { bestForPlan, improving } from '../advisor/offered';
-import { allRunsText, backlogSentence, behindSentence, NO_OPTION_HELPS, overlappedBySentence, overlapSentence, WHOLE_PLAN_NOTE, wholePlanText } from '../advisor/explain';
+import { allRunsText, backlogSentence, behindSentence, NO_OPTION_HELPS, overlappedBySentence, overlapSentence, WHOLE_PLAN_NOTE, wholePlanSuffix } from '../advisor/explain';
 import { convergence } from '../model/summary';
 
 export const EXIT_FAILS_CALLS = 3;
@@ -49,14 +49,12 @@ const UNFINISHED_NOTE = 'the scenario ends before this migration resumes: calls 
 
 function formatMigration(m: MigrationAdvice): string {
   const causes = Object.entries(m.current.byCause).map(([c, n]) => `${n} x ${c}`).join(', ');
-  // The whole plan only where it fails calls: a 0 there says nothing the migration's own 0 does not.
-  const wholePlan = !!m.current.planIncompleteCalls;
-  const plan = wholePlan ? `; ${wholePlanText(m)}` : '';
+  const plan = wholePlanSuffix(m);
   const lines = [
     `migrate ${m.vm} (${m.role}) from ${m.from} to ${m.to} at ${m.startS} s, at ${m.runLabel}: ${m.current.incompleteCalls} incomplete calls${causes ? ` (${causes})` : ''}, migration ${migrationTime(m.current)}${plan}`,
     `  safe envelope: ${m.safeEnvelope.atLeast ? 'at least' : 'up to'} ${m.safeEnvelope.maxSafeCps} cps constant load (margin ${m.safeEnvelope.marginCps >= 0 ? '+' : ''}${m.safeEnvelope.marginCps} cps)`,
   ];
-  if (wholePlan) lines.push(`  whole plan: ${WHOLE_PLAN_NOTE}`);
+  if (plan) lines.push(`  whole plan: ${WHOLE_PLAN_NOTE}`);
   if (m.behind) lines.push(`  behind before any migration: ${behindSentence(m.behind)}.`);
   if (m.startsInBacklog) lines.push(`  starts in a backlog: ${backlogSentence(m.startsInBacklog, m.startS)}.`);
   if (m.overlaps) lines.push(`  overlaps another migration: ${overlapSentence(m.overlaps, m.startS)}.`);

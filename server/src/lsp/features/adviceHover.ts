@@ -6,7 +6,7 @@ import { md, num, table } from './markdown';
 import { improving, topOptions, type AdviceView } from './advice';
 import { causesText, migrationTime } from './predictions';
 import { convergence, neverConverges } from '../../model/summary';
-import { allRunsText, backlogSentence, behindSentence, NO_OPTION_HELPS, overlappedBySentence, overlapSentence, WHOLE_PLAN_NOTE, wholePlanText } from '../../advisor/explain';
+import { allRunsText, backlogSentence, behindSentence, NO_OPTION_HELPS, overlappedBySentence, overlapSentence, WHOLE_PLAN_NOTE, wholePlanSuffix } from '../../advisor/explain';
 
 
 /** " (51 × 408 Request Timeout)": model cause keys, not scenario text, so not escaped. */
@@ -55,7 +55,7 @@ export function adviceSection(view: AdviceView, memberStart: number): string {
   const m = view.advice.migrations.find((x) => x.span.start === memberStart);
   if (!m) return '';
   const cut = convergence(m.current) === 'unfinished' ? ' The scenario ends before this migration resumes, so calls that fail at its end or after it are not counted: lengthen the scenario (PRED007).' : '';
-  const head = `**Advisor** at ${md(m.runLabel)}, the sweep point where this migration fails the most calls: ${m.current.incompleteCalls} incomplete calls${causes(m.current)}, migration ${migrationTime(m.current)}${m.current.planIncompleteCalls === null ? '' : `; ${wholePlanText(m)}`}.${behind(m)}${inBacklog(m)}${overlap(m)}${cut}`;
+  const head = `**Advisor** at ${md(m.runLabel)}, the sweep point where this migration fails the most calls: ${m.current.incompleteCalls} incomplete calls${causes(m.current)}, migration ${migrationTime(m.current)}${wholePlanSuffix(m)}.${behind(m)}${inBacklog(m)}${overlap(m)}${cut}`;
   if (m.current.incompleteCalls === 0 && !neverConverges(m.current)) return `**Advisor:** no incomplete calls predicted for this migration; nothing to change.${cut}\n\n${envelope(m)}`;
   const top = topOptions(m);
   if (!top.length) return `${head}\n\n${envelope(m)}\n\nNone of the options the advisor tries (${m.options.length}) ${NO_OPTION_HELPS}.`;
