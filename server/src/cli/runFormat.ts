@@ -56,18 +56,11 @@ function behindNotes(runs: RunResult[]): string[] {
  * `sipmig run` adds to the runs that need them).
  */
 function backlogNotes(runs: RunResult[]): string[] {
-  const count = runs[0]?.migrations.length ?? 0;
-  const notes: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const hits = runs.map((run) => ({ run, b: startsInBacklogOf(run, i) })).filter((x) => x.b !== null);
-    if (!hits.length) continue;
-    const m = hits[0].run.migrations[i];
-    const after = hits[0].b!.after;
-    const waits = hits.map((x) => x.b!.waitS);
-    const wait = Math.min(...waits) === Math.max(...waits) ? f1(waits[0], ' s') : `${f1(Math.min(...waits))}-${f1(Math.max(...waits), ' s')}`;
-    notes.push(`note: ${hits.map((x) => x.run.label).join(', ')}: the migration of ${m.vm} at ${m.startS} s starts in the backlog the migration of ${after.vm} left (ended at ${f1(after.endS, ' s')}): new calls already wait ${wait}. sipmig advise says when to start it instead.`);
-  }
-  return notes;
+  return perMigrationNotes(runs, (run, i) => startsInBacklogOf(run, i), (hits, m) => {
+    const after = hits[0].hit.after;
+    const wait = range(hits.map((x) => x.hit.waitS), (v) => f1(v), ' s');
+    return `the migration of ${m.vm} at ${m.startS} s starts in the backlog the migration of ${after.vm} left (ended at ${f1(after.endS, ' s')}): new calls already wait ${wait}. sipmig advise says when to start it instead.`;
+  });
 }
 
 /**
@@ -76,18 +69,36 @@ function backlogNotes(runs: RunResult[]): string[] {
  * (model/attribution.ts), so the counts by migration add up to more than the run's.
  */
 function overlapNotes(runs: RunResult[]): string[] {
+  return perMigrationNotes(runs, (run, i) => (run.incompleteCalls.total >= 1 ? overlappedAtStart(run, i) : null), (hits, m) => {
+    const o = hits[0].hit;
+    const total = range(hits.map((x) => x.run.incompleteCalls.total), String, '');
+    return `the migration of ${m.vm} at ${m.startS} s starts while the migration of ${o.vm} (from ${o.startS} s) is under way: both answer for the calls failed from then on, so the counts by migration overlap (the run fails ${total} in all). sipmig advise says when to start it instead.`;
+  });
+}
+
+/**
+ * "note: 35 cps, 40 cps: ..." for each migration (by its index in the runs) that `find` finds
+ * something about in some run: `say` words it from the runs where it did (the first run's
+ * migration named).
+ */
+function perMigrationNotes<T>(runs: RunResult[], find: (run: RunResult, i: number) => T | null, say: (hits: { run: RunResult; hit: T }[], m: MigrationResult) => string): string[] {
   const count = runs[0]?.migrations.length ?? 0;
   const notes: string[] = [];
   for (let i = 0; i < count; i++) {
-    const hits = runs.map((run) => ({ run, o: overlappedAtStart(run, i) })).filter((x) => x.o !== null && x.run.incompleteCalls.total >= 1);
-    if (!hits.length) continue;
-    const m = hits[0].run.migrations[i];
-    const o = hits[0].o!;
-    const totals = hits.map((x) => x.run.incompleteCalls.total);
-    const total = Math.min(...totals) === Math.max(...totals) ? String(totals[0]) : `${Math.min(...totals)}-${Math.max(...totals)}`;
-    notes.push(`note: ${hits.map((x) => x.run.label).join(', ')}: the migration of ${m.vm} at ${m.startS} s starts while the migration of ${o.vm} (from ${o.startS} s) is under way: both answer for the calls failed from then on, so the counts by migration overlap (the run fails ${total} in all). sipmig advise says when to start it instead.`);
+    const hits = runs.flatMap((run) => {
+      const hit = find(run, i);
+      return hit === null ? [] : [{ run, hit }];
+    });
+    if (hits.length) notes.push(`note: ${hits.map((x) => x.run.label).join(', ')}: ${say(hits, hits[0].run.migrations[i])}`);
   }
   return notes;
+}
+
+/** "5.2 s", or "3.1-5.2 s" when the values differ. */
+function range(values: number[], fmt: (v: number) => string, unit: string): string {
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  return lo === hi ? `${fmt(lo)}${unit}` : `${fmt(lo)}-${fmt(hi)}${unit}`;
 }
 
 /** The run's time series as CSV, one row per step, columns in the order of `series`. */
