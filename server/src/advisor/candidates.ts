@@ -91,8 +91,8 @@ export function candidatesFor(a: Analysis, sc: ScenarioInput, index: number, env
   // overlap, once that migration has ended and its backlog is gone; or, when a later one starts
   // during this one, after that one and its backlog). One option per distinct start.
   const starts = new Set<number>();
-  for (const l of migrate ? later : []) {
-    if (starts.has(l.atS)) continue;
+  for (const l of later) {
+    if (!migrate || starts.has(l.atS)) continue;
     starts.add(l.atS);
     out.push({
       id: `start=${l.atS}s`,
@@ -101,7 +101,7 @@ export function candidatesFor(a: Analysis, sc: ScenarioInput, index: number, env
       cost: `the migration starts ${l.atS - m.startS} s later`,
       costRank: 0.5,
       apply: (s) => withMigration(s, index, { startS: l.atS }),
-      edits: [replaceSpan(migrate!.at.span, `${l.atS} s`)],
+      edits: [replaceSpan(migrate.at.span, `${l.atS} s`)],
     });
   }
 
