@@ -4,7 +4,7 @@
 // (B = working tree, A = REV) and whether both give the same outputs. A benchmark, not a test:
 // on this machine a single figure can move 2x with the load of other tenants, a ratio taken
 // side by side cannot (docs/performance.md).
-import { build } from 'esbuild';
+import { bundleTs } from './bench/run-ts.mjs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,11 +32,10 @@ for (let i = 0; i < args.length; i++) {
   } else if (a.startsWith('-')) fail(`bench:ab: unknown option ${a}; ${USAGE}`);
   else positional.push(a);
 }
-const flag = (name) => numbers[name];
 const rev = positional[0];
 if (!rev || positional.length > 1) fail(USAGE);
-// A commit, not an option that git would read (REV goes to git archive).
-const verified = spawnSync('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd: root, encoding: 'utf8' });
+// A commit (REV is never an option here: the loop above refuses every argument that starts with '-').
+const verified = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd: root, encoding: 'utf8' });
 if (verified.status !== 0) fail(`bench:ab: '${rev}' is not a commit of this repository`);
 const commit = verified.stdout.trim();
 
@@ -56,19 +55,11 @@ try {
   }
   execFileSync('tar', ['-x', '-C', dir], { input: tar });
   const out = join(dir, 'ab.mjs');
-  const built = await build({
+  const built = await bundleTs(join(root, 'scripts/bench/ab.ts'), out, {
     metafile: true,
-    entryPoints: [join(root, 'scripts/bench/ab.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: out,
-    logLevel: 'warning',
     alias: { 'sipmig-a': join(dir, 'server/src'), 'sipmig-b': join(root, 'server/src') },
     // REV's tree lies outside the repository: its imports resolve from the working tree's packages.
     nodePaths: [join(root, 'node_modules'), join(root, 'server/node_modules')],
-    banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
   });
   // Both trees must be in the bundle (tsconfig's paths map both names to the working tree for
   // the type-check; the aliases have to win here).
@@ -77,7 +68,7 @@ try {
   const { compare, NoSuchRun } = await import(pathToFileURL(out).href);
   let r;
   try {
-    r = compare({ root, sample: 'samples/paper/active-migration.sipmig', cps: flag('--cps'), windows: flag('--windows'), perWindow: flag('--per-window'), warmRuns: flag('--warm') });
+    r = compare({ root, sample: 'samples/paper/active-migration.sipmig', cps: numbers['--cps'], windows: numbers['--windows'], perWindow: numbers['--per-window'], warmRuns: numbers['--warm'] });
   } catch (e) {
     if (!(e instanceof NoSuchRun)) throw e;
     console.error(`bench:ab: ${e.message}`);

@@ -8,7 +8,7 @@ import { analyze as analyzeA } from 'sipmig-a/language';
 import { simulate as simulateA } from 'sipmig-a/model';
 import { analyze as analyzeB } from 'sipmig-b/language';
 import { simulate as simulateB } from 'sipmig-b/model';
-import { median } from './timing';
+import { median, timeOnce } from './timing';
 import { covers } from './covers';
 
 export interface AbOptions {
@@ -57,27 +57,23 @@ export function compare(o: AbOptions): AbResult {
   const as: number[] = [];
   const bs: number[] = [];
   const ratios: number[] = [];
-  const timed = (f: () => void) => {
-    const t = performance.now();
-    f();
-    return performance.now() - t;
-  };
   for (let w = 0; w < o.windows; w++) {
     const xa: number[] = [];
     const xb: number[] = [];
     // Alternate which build goes first, so that neither always runs on a cache the other warmed.
     for (let k = 0; k < o.perWindow; k++) {
       if ((w + k) % 2 === 0) {
-        xa.push(timed(a));
-        xb.push(timed(b));
+        xa.push(timeOnce(a));
+        xb.push(timeOnce(b));
       } else {
-        xb.push(timed(b));
-        xa.push(timed(a));
+        xb.push(timeOnce(b));
+        xa.push(timeOnce(a));
       }
     }
-    as.push(median(xa));
-    bs.push(median(xb));
-    ratios.push(median(xb) / median(xa));
+    const [ma, mb] = [median(xa), median(xb)];
+    as.push(ma);
+    bs.push(mb);
+    ratios.push(mb / ma);
   }
   return { run: `${o.sample} at ${o.cps} cps, 600 s at its step`, medianA: median(as), medianB: median(bs), ratio: median(ratios), fastestRatio: Math.min(...ratios), slowestRatio: Math.max(...ratios), sameOutputs };
 }

@@ -5,6 +5,13 @@ export function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
+/** How long one call of f takes (ms). */
+export function timeOnce(f: () => void): number {
+  const t = performance.now();
+  f();
+  return performance.now() - t;
+}
+
 /** Runs f once, or with warmMs > 0 at least 5 times and warmMs long: until the JIT has compiled the hot loop (on a busy machine that takes a while). */
 function warmUp(f: () => void, warmMs: number): void {
   const w0 = performance.now();
@@ -16,11 +23,7 @@ export function time(f: () => void, minRuns = 5, minMs = 300, warmMs = 0): numbe
   warmUp(f, warmMs);
   const xs: number[] = [];
   const t0 = performance.now();
-  while (xs.length < minRuns || performance.now() - t0 < minMs) {
-    const t = performance.now();
-    f();
-    xs.push(performance.now() - t);
-  }
+  while (xs.length < minRuns || performance.now() - t0 < minMs) xs.push(timeOnce(f));
   return median(xs);
 }
 
@@ -37,11 +40,7 @@ export function timeWindows(f: () => void, windows: number, msPerWindow: number,
   for (let w = 0; w < windows; w++) {
     const xs: number[] = [];
     const t0 = performance.now();
-    while (xs.length < 3 || performance.now() - t0 < msPerWindow) {
-      const t = performance.now();
-      f();
-      xs.push(performance.now() - t);
-    }
+    while (xs.length < 3 || performance.now() - t0 < msPerWindow) xs.push(timeOnce(f));
     all.push(...xs);
     medians.push(median(xs));
   }
