@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, type Diagnostic } from '../server/src/language';
-import { simulate } from '../server/src/model';
+import { failureSeriesOf, migrationCost, simulate, withoutMigrations, type IncompleteCalls, type RunInput } from '../server/src/model';
 
 export const ROOT = join(__dirname, '..');
 export const ACTIVE_SAMPLE = join(ROOT, 'samples/paper/active-migration.sipmig');
@@ -33,6 +33,11 @@ export function backToBackText(): string {
   return edit(edit(moved, 'duration 420 s', 'duration 600 s'), 'sweep 0 cps to 40 cps step 5 cps', 'load 40 cps');
 }
 
+/** backToBackText() with the standby's migration started 10 s after the active's, while both run. */
+export function overlappingText(): string {
+  return edit(backToBackText(), 'migrate sipas2 from pm2 to pm1 at 270 s', 'migrate sipas2 from pm2 to pm1 at 130 s');
+}
+
 /**
  * backToBackText() with a third migration that moves the active on to a fourth host at 300 s,
  * while the standby's is still under way: an option that helps one migration changes what the
@@ -47,4 +52,13 @@ export function threeMigrationsText(): string {
 export function backToBackFigures(): { firstEndS: number; secondWaitS: number } {
   const [first, second] = simulate(analyze(backToBackText()).runs[0]).migrations;
   return { firstEndS: first.endS!, secondWaitS: second.startWaitS! };
+}
+
+/**
+ * The calls migration `index` of `run` answers for, counted as the advisor, the editor and the
+ * CLI count them (model/attribution.ts): its window's calls less those the run without
+ * migrations fails there.
+ */
+export function answeredFor(run: RunInput, index: number): IncompleteCalls {
+  return migrationCost(simulate(run), index, failureSeriesOf(simulate(withoutMigrations(run), { series: true })));
 }

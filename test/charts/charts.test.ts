@@ -48,7 +48,7 @@ describe('run charts', () => {
     sent.migrations[0].answerableCalls = { total: 31, byCause: { '408': 31 } };
     const lsp = shading(sent);
     expect(lsp.encoding!.tooltip!.map((t) => t.title)).toContain('incomplete calls it answers for');
-    expect(lsp.data!.values.map((v) => v.calls), 'every window of the migration says 31').toEqual(lsp.data!.values.map(() => 31));
+    expect(new Set(lsp.data!.values.map((v) => v.calls)), 'every window of the migration says 31 (and there are windows)').toEqual(new Set([31]));
   });
 
   it('escapes user-chosen names in chart text', async () => {

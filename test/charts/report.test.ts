@@ -6,7 +6,7 @@ import { report } from '../../server/src/cli/report';
 import { syntheticSweep } from './fixtures';
 import { analyze } from '../../server/src/language';
 import { simulate } from '../../server/src/model';
-import { backToBackFigures, backToBackText } from '../helpers';
+import { backToBackFigures, backToBackText, overlappingText } from '../helpers';
 import { tempDir } from '../tempDir';
 
 const ctx = { thresholds: [{ label: 'phase 1 start', pct: 70, vm: 'sipas1' }] };
@@ -40,7 +40,7 @@ describe('buildReport', () => {
   });
 
   it('notes a migration that starts while another is under way, in a run that fails calls', async () => {
-    const text = backToBackText().replace('pm1 at 270 s', 'pm1 at 130 s');
+    const text = overlappingText();
     const file = { file: 'overlap.sipmig', runs: analyze(text).runs.map((r) => simulate(r)) };
     const { html } = await buildReport(file, ctx);
     expect(html).toContain('sipas2 starts at 130 s while the migration of sipas1 is under way (both answer for the calls failed from then on)');

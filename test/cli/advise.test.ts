@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ACTIVE_SAMPLE, ROOT, backToBackFigures, backToBackText, threeMigrationsText } from '../helpers';
+import { ACTIVE_SAMPLE, ROOT, backToBackFigures, backToBackText, edit, threeMigrationsText, overlappingText } from '../helpers';
+import { bestForPlan } from '../../server/src/advisor/offered';
+import type { Advice } from '../../server/src/advisor/types';
+import { applyEdits } from '../../server/src/language/applyEdits';
 import { tempDir } from '../tempDir';
 
 const BIN = join(ROOT, 'server/bin/sipmig.js');
@@ -37,7 +40,7 @@ describe('sipmig advise', () => {
 
   it('says when migrations overlap, on both, and lists the later start of the second among its options', () => {
     const file = join(tempDir('advise'), 'overlapping.sipmig');
-    writeFileSync(file, backToBackText().replace('migrate sipas2 from pm2 to pm1 at 270 s', 'migrate sipas2 from pm2 to pm1 at 130 s'));
+    writeFileSync(file, overlappingText());
     const r = sipmig('advise', file);
     expect(r.status, r.stdout + r.stderr).toBe(3);
     const [active, standby] = r.stdout.split(/\n(?=migrate )/);
@@ -69,17 +72,20 @@ describe('sipmig advise', () => {
 
   it('lists only options that make each migration or the whole plan better (both VMs migrated: some options make the standby worse)', () => {
     const file = join(tempDir('advise'), 'both.sipmig');
-    const both = readFileSync(ACTIVE_SAMPLE, 'utf8')
-      .replace('host pm3 { hardware poweredge }', 'host pm3 { hardware poweredge }\nhost pm4 { hardware poweredge }')
-      .replace('migrate sipas1 from pm1 to pm3 at 120 s', 'migrate sipas1 from pm1 to pm3 at 120 s\n  migrate sipas2 from pm2 to pm4 at 130 s')
-      .replace('sweep 0 cps to 40 cps step 5 cps', 'load 40 cps');
+    const both = edit(
+      edit(edit(readFileSync(ACTIVE_SAMPLE, 'utf8'), 'host pm3 { hardware poweredge }', 'host pm3 { hardware poweredge }\nhost pm4 { hardware poweredge }'), 'migrate sipas1 from pm1 to pm3 at 120 s', 'migrate sipas1 from pm1 to pm3 at 120 s\n  migrate sipas2 from pm2 to pm4 at 130 s'),
+      'sweep 0 cps to 40 cps step 5 cps',
+      'load 40 cps',
+    );
     writeFileSync(file, both);
     const r = sipmig('advise', file);
     expect(r.status, r.stdout + r.stderr).toBe(3);
     const blocks = r.stdout.split(/\n(?=migrate )/);
     expect(blocks.length, r.stdout).toBe(2);
+    const head = /: (\d+) incomplete calls.*; whole plan (\d+), \d+ without this migration\n/;
     for (const b of blocks) {
-      const [, current, plan] = /: (\d+) incomplete calls.*; whole plan (\d+), \d+ without this migration\n/.exec(b)!.map(Number);
+      expect(b, 'each migration line gives its count and the whole plan').toMatch(head);
+      const [, current, plan] = head.exec(b)!.map(Number);
       expect(b, 'what "whole plan" means is said once per migration').toContain('whole plan: the calls every migration of the run fails together (each counted once)');
       const listed = [...b.matchAll(/\n {2}\d+\. .+?: (\d+) incomplete \(whole plan (\d+)\),/g)].map((m) => [Number(m[1]), Number(m[2])]);
       expect(listed.length, `options listed for:\n${b}`).toBeGreaterThan(0);
@@ -96,20 +102,24 @@ describe('sipmig advise', () => {
   it('--apply on a plan of several migrations writes the option the whole plan fails fewest calls with', () => {
     const file = join(tempDir('advise'), 'three.sipmig');
     writeFileSync(file, threeMigrationsText());
-    const before = JSON.parse(sipmig('advise', '--json', file).stdout);
+    const before: Advice = JSON.parse(sipmig('advise', '--json', file).stdout);
     const r = sipmig('advise', '--apply', file);
     expect(r.status, 'calls still fail after one option: exit 3').toBe(3);
-    const applied = /Applied to .* \(advice on migrate sipas2 at 270 s\): (.+)\. Predicted now/.exec(r.stdout)?.[1];
-    const standby = before.migrations[1];
-    expect(applied, r.stdout).toBe(standby.options[0].title);
-    const at = standby.options[0].edits.find((e: { newText: string }) => /^\d+ s$/.test(e.newText)).newText;
-    expect(readFileSync(file, 'utf8'), 'the standby moved after the third migration').toContain(`migrate sipas2 from pm2 to pm1 at ${at}`);
+    // What the CLI must write: the advisor's pick for the whole plan (advisor/offered.ts), from the same advice.
+    const best = bestForPlan(before)!;
+    expect(best, 'the advice has an option to apply').toBeDefined();
+    const applied = new RegExp(`Applied to .* \\(advice on migrate ${best.migration.vm} at ${best.migration.startS} s\\): (.+)\\. Predicted now`).exec(r.stdout)?.[1];
+    expect(applied, r.stdout).toBe(best.option.title);
+    const text = readFileSync(file, 'utf8');
+    expect(text, 'the file holds the option as written').toBe(applyEdits(threeMigrationsText(), best.option.edits));
     const copy = join(tempDir('advise'), 'three-json.sipmig');
     writeFileSync(copy, threeMigrationsText());
     const done = JSON.parse(sipmig('advise', '--json', '--apply', copy).stdout).applied;
-    expect(done, '--json says which migration\'s option it applied').toMatchObject({ option: standby.options[0].title, optionId: standby.options[0].id, migration: 1, failsCallsAfter: true });
+    expect(done, '--json says which migration\'s option it applied').toMatchObject({ option: best.option.title, optionId: best.option.id, migration: best.migration.index, failsCallsAfter: true });
     const after = JSON.parse(sipmig('advise', '--json', file).stdout);
-    expect(after.migrations[0].current.planIncompleteCalls, `the whole plan fails what the option predicted, far fewer than ${before.migrations[0].current.planIncompleteCalls}`).toBe(standby.options[0].prediction.planIncompleteCalls);
+    const planned = before.migrations[0].current.planIncompleteCalls!;
+    expect(after.migrations[0].current.planIncompleteCalls, 'the whole plan fails what the option predicted').toBe(best.option.prediction.planIncompleteCalls);
+    expect(after.migrations[0].current.planIncompleteCalls, `fewer than the ${planned} planned`).toBeLessThan(planned);
   });
 
   it('says nothing of the whole plan where it fails no call (maintenance sample: two migrations, none fails a call)', () => {

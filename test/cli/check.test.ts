@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ACTIVE_SAMPLE, ROOT, activeText, backToBackFigures, backToBackText, edit } from '../helpers';
+import { ACTIVE_SAMPLE, ROOT, activeText, answeredFor, backToBackFigures, backToBackText, edit, overlappingText } from '../helpers';
 import { tempDir } from '../tempDir';
 import { analyze } from '../../server/src/language';
-import { failureSeriesOf, migrationCost, simulate, withoutMigrations } from '../../server/src/model';
+import { simulate } from '../../server/src/model';
 
 const BIN = join(ROOT, 'server/bin/sipmig.js');
 
@@ -134,11 +134,13 @@ describe('sipmig run', () => {
   });
 
   it('says what a single migration answers for when the run loses calls without it too (a rate policy refusing calls all along)', () => {
-    const policy = activeText.slice(activeText.indexOf('  overload_control {'), activeText.indexOf('\n  }\n', activeText.indexOf('  overload_control {')) + 4);
-    const text = edit(edit(activeText, policy, '  overload_control {\n    policy rate\n    admit 38 cps\n  }\n'), 'sweep 0 cps to 40 cps step 5 cps', 'load 40 cps');
+    // The sample's whole overload_control block (its phases nest one level deeper), replaced by a rate policy.
+    const policy = /\n {2}overload_control \{\n[\s\S]*?\n {4}\}\n {2}\}\n/.exec(activeText)?.[0];
+    expect(policy, 'the sample has an overload_control block').toBeDefined();
+    const text = edit(edit(activeText, policy!, '\n  overload_control {\n    policy rate\n    admit 38 cps\n  }\n'), 'sweep 0 cps to 40 cps step 5 cps', 'load 40 cps');
     const run = analyze(text).runs[0];
     const r = simulate(run, { series: true });
-    const own = migrationCost(r, 0, failureSeriesOf(simulate(withoutMigrations(run), { series: true }))).total;
+    const own = answeredFor(run, 0).total;
     expect(own, 'the policy refuses calls without the migration too: the migration answers for fewer than the run loses').toBeLessThan(r.incompleteCalls.total);
     const out = sipmig('run', file('rate.sipmig', text));
     expect(out.code, out.err).toBe(0);
@@ -169,7 +171,7 @@ describe('sipmig run', () => {
   });
 
   it('notes under the table a migration that starts while another is under way: the counts by migration overlap', () => {
-    const overlapping = edit(backToBackText(), 'pm1 at 270 s', 'pm1 at 130 s');
+    const overlapping = overlappingText();
     const r = sipmig('run', file('overlap.sipmig', overlapping));
     expect(r.code, r.err).toBe(0);
     const total = simulate(analyze(overlapping).runs[0]).incompleteCalls.total;

@@ -9,7 +9,7 @@ import { adviceSection } from '../../server/src/lsp/features/adviceHover';
 import { rebaseAdvice } from '../../server/src/lsp/features/adviceRebase';
 import { ACTIVE, edit } from './fixture';
 import { advise } from '../../server/src/advisor/advise';
-import { backToBackText, threeMigrationsText } from '../helpers';
+import { threeMigrationsText, overlappingText } from '../helpers';
 import { fakeAdvice, fakeOutcome } from './adviceFixtures';
 
 const a = analyze(ACTIVE);
@@ -152,10 +152,10 @@ describe('advice carried over to an edit that leaves the runs alone', () => {
   });
 
   it('keeps the later start proposed after an overlapping migration (made again from the advice)', () => {
-    const text = edit(backToBackText(), 'migrate sipas2 from pm2 to pm1 at 270 s', 'migrate sipas2 from pm2 to pm1 at 130 s');
+    const text = overlappingText();
     const real = advise(analyze(text), { verifyTop: 0, combinations: false });
     const later = real.migrations[1].options.find((o) => o.id.startsWith('start='))!;
-    expect(later, 'the advisor proposes a later start for the overlapping migration').toBeDefined();
+    expect(later, `the advisor proposes a later start for the overlapping migration; options: ${real.migrations[1].options.map((o) => o.id).join(', ')}`).toBeDefined();
     const commented = edit(text, 'migration {', '# approved in CAB 42\nmigration {');
     const kept = rebaseAdvice(real, analyze(commented)).migrations[1].options.find((o) => o.id === later.id);
     expect(kept, 'still offered after a comment was added').toBeDefined();

@@ -10,7 +10,7 @@ import { hoverAt } from '../../server/src/lsp/features/hover';
 import { longestAbove, migrationPredictions, thresholdPoints, type Outcome } from '../../server/src/lsp/features/predictions';
 import { fileResult, migrationSites } from '../../server/src/lsp/features/results';
 import { simulate } from '../../server/src/model';
-import { backToBackFigures, backToBackText } from '../helpers';
+import { backToBackFigures, backToBackText, overlappingText } from '../helpers';
 import type { RunResult } from '../../server/src/model/output';
 import { syntheticSweep } from '../charts/fixtures';
 import { ACTIVE, edit } from './fixture';
@@ -22,6 +22,8 @@ const outcome = (mutate: (r: RunResult) => void = () => undefined): Outcome => {
   return { runs: a.runs, results, budgetMs: 2000 };
 };
 const at = (text: string, d: { start: number; end: number }) => text.slice(d.start, d.end);
+/** The model's own answer for a document (every run, with series), as the language server has it. */
+const modelOutcome = (doc: ReturnType<typeof analyze>): Outcome => ({ runs: doc.runs, results: doc.runs.map((r) => simulate(r, { series: true })), budgetMs: 2000 });
 
 describe('model diagnostics', () => {
   it('warns on the phase-1 threshold when calls fail while the overload control stays silent, with the numbers', () => {
@@ -130,7 +132,7 @@ describe('model diagnostics', () => {
 
   it('says on a migration that starts in the backlog an earlier one left, and nothing of the kind on the earlier one', () => {
     const b2b = analyze(backToBackText());
-    const o: Outcome = { runs: b2b.runs, results: b2b.runs.map((r) => simulate(r, { series: true })), budgetMs: 2000 };
+    const o = modelOutcome(b2b);
     const [first, second] = predictionDiagnostics(b2b, o).filter((d) => d.code === 'PRED002');
     expect(b2b.text.slice(second.start, second.end)).toBe('migrate sipas2 from pm2 to pm1 at 270 s');
     expect(second.message.endsWith(`; it starts in the backlog the migration of 'sipas1' left (new calls already wait ${+backToBackFigures().secondWaitS.toFixed(1)} s at 270 s): start it later (hover for the advisor).`), second.message).toBe(true);
@@ -138,8 +140,8 @@ describe('model diagnostics', () => {
   });
 
   it('gives overlapping migrations each every call failed from its start on (not 0 to the first because the second started)', () => {
-    const both = analyze(edit(backToBackText(), 'migrate sipas2 from pm2 to pm1 at 270 s', 'migrate sipas2 from pm2 to pm1 at 130 s'));
-    const o: Outcome = { runs: both.runs, results: both.runs.map((r) => simulate(r, { series: true })), budgetMs: 2000 };
+    const both = analyze(overlappingText());
+    const o = modelOutcome(both);
     const total = o.results[0].incompleteCalls.total;
     expect(total, 'two migrations at once at 40 cps fail calls').toBeGreaterThan(0);
     const counts = migrationPredictions(both, o).map((m) => m.points[0].incomplete);
@@ -152,8 +154,8 @@ describe('model diagnostics', () => {
   });
 
   it('names each earlier migration a sweep point overlaps or starts in the backlog of, with its loads', () => {
-    const both = analyze(edit(backToBackText(), 'migrate sipas2 from pm2 to pm1 at 270 s', 'migrate sipas2 from pm2 to pm1 at 130 s'));
-    const o: Outcome = { runs: both.runs, results: both.runs.map((r) => simulate(r, { series: true })), budgetMs: 2000 };
+    const both = analyze(overlappingText());
+    const o = modelOutcome(both);
     const second = migrationPredictions(both, o)[1];
     const p = second.points[0];
     const other = { ...p.overlaps!, vm: 'sipas3', startS: 100, endS: 200 };
